@@ -1,0 +1,91 @@
+"""The ``relazione`` command: a thin layer over readers, engine, records and exporters.
+
+Exit status: 0 ok; 1 extracted with warnings under ``--strict``; 2 bad input (one-line error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import __version__
+from .errors import RelazioneError
+
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .pipeline import extract_files
+
+    return extract_files(
+        [Path(f) for f in args.files], Path(args.output), fmt=args.format, profile_name=args.profile,
+        force=args.force, strict=args.strict,
+    )
+
+
+def _cmd_detect(args: argparse.Namespace) -> int:
+    from .detect import rank_profiles
+    from .readers import read_document
+
+    doc = read_document(Path(args.file))
+    ranked = rank_profiles(doc)
+    print(f"{args.file}: {ranked[0].profile.name}")
+    for c in ranked:
+        found = f"  ({', '.join(c.found)})" if c.found else ""
+        print(f"  {c.score:5.2f}  {c.profile.name}{found}")
+    return EXIT_OK
+
+
+def _cmd_profiles(args: argparse.Namespace) -> int:
+    from .profiles import builtin_profiles
+
+    for p in builtin_profiles():
+        print(f"{p.name:28} {p.description}")
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="relazione",
+        description="Estrae, genera e verifica i documenti di performance delle Camere di Commercio.",
+    )
+    parser.add_argument("--version", action="version", version=f"relazione {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("extract", help="extract records from reports (text, PDF, DOCX)",
+                       description="Extract areas, objectives and indicators into records.")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="output file (one input) or directory (several inputs)")
+    p.add_argument("--format", choices=("json", "xlsx", "csv"), default=None,
+                   help="output format (default: from OUT's extension, else json)")
+    p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")
+    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.add_argument("--strict", action="store_true", help="exit 1 when extraction produced warnings")
+    p.set_defaults(func=_cmd_extract)
+
+    p = sub.add_parser("detect", help="show which profile fits a document, with scores",
+                       description="Score every profile on FILE and print the chosen one first.")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=_cmd_detect)
+
+    p = sub.add_parser("profiles", help="list the built-in profiles", description="List the built-in profiles.")
+    p.set_defaults(func=_cmd_profiles)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except RelazioneError as exc:
+        print(f"relazione: error: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("relazione: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

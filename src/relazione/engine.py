@@ -1,0 +1,102 @@
+"""Extraction entry point: document + profile -> Records.
+
+A profile either drives the generic engine (:mod:`relazione.generic`), names a family module in
+:mod:`relazione.families`, or lists ``parts`` (a composite document holding several reports, each
+read by its own profile). Generic engine and families implement the same interface::
+
+    extract(doc: Document, profile: Profile) -> Extraction
+
+This module then does what every family shares: parse raw targets and actuals into Values and
+wrap the result with the source facts.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field, replace
+
+import regex as re
+
+from .blocks import Block, Document, Line
+from .profiles import Part, Profile, get_profile
+from .records import Records, Report, Source, Warning_
+from .values import parse_value
+
+
+@dataclass(slots=True)
+class Extraction:
+    reports: list[Report] = field(default_factory=list)
+    warnings: list[Warning_] = field(default_factory=list)
+
+
+def run_profile(doc: Document, profile: Profile) -> Extraction:
+    if profile.parts:
+        return run_composite(doc, profile)
+    if profile.family:
+        module = importlib.import_module(f"relazione.families.{profile.family}")
+        return module.extract(doc, profile)
+    from . import generic
+
+    return generic.extract(doc, profile)
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Line):
+        return block.text
+    return "\t".join(block.rows[0].texts) if block.rows else ""
+
+
+def split_parts(doc: Document, profile: Profile) -> list[tuple[Part, Document]]:
+    """Cut a composite document at each part's start line (parts are found in order)."""
+    starts: list[tuple[int, Part]] = []
+    index = 0
+    for part in profile.parts:
+        pattern = re.compile(part.start, re.IGNORECASE)
+        for i in range(index, len(doc.blocks)):
+            if pattern.search(_block_text(doc.blocks[i])):
+                starts.append((i, part))
+                index = i + 1
+                break
+    bounds = [i for i, _ in starts] + [len(doc.blocks)]
+    return [
+        (part, replace(doc, blocks=doc.blocks[start:end]))
+        for (start, part), end in zip(starts, bounds[1:], strict=True)
+    ]
+
+
+def run_composite(doc: Document, profile: Profile) -> Extraction:
+    result = Extraction()
+    parts = split_parts(doc, profile)
+    found = {id(p) for p, _ in parts}
+    for part in profile.parts:
+        if id(part) not in found:
+            result.warnings.append(Warning_("part_missing", f"no start found for the part read by {part.profile!r}"))
+    for part, sub in parts:
+        sub_result = run_profile(sub, get_profile(part.profile))
+        if part.ente:
+            for report in sub_result.reports:
+                report.ente = part.ente
+        result.reports.extend(sub_result.reports)
+        result.warnings.extend(sub_result.warnings)
+    return result
+
+
+def extract(doc: Document, profile: Profile) -> Records:
+    result = run_profile(doc, profile)
+    for report in result.reports:
+        finish_report(report)
+    if not any(r.objectives or r.indicators for r in result.reports):
+        result.warnings.append(
+            Warning_("no_structure", f"no objectives or indicators recognised with profile {profile.name!r}")
+        )
+    source = Source(path=doc.path, sha256=doc.sha256, format=doc.format, profile=profile.name, pages=doc.pages)
+    return Records(source=source, reports=result.reports, warnings=result.warnings)
+
+
+def finish_report(report: Report) -> None:
+    """Fill the parsed Values from the raw texts (never the other way round)."""
+    for ind in report.indicators:
+        if ind.target_value is None:
+            ind.target_value = parse_value(ind.target)
+        if ind.actual_value is None:
+            ind.actual_value = parse_value(ind.actual)

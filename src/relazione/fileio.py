@@ -1,0 +1,28 @@
+"""Atomic writes: an output file is either complete or absent, and never silently replaced."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import RelazioneError
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
+    if path.exists() and not force:
+        raise RelazioneError(str(path), "output exists; use --force to overwrite")
+    if path.is_dir():
+        raise RelazioneError(str(path), "output is a directory")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise RelazioneError(str(path), f"output folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

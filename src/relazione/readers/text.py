@@ -1,0 +1,133 @@
+"""Plain-text reader: PDF-to-text dumps, OCR output, layout dumps -> the block stream.
+
+Tab-separated lines become table rows; consecutive rows form one table even across blank lines
+(PDF dumps put wrapped cells on a later line after a blank one). Markdown pipe tables become
+tables too, their separator rows dropped. Column-aligned blocks (cells separated by runs of
+three or more spaces on several consecutive lines) become tables. Everything else is a Line with
+its markup stripped.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+import regex as re
+
+from ..blocks import Block, Cell, Document, Line, Provenance, Row, Table
+from ..errors import RelazioneError
+from ..records import sha256_of
+from ..text import clean_inline
+
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_COLUMN_GAP = re.compile(r"\S(?: {3,})(?=\S)")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+MIN_ALIGNED_ROWS = 3
+
+
+def decode(data: bytes, path: str) -> str:
+    """Bytes -> str: BOMs honoured, UTF-8 first, then cp1252 (Windows Word exports), latin-1 last."""
+    if not data.strip():
+        raise RelazioneError(path, "empty file")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace")
+    if _looks_binary(data):
+        raise RelazioneError(path, "binary file, not text (expected .txt, .pdf or .docx)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def read_text(path: str, data: bytes) -> Document:
+    text = decode(data, path)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    doc = Document(path=path, format="text", sha256=sha256_of(data))
+    doc.blocks = blocks_from_lines(lines)
+    return doc
+
+
+def _split_row(raw: str) -> list[str] | None:
+    """Cells of a table-looking line, or None for running text."""
+    if "\t" in raw:
+        return raw.split("\t")
+    stripped = raw.strip()
+    if stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.endswith("|") or " | " in stripped):
+        return stripped.strip("|").split("|")
+    return None
+
+
+def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: int = 1) -> list[Block]:
+    """The text reader's core, reused by the PDF reader for each page's text."""
+    blocks: list[Block] = []
+    table: Table | None = None
+    after_blank = False
+    for offset, raw in enumerate(lines):
+        number = first_line + offset
+        prov = Provenance(page, number)
+        raw = _CONTROL.sub("", raw)
+        if not raw.strip():
+            after_blank = True
+            continue
+        if _MD_SEPARATOR.match(raw):
+            continue  # markdown table rule: carries nothing
+        cells = _split_row(raw)
+        if cells is not None:
+            row = Row([Cell(clean_inline(c), prov) for c in cells], prov, after_blank=after_blank)
+            if table is None:
+                table = Table([], prov, origin="tabs")
+                blocks.append(table)
+            table.rows.append(row)
+        else:
+            table = None
+            blocks.append(Line(clean_inline(raw), prov, after_blank=after_blank))
+        after_blank = False
+    return _aligned_to_tables(blocks, lines, page, first_line)
+
+
+def _aligned_to_tables(blocks: list[Block], lines: list[str], page: int | None, first_line: int) -> list[Block]:
+    """Turn runs of column-aligned lines (3+ spaces between cells) into tables."""
+    out: list[Block] = []
+    run: list[Line] = []
+
+    def flush() -> None:
+        if len(run) >= MIN_ALIGNED_ROWS:
+            out.append(_aligned_table(run, lines, first_line))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for b in blocks:
+        if isinstance(b, Line):
+            raw = lines[b.prov.line - first_line] if b.prov.line is not None else b.text
+            if _COLUMN_GAP.search(raw.strip()):
+                run.append(b)
+                continue
+        flush()
+        out.append(b)
+    flush()
+    return out
+
+
+def _aligned_table(run: list[Line], lines: list[str], first_line: int) -> Table:
+    rows = []
+    for line in run:
+        raw = lines[line.prov.line - first_line]  # type: ignore[operator]
+        cells = re.split(r" {3,}", raw.strip())
+        rows.append(Row([Cell(clean_inline(c), line.prov) for c in cells], line.prov))
+    widths = {len(r.cells) for r in rows}
+    quality = 1.0 if len(widths) == 1 else 0.5
+    return Table(rows, run[0].prov, origin="columns", quality=quality)

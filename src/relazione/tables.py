@@ -1,0 +1,75 @@
+"""Table parsing by headers: find the header row, map its cells to record fields, read rows.
+
+Header cells are matched to fields through the profile's synonyms (Indicatore / Descrizione /
+Nome indicatore -> name; Valore Atteso / Target 2024 -> target ...) with RapidFuzz, so "Peso %",
+"peso" and "Peso indicatore" all land on ``weight``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .blocks import Row
+from .headings import normalise_words
+
+MIN_HEADER_FIELDS = 2
+MIN_HEADER_SIMILARITY = 88.0
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMap:
+    """Header row -> {column index: field}; ``labels`` keeps each column's header text."""
+
+    fields: dict[int, str]
+    labels: dict[int, str]
+
+    def column_of(self, field: str) -> int | None:
+        return next((i for i, f in self.fields.items() if f == field), None)
+
+
+def header_field(cell: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str | None, float]:
+    """The field a header cell names, by exact, prefix or fuzzy match of its synonyms."""
+    words = normalise_words(cell)
+    if not words:
+        return None, 0.0
+    best, best_score = None, 0.0
+    for field, names in synonyms.items():
+        for name in names:
+            n = normalise_words(name)
+            if words == n:
+                return field, 100.0
+            score = fuzz.ratio(words, n)
+            if words.startswith(n + " ") and len(n) >= 4:
+                score = max(score, 92.0)  # "Risultato atteso 2024 (al 31/12)" vs "Risultato atteso"
+            if score > best_score:
+                best, best_score = field, score
+    return (best, best_score) if best_score >= MIN_HEADER_SIMILARITY else (None, best_score)
+
+
+def map_header(row: Row, synonyms: dict[str, tuple[str, ...]]) -> ColumnMap | None:
+    """A ColumnMap when ``row`` is a header naming a name column and at least one other field."""
+    fields: dict[int, str] = {}
+    labels: dict[int, str] = {}
+    for i, cell in enumerate(row.cells):
+        if not cell.text or len(cell.text) > 80:
+            continue
+        field, _ = header_field(cell.text, synonyms)
+        if field and field not in fields.values():
+            fields[i] = field
+            labels[i] = cell.text
+    if len(fields) < MIN_HEADER_FIELDS or "name" not in fields.values():
+        return None
+    return ColumnMap(fields, labels)
+
+
+def read_row(row: Row, columns: ColumnMap) -> dict[str, str]:
+    """Field -> text for one data row. Rows whose cells shifted left (trailing empties lost)
+    are aligned to the right end when they hold fewer cells than the header."""
+    texts = row.texts
+    values = {}
+    for i, field in columns.fields.items():
+        if i < len(texts) and texts[i]:
+            values[field] = texts[i]
+    return values
