@@ -173,8 +173,12 @@ def builtin_profiles() -> tuple[Profile, ...]:
     found = []
     for entry in folder.iterdir():
         if entry.name.endswith(".toml"):
-            data = tomllib.loads(entry.read_text(encoding="utf-8"))
-            found.append(parse_profile(data, f"extractors/{entry.name}"))
+            where = f"extractors/{entry.name}"
+            try:
+                data = tomllib.loads(entry.read_text(encoding="utf-8"))
+            except tomllib.TOMLDecodeError as exc:
+                raise RelazioneError(where, f"not a valid TOML profile ({exc})") from None
+            found.append(parse_profile(data, where))
     return tuple(sorted(found, key=lambda p: p.name))
 
 
