@@ -37,6 +37,16 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .records import load
+
+    records = load(Path(args.file))
+    n_obj = sum(len(r.objectives) for r in records.reports)
+    n_ind = sum(len(r.indicators) for r in records.reports)
+    print(f"{args.file}: valid records, {len(records.reports)} report(s), {n_obj} objectives, {n_ind} indicators")
+    return EXIT_OK
+
+
 def _cmd_profiles(args: argparse.Namespace) -> int:
     from .profiles import builtin_profiles
 
@@ -69,6 +79,11 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score every profile on FILE and print the chosen one first.")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_cmd_detect)
+
+    p = sub.add_parser("validate", help="check that a JSON file is valid relazione records",
+                       description="Validate a records JSON file against the shipped JSON Schema.")
+    p.add_argument("file", metavar="RECORDS.json")
+    p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("profiles", help="list the built-in profiles", description="List the built-in profiles.")
     p.set_defaults(func=_cmd_profiles)

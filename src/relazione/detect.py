@@ -1,8 +1,8 @@
 """Profile detection: score every profile on the start of a document and pick the best.
 
 A profile's score is the share of its detection phrases found (fuzzily: OCR damage allowed) in
-the document's first lines. The generic profile has no phrases and a fixed floor score, so it
-wins only when no family recognises the document.
+the document's first lines. The generic profile has no phrases and a fixed floor score: a family
+must find at least half of its phrases to be chosen over it (a tie goes to the family).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .blocks import Document
 from .headings import normalise_words
 from .profiles import Profile, builtin_profiles
 
-GENERIC_FLOOR = 0.3
+GENERIC_FLOOR = 0.5
 PHRASE_SIMILARITY = 90.0
 
 
@@ -54,7 +54,7 @@ def rank_profiles(doc: Document, profiles: tuple[Profile, ...] | None = None) ->
         if p.detect.lines not in heads:
             heads[p.detect.lines] = _head_text(doc, p.detect.lines)
         ranked.append(score_profile(doc, p, heads[p.detect.lines]))
-    return sorted(ranked, key=lambda c: (-c.score, c.profile.name))
+    return sorted(ranked, key=lambda c: (-c.score, not c.profile.detect.phrases, c.profile.name))
 
 
 def choose_profile(doc: Document) -> Profile:

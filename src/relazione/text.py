@@ -9,9 +9,10 @@ import regex as re
 _TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
+# The operator keeps the space that follows it ("$\geq 3,00$ N." -> "≥ 3,00 N."); collapse() drops extras.
 _LATEX = [
-    (re.compile(r"\$\s*\\geq?\s*\$?|\\geq?\b"), "≥"),
-    (re.compile(r"\$\s*\\leq?\s*\$?|\\leq?\b"), "≤"),
+    (re.compile(r"\$\s*\\geq?\s*\$?|\\geq?\b"), "≥ "),
+    (re.compile(r"\$\s*\\leq?\s*\$?|\\leq?\b"), "≤ "),
     (re.compile(r"\\times"), "×"),
     (re.compile(r"\\frac\{([^{}]*)\}\{([^{}]*)\}"), r"(\1)/(\2)"),
     (re.compile(r"\\%"), "%"),
@@ -50,14 +51,24 @@ def strip_bullet(s: str) -> str:
     return _BULLETS.sub("", s)
 
 
+_SPLIT_GROUP = re.compile(r"\d\.(?P<head>\d{1,2})$")
+
+
+def _splits_number(before: str, after: str) -> bool:
+    """True when a line break cut a number inside a 3-digit group: "10.0" + "00= 45" is "10.000= 45"."""
+    m = _SPLIT_GROUP.search(before)
+    return bool(m) and re.match(rf"\d{{{3 - len(m.group('head'))}}}(?!\d)", after) is not None
+
+
 def join_wrapped(parts: list[str]) -> str:
     """Join lines of one wrapped text; a word hyphenated at a line end ("SPAZIO-") keeps its hyphen
-    and joins without a space, as layout dumps break compound words there."""
+    and joins without a space, as layout dumps break compound words there; so does a number cut
+    inside a thousands group ("10.0" + "00")."""
     out = ""
     for p in (collapse(x) for x in parts):
         if not p:
             continue
-        if out.endswith("-") and not out.endswith(" -"):
+        if (out.endswith("-") and not out.endswith(" -")) or _splits_number(out, p):
             out += p
         else:
             out = f"{out} {p}" if out else p

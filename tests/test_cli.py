@@ -1,0 +1,145 @@
+"""The command line: outputs, formats, exit codes, and one-line errors on bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import sample
+from relazione.cli import main
+
+GENERIC_REPORT = (
+    "Camera di Commercio di Lodi\nRelazione sulla performance 2023\n\n"
+    "AREA STRATEGICA 1\nCompetitività delle imprese\n\n"
+    "OBIETTIVO STRATEGICO 1.1\nDigitalizzazione\nPeso 60%\n\n"
+    "OBIETTIVO OPERATIVO 1.1.1\nPunto Impresa Digitale\nPeso: 100%\n"
+    "Indicatore\tPeso\tTarget\tConsuntivo\n"
+    "Imprese assistite\t50%\t>= 100\t130\n"
+    "Tempo medio di risposta\t50%\t<= 5 gg\t4 gg\n"
+)
+
+
+def run(*args: str) -> int:
+    return main(list(args))
+
+
+def test_extract_writes_valid_json_with_the_expected_structure(tmp_path: Path) -> None:
+    src = tmp_path / "lodi.txt"
+    src.write_text(GENERIC_REPORT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert run("extract", str(src), "-o", str(out)) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    report = data["reports"][0]
+    assert data["source"]["profile"] == "generic"
+    assert report["ente"] == "Camera di Commercio di Lodi" and report["year"] == 2023
+    assert [(o["level"], o["code"], o["parent"], o["weight"]) for o in report["objectives"]] == [
+        ("area", "1", None, None), ("strategic", "1.1", "1", 60.0), ("operational", "1.1.1", "1.1", 100.0)]
+    first = report["indicators"][0]
+    assert (first["objective"], first["n"], first["name"], first["weight"]) == ("1.1.1", 1, "Imprese assistite", 50.0)
+    assert first["target_value"] == {"op": ">=", "value": 100.0, "unit": None, "boolean": None, "text": ">= 100"}
+    assert first["provenance"] == {"page": None, "line": 15}
+
+
+def test_existing_output_is_not_overwritten_without_force(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    src = tmp_path / "lodi.txt"
+    src.write_text(GENERIC_REPORT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    out.write_text("keep me", encoding="utf-8")
+    assert run("extract", str(src), "-o", str(out)) == 2
+    assert out.read_text(encoding="utf-8") == "keep me"
+    assert "use --force" in capsys.readouterr().err
+    assert run("extract", str(src), "-o", str(out), "--force") == 0
+
+
+def test_xlsx_has_two_sheets_with_headers_and_frozen_row(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    src = tmp_path / "lodi.txt"
+    src.write_text(GENERIC_REPORT, encoding="utf-8")
+    out = tmp_path / "out.xlsx"
+    assert run("extract", str(src), "-o", str(out)) == 0
+    wb = load_workbook(out)
+    assert wb.sheetnames == ["Obiettivi", "Indicatori"]
+    ws = wb["Indicatori"]
+    assert ws["E1"].value == "Indicatore" and ws["E2"].value == "Imprese assistite"
+    assert ws.freeze_panes == "A2" and ws.column_dimensions["E"].width == 60
+
+
+def test_several_inputs_write_one_output_each_into_a_directory(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(GENERIC_REPORT, encoding="utf-8")
+    b.write_text(GENERIC_REPORT, encoding="utf-8")
+    out = tmp_path / "out"
+    assert run("extract", str(a), str(b), "-o", str(out), "--format", "csv") == 0
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.csv"]
+    assert "Imprese assistite" in (out / "a.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"", "empty file"),
+        (b"\x00\x01\x02\x03" * 100, "binary file"),
+        (b'{"hello": 1}', None),  # JSON that is not records, given to extract: text without structure
+    ],
+)
+def test_bad_input_gives_a_one_line_error_or_an_empty_report(
+    tmp_path: Path, capsys: pytest.CaptureFixture, content: bytes, message: str | None
+) -> None:
+    src = tmp_path / "bad.txt"
+    src.write_bytes(content)
+    out = tmp_path / "out.json"
+    code = run("extract", str(src), "-o", str(out))
+    err = capsys.readouterr().err
+    if message:
+        assert code == 2 and not out.exists()
+        assert err.count("\n") == 1 and message in err and str(src) in err
+    else:
+        assert code == 0 and "no_structure" in out.read_text(encoding="utf-8")
+
+
+def test_text_with_no_structure_gives_an_empty_report_with_a_warning(tmp_path: Path) -> None:
+    src = tmp_path / "lettera.txt"
+    src.write_text("Gentile dottoressa,\nle invio la documentazione richiesta.\nCordiali saluti\n", encoding="cp1252")
+    out = tmp_path / "out.json"
+    assert run("extract", str(src), "-o", str(out), "--strict") == 1
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["warnings"][0]["code"] == "no_structure"
+
+
+def test_validate_rejects_json_that_is_not_records(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text('{"reports": "nope"}', encoding="utf-8")
+    assert run("validate", str(bad)) == 2
+    err = capsys.readouterr().err
+    assert "not a relazione records file" in err and err.count("\n") == 1
+
+
+def test_missing_file_and_unknown_profile_are_clear_errors(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    assert run("extract", str(tmp_path / "nope.pdf"), "-o", str(tmp_path / "o.json")) == 2
+    assert "no such file" in capsys.readouterr().err
+    src = sample("brescia_pira_2020_ocr.txt")
+    assert run("extract", str(src), "-o", str(tmp_path / "o.json"), "--profile", "nope") == 2
+    assert "unknown profile 'nope'" in capsys.readouterr().err
+
+
+def test_detect_prints_the_chosen_profile_and_every_score(capsys: pytest.CaptureFixture) -> None:
+    assert run("detect", str(sample("brescia_pira_2020_ocr.txt"))) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].endswith(": brescia_pira")
+    assert any(line.split()[-1] == "generic" for line in out[1:])
+
+
+@pytest.mark.parametrize("command", ["extract", "detect", "validate", "profiles"])
+def test_every_subcommand_has_help(command: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "relazione", command, "--help"], capture_output=True, text=True)
+    assert result.returncode == 0 and "usage:" in result.stdout
+
+
+def test_version() -> None:
+    result = subprocess.run([sys.executable, "-m", "relazione", "--version"], capture_output=True, text=True)
+    assert result.stdout.startswith("relazione ")

@@ -1,0 +1,66 @@
+"""Fuzzy heading matching (OCR damage) and table-header synonyms."""
+
+from __future__ import annotations
+
+import pytest
+
+from relazione.blocks import Cell, Provenance, Row
+from relazione.headings import match_any, match_heading
+from relazione.profiles import HeadingRule, get_profile
+from relazione.tables import map_header
+
+STRATEGIC = HeadingRule("strategic", ("OBIETTIVO STRATEGICO", "Ob. Strategico", "OS"), code=r"\d+(?:[._]\d+)+")
+
+
+@pytest.mark.parametrize(
+    ("line", "code", "title"),
+    [
+        ("OBIETTIVO STRATEGICO 1.1", "1.1", ""),
+        ("OBIETTIVO STRATEGIC0 1.1: Sviluppo", "1.1", "Sviluppo"),  # OCR: O read as 0
+        ("OBBIETTIVO STRATEGICO 2.3 - Qualità dei dati", "2.3", "Qualità dei dati"),
+        ("Ob. Strategico 2024_01_01", "2024_01_01", ""),
+        ("OS 1.1 - Promozione (Peso: 100,00%)", "1.1", "Promozione (Peso: 100,00%)"),
+    ],
+)
+def test_headings_match_despite_ocr_damage_and_variants(line: str, code: str, title: str) -> None:
+    m = match_heading(line, STRATEGIC)
+    assert m is not None and (m.code, m.title) == (code, title)
+
+
+@pytest.mark.parametrize("line", ["OBIETTIVO OPERATIVO 1.1.1", "1.1 Promozione", "Il programma 2024 prevede"])
+def test_other_lines_are_not_strategic_headings(line: str) -> None:
+    assert match_heading(line, STRATEGIC) is None
+
+
+def test_generic_profile_tells_levels_apart() -> None:
+    rules = get_profile("generic").headings
+    assert match_any("AREA STRATEGICA 2", rules).level == "area"  # type: ignore[union-attr]
+    assert match_any("OBIETTIVO OPERATIVO 2.1.3", rules).level == "operational"  # type: ignore[union-attr]
+    assert match_any("Obiettivo strategico OS 3.1 - Qualità", rules).level == "strategic"  # type: ignore[union-attr]
+
+
+def _row(*texts: str) -> Row:
+    prov = Provenance(None, 1)
+    return Row([Cell(t, prov) for t in texts], prov)
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        (("Indicatore", "peso", "Risultato atteso 2024", "Stato di realizzazione al 30/6/2024"),
+         {0: "name", 1: "weight", 2: "target", 3: "actual"}),
+        (("Descrizione", "Tipo", "Valore Atteso", "Valore Raggiunto", "Note"),
+         {0: "name", 1: "type", 2: "target", 3: "actual", 4: "note"}),
+        (("Indicatore", "Algoritmo", "Target 2024", "Consuntivo 2024", "Scostamento rispetto al target"),
+         {0: "name", 1: "algorithm", 2: "target", 3: "actual", 4: "deviation"}),
+        (("Nome indicatore", "Peso indicatore", "Target annuale", "Valore a consuntivo"),
+         {0: "name", 1: "weight", 2: "target", 3: "actual"}),
+    ],
+)
+def test_header_synonyms_map_to_record_fields(cells: tuple[str, ...], expected: dict[int, str]) -> None:
+    columns = map_header(_row(*cells), get_profile("generic").columns)
+    assert columns is not None and columns.fields == expected
+
+
+def test_a_data_row_is_not_a_header() -> None:
+    assert map_header(_row("1", "Tempo medio", "40%", ">= 80%"), get_profile("generic").columns) is None

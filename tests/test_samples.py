@@ -1,0 +1,41 @@
+"""Every bundled sample, extracted for real and compared with its hand-reviewed expected records."""
+
+from __future__ import annotations
+
+import pytest
+
+from compare import compare
+from conftest import SAMPLES, expected_records
+from relazione.pipeline import extract_file
+from relazione.records import dumps
+
+SAMPLE_STEMS = sorted(p.stem for p in (SAMPLES / "expected").glob("*.json"))
+
+
+@pytest.fixture(scope="module", params=SAMPLE_STEMS)
+def extracted(request: pytest.FixtureRequest) -> tuple[str, dict]:
+    import json
+
+    records = extract_file(SAMPLES / f"{request.param}.txt")
+    return request.param, json.loads(dumps(records))
+
+
+def test_sample_matches_expected_records(extracted: tuple[str, dict]) -> None:
+    stem, got = extracted
+    result = compare(expected_records(stem), got)
+    detail = "\n".join(result.problems[:40])
+    assert result.objectives_f1 >= 0.98, f"{stem}: objectives F1 {result.objectives_f1:.3f}\n{detail}"
+    assert result.indicators_f1 >= 0.95, f"{stem}: indicators F1 {result.indicators_f1:.3f}\n{detail}"
+    assert result.fields >= 0.95, f"{stem}: fields {result.fields:.3f}\n{detail}"
+
+
+def test_sample_is_detected_without_profile_option(extracted: tuple[str, dict]) -> None:
+    _, got = extracted
+    assert got["source"]["profile"] != "generic"
+
+
+def test_every_record_has_provenance(extracted: tuple[str, dict]) -> None:
+    _, got = extracted
+    for report in got["reports"]:
+        for item in report["objectives"] + report["indicators"]:
+            assert item["provenance"]["line"] or item["provenance"]["page"], item
