@@ -91,6 +91,15 @@ class Document:
     def lines(self) -> Iterator[Line]:
         return (b for b in self.blocks if isinstance(b, Line))
 
+    def rows(self) -> Iterator[Row]:
+        """Every block as rows of cells in order: a Line is a one-cell row. Extractors of layouts
+        where headings, tables and prose share one tab-separated stream read this view."""
+        for b in self.blocks:
+            if isinstance(b, Line):
+                yield Row([Cell(b.text, b.prov)], b.prov, after_blank=b.after_blank)
+            else:
+                yield from b.rows
+
     def text_lines(self) -> Iterator[tuple[str, Provenance]]:
         """Every piece of text in order, table rows flattened to tab-joined lines.
 

@@ -48,8 +48,9 @@ def header_field(cell: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str |
     return (best, best_score) if best_score >= MIN_HEADER_SIMILARITY else (None, best_score)
 
 
-def map_header(row: Row, synonyms: dict[str, tuple[str, ...]]) -> ColumnMap | None:
-    """A ColumnMap when ``row`` is a header naming a name column and at least one other field."""
+def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | None = "name") -> ColumnMap | None:
+    """A ColumnMap when ``row`` is a header naming the ``required`` column (the indicator name, unless
+    the layout puts the name elsewhere: ``required=None``) and at least one other field."""
     fields: dict[int, str] = {}
     labels: dict[int, str] = {}
     for i, cell in enumerate(row.cells):
@@ -59,7 +60,7 @@ def map_header(row: Row, synonyms: dict[str, tuple[str, ...]]) -> ColumnMap | No
         if field and field not in fields.values():
             fields[i] = field
             labels[i] = cell.text
-    if len(fields) < MIN_HEADER_FIELDS or "name" not in fields.values():
+    if len(fields) < MIN_HEADER_FIELDS or (required is not None and required not in fields.values()):
         return None
     return ColumnMap(fields, labels)
 

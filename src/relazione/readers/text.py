@@ -18,7 +18,7 @@ from ..errors import RelazioneError
 from ..records import sha256_of
 from ..text import clean_inline
 
-_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?[ ]*(?:[|\t]\s*:?-{2,}:?[ ]*)*[|\t]?\s*$")
 _COLUMN_GAP = re.compile(r"\S(?: {3,})(?=\S)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 MIN_ALIGNED_ROWS = 3
