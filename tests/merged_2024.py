@@ -1,0 +1,29 @@
+"""The merged 2024 Relazione (Cremona-Mantova-Pavia) read part by part, for the family tests.
+
+The composite profile cuts the document; only the part a test module is about is then read by its
+profile, so a family's tests do not depend on the other families of the document.
+"""
+
+from __future__ import annotations
+
+from conftest import sample
+from relazione.engine import finish_report, run_profile, split_parts
+from relazione.profiles import get_profile
+from relazione.readers import read_document
+from relazione.records import Report, Warning_
+
+MERGED = "cremona_mantova_pavia_relazione_2024.txt"
+
+
+def extract_part(profile_name: str) -> tuple[Report, list[Warning_]]:
+    """The report of the part the composite profile gives to ``profile_name``, and its warnings."""
+    doc = read_document(sample(MERGED))
+    part, sub = next(
+        (part, sub) for part, sub in split_parts(doc, get_profile("cremona_mantova_pavia_2024"))
+        if part.profile == profile_name
+    )
+    result = run_profile(sub, get_profile(part.profile))
+    (report,) = result.reports
+    report.ente = part.ente
+    finish_report(report)
+    return report, result.warnings
