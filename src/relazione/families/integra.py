@@ -16,12 +16,11 @@ headings per row) is skipped because area and group headers must stand alone on 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import regex as re
 
-from ..blocks import Cell, Document, Line, Provenance, Row
+from ..blocks import Document, Provenance, Row
 from ..engine import Extraction
 from ..headings import HeadingMatch, match_heading
 from ..profiles import HeadingRule, Profile
@@ -32,31 +31,13 @@ from ..text import collapse
 from ..values import parse_number
 
 
-@dataclass(frozen=True, slots=True)
-class SheetRow:
-    """One table row or text line: its cells, the non-empty ones, and where it is."""
-
-    cells: list[str]
-    prov: Provenance
-    after_blank: bool
-    table: int  # index of the block it belongs to: rows of one table share it
-
-    @property
-    def filled(self) -> list[str]:
-        return [c for c in self.cells if c]
-
-    @property
-    def joined(self) -> str:
-        return " ".join(self.filled)
+def texts(row: Row) -> list[str]:
+    """The non-empty cells of a row."""
+    return [c.text for c in row.cells if c.text]
 
 
-def sheet_rows(doc: Document) -> Iterator[SheetRow]:
-    for i, block in enumerate(doc.blocks):
-        if isinstance(block, Line):
-            yield SheetRow([block.text], block.prov, block.after_blank, i)
-        else:
-            for row in block.rows:
-                yield SheetRow(row.texts, row.prov, row.after_blank, i)
+def joined(row: Row) -> str:
+    return " ".join(texts(row))
 
 
 @dataclass(frozen=True)
@@ -124,9 +105,7 @@ class State:
     current: Objective | None = None  # the sheet being read
     columns: ColumnMap | None = None  # the open indicator table's header
     described: Objective | None = None  # the header whose description may follow on the next row
-    last_table: int = -1
     area_table: ColumnMap | None = None
-    area_table_block: int = -1
     area_figures: dict[str, tuple[float | None, float | None]] = field(default_factory=dict)  # code -> weight, score
     by_code: dict[str, Objective] = field(default_factory=dict)
 
@@ -141,15 +120,15 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     if report.reference_date is None and report.year and layout.reference_year_end:
         report.reference_date = f"{report.year}-12-31"
     state = State(report, layout)
-    for row in sheet_rows(doc):
+    for row in doc.rows():
         read(state, row)
     apply_area_figures(state)
     return Extraction([report], state.warnings)
 
 
 # -- dispatch --------------------------------------------------------------------------------------
-def read(state: State, row: SheetRow) -> None:
-    if not row.filled:
+def read(state: State, row: Row) -> None:
+    if not texts(row):
         return
     if read_area_table(state, row):
         return
@@ -159,10 +138,9 @@ def read(state: State, row: SheetRow) -> None:
         return
     if not state.by_code and read_summary(state, row):
         return  # section 1 precedes every sheet
-    if row.after_blank or row.table != state.last_table:
-        state.columns = None  # a blank line (or a new block) ends a sheet's indicator table
-    state.last_table = row.table
-    columns = map_header(as_row(row), state.layout.columns)
+    if row.after_blank:
+        state.columns = None  # a blank line ends a sheet's indicator table
+    columns = map_header(row, state.layout.columns)
     if columns and state.current is not None:
         state.columns = columns
         return
@@ -171,30 +149,27 @@ def read(state: State, row: SheetRow) -> None:
         return
     if state.current is not None and read_label(state, row):
         return
-    if len(row.filled) == 1:
+    if len(texts(row)) == 1:
         read_standalone(state, row)
-
-
-def as_row(row: SheetRow) -> Row:
-    return Row([Cell(c, row.prov) for c in row.cells], row.prov, row.after_blank)
 
 
 def unglue(layout: Layout, text: str) -> str:
     return layout.glued_code.sub(r"\g<prefix> ", text)
 
 
-def sheet_heading(layout: Layout, row: SheetRow) -> HeadingMatch | None:
+def sheet_heading(layout: Layout, row: Row) -> HeadingMatch | None:
     """A sheet opens on a row whose first cell names the level ("Obiettivo strategico | OS 1.1 - ...")."""
-    if len(row.filled) < 2:
+    if len(texts(row)) < 2:
         return None
-    text = unglue(layout, row.joined)
+    text = unglue(layout, joined(row))
     return match_heading(text, layout.strategic) or match_heading(text, layout.operational)
 
 
-def read_standalone(state: State, row: SheetRow) -> None:
+def read_standalone(state: State, row: Row) -> None:
     """A one-cell row: an area header, a 3.2 group header, or the description under either."""
     layout = state.layout
-    text = unglue(layout, row.filled[0])
+    (cell,) = texts(row)
+    text = unglue(layout, cell)
     area = match_heading(text, layout.area)
     if area and area.title:
         open_area(state, area, row)
@@ -210,14 +185,14 @@ def read_standalone(state: State, row: SheetRow) -> None:
         state.described = parent
         return
     if state.described is not None and state.described.description is None:
-        state.described.description = row.filled[0]
+        state.described.description = cell
     state.described = None
 
 
 # -- section 1 ---------------------------------------------------------------------------------------
-def read_summary(state: State, row: SheetRow) -> bool:
+def read_summary(state: State, row: Row) -> bool:
     """``label | NN,NN%`` rows: the stated headline figures."""
-    filled = row.filled
+    filled = texts(row)
     if len(filled) != 2 or not state.layout.percent.match(filled[1]):
         return False
     label, value = filled
@@ -230,23 +205,20 @@ def read_summary(state: State, row: SheetRow) -> bool:
 
 
 # -- section 3.3 -------------------------------------------------------------------------------------
-def read_area_table(state: State, row: SheetRow) -> bool:
+def read_area_table(state: State, row: Row) -> bool:
     """``PESO | AMBITO STRATEGICO | VALUTAZIONE`` and the rows under it: area weights and scores."""
     layout = state.layout
     if not layout.area_table:
         return False
-    if state.area_table is None or row.table != state.area_table_block:
-        columns = map_header(as_row(row), layout.area_table)
-        if columns and {"weight", "score"} & set(columns.fields.values()):
-            state.area_table, state.area_table_block = columns, row.table
-            return True
-        state.area_table = None
-        return False
-    values = read_row(as_row(row), state.area_table)
+    if state.area_table is None or row.after_blank:
+        columns = map_header(row, layout.area_table)
+        state.area_table = columns if columns and {"weight", "score"} & set(columns.fields.values()) else None
+        return state.area_table is not None
+    values = read_row(row, state.area_table)
     area = match_heading(unglue(layout, values.get("name", "")), layout.area)
     if not (area and area.code):
-        state.warn("area_table_row", f"row not read as an area: {row.joined[:80]!r}", row.prov)
-        return True
+        state.area_table = None  # the table is over: prose or another table follows
+        return False
     state.area_figures[area.code] = (
         percent_value(layout, values.get("weight", "")),
         percent_value(layout, values.get("score", "")),
@@ -267,7 +239,7 @@ def apply_area_figures(state: State) -> None:
 
 
 # -- objectives ----------------------------------------------------------------------------------------
-def open_area(state: State, heading: HeadingMatch, row: SheetRow) -> None:
+def open_area(state: State, heading: HeadingMatch, row: Row) -> None:
     area = Objective(level="area", title=heading.title, code=heading.code, provenance=row.prov)
     add_objective(state, area)
     state.area = area
@@ -277,7 +249,7 @@ def open_area(state: State, heading: HeadingMatch, row: SheetRow) -> None:
     state.described = area
 
 
-def open_sheet(state: State, heading: HeadingMatch, row: SheetRow) -> None:
+def open_sheet(state: State, heading: HeadingMatch, row: Row) -> None:
     layout = state.layout
     code = re.sub(r"\s+", ".", heading.code or "") or None
     title, weight = take_metadata(layout.weight, heading.title)
@@ -309,12 +281,13 @@ def add_objective(state: State, obj: Objective) -> None:
         state.by_code.setdefault(obj.code, obj)
 
 
-def read_label(state: State, row: SheetRow) -> bool:
+def read_label(state: State, row: Row) -> bool:
     """``Descrizione | text`` style rows fill the open sheet's fields."""
-    field_name, _ = header_field(row.filled[0], state.layout.labels)
+    label, *values = texts(row)
+    field_name, _ = header_field(label, state.layout.labels)
     if field_name is None:
         return False
-    value = " ".join(row.filled[1:]) or None
+    value = " ".join(values) or None
     obj = state.current
     assert obj is not None
     if field_name == "score":
@@ -327,17 +300,17 @@ def read_label(state: State, row: SheetRow) -> bool:
 
 
 # -- indicators ----------------------------------------------------------------------------------------
-def read_indicator(state: State, row: SheetRow) -> None:
+def read_indicator(state: State, row: Row) -> None:
     layout = state.layout
     assert state.current is not None and state.columns is not None
-    values = read_row(as_row(row), state.columns)
+    values = read_row(row, state.columns)
     cell = values.get("name", "")
     text, weight = take_metadata(layout.weight, cell)
     text, kind = take_metadata(layout.type, text)
     text = layout.common_marker.sub("", text)
     code, text = split_code(layout, text)
     if weight is None and code is None:
-        state.warn("indicator_row", f"row in an indicator table not read: {row.joined[:80]!r}", row.prov)
+        state.warn("indicator_row", f"row in an indicator table not read: {joined(row)[:80]!r}", row.prov)
         return
     name, description = split_description(layout, text)
     algorithm, source = take_source(layout, values.get("algorithm"))

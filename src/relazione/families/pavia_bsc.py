@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import regex as re
 from rapidfuzz import fuzz
 
-from ..blocks import Document, Line, Provenance, Table
+from ..blocks import Document, Line, Provenance, Row, Table
 from ..engine import Extraction
 from ..headings import match_heading, normalise_words
 from ..profiles import Profile
@@ -27,7 +27,7 @@ from ..records import Indicator, Objective, Report, Warning_
 from ..report_meta import report_metadata
 from ..text import join_wrapped
 from ..values import parse_number
-from .integra import SheetRow
+from .integra import joined, texts
 
 HEADER_SIMILARITY = 85.0
 AREA_TITLE_SIMILARITY = 85.0
@@ -132,16 +132,14 @@ def is_strategic_header(layout: Layout, table: Table) -> bool:
     )
 
 
-def is_header_row(layout: Layout, row: SheetRow) -> bool:
-    return bool(row.filled) and like(row.filled[0], layout.settings["strategic_header"])
+def is_header_row(layout: Layout, row: Row) -> bool:
+    filled = texts(row)
+    return bool(filled) and like(filled[0], layout.settings["strategic_header"])
 
 
-def table_rows(table: Table) -> list[SheetRow]:
-    return [SheetRow(r.texts, r.prov, r.after_blank, 0) for r in table.rows]
-
-
-def cells_by_name(row: SheetRow, columns: dict[str, int]) -> dict[str, str]:
-    return {name: (row.cells[i] if i < len(row.cells) else "") for name, i in columns.items()}
+def cells_by_name(row: Row, columns: dict[str, int]) -> dict[str, str]:
+    cells = row.texts
+    return {name: (cells[i] if i < len(cells) else "") for name, i in columns.items()}
 
 
 # -- section 1 ---------------------------------------------------------------------------------------
@@ -152,8 +150,8 @@ def read_summary(state: State, doc: Document) -> None:
         state.warn("no_summary", "no headline figures table", Provenance())
         return
     area_rule = state.profile.heading("area")
-    for row in table_rows(table):
-        filled = row.filled
+    for row in table.rows:
+        filled = texts(row)
         if len(filled) < 2 or not state.layout.percent.match(filled[-1]):
             continue
         label, value = filled[-2], filled[-1]
@@ -180,8 +178,8 @@ def read_strategic_table(state: State, table: Table) -> None:
     area: Objective | None = None
     owner: Objective | None = None  # the OS (or the area, when its rows carry no OS code)
     last: Indicator | None = None
-    for row in table_rows(table):
-        if not row.filled or is_header_row(layout, row):
+    for row in table.rows:
+        if not texts(row) or is_header_row(layout, row):
             continue
         cells = cells_by_name(row, columns)
         only = [name for name, text in cells.items() if text]
@@ -197,7 +195,7 @@ def read_strategic_table(state: State, table: Table) -> None:
         if cells["code"]:
             owner = strategic_objective(state, cells["code"], area, row.prov)
         if owner is None or not cells["name"]:
-            state.warn("strategic_row", f"row not read: {row.joined[:80]!r}", row.prov)
+            state.warn("strategic_row", f"row not read: {joined(row)[:80]!r}", row.prov)
             continue
         last = state.add_indicator(
             owner.ref, row.prov, name=cells["name"], algorithm=cells["algorithm"] or None,
@@ -225,8 +223,8 @@ def read_operational_table(state: State, table: Table) -> None:
     current_os: Objective | None = None
     last: Objective | None = None
     note = ""
-    for row in table_rows(table):
-        if not row.filled or is_header_row(layout, row):
+    for row in table.rows:
+        if not texts(row) or is_header_row(layout, row):
             continue
         cells = cells_by_name(row, columns)
         if cells["strategic"]:
@@ -237,7 +235,7 @@ def read_operational_table(state: State, table: Table) -> None:
                 last.status = verdict(layout, note) or last.status
             continue
         if current_os is None:
-            state.warn("operational_row", f"objective before any strategic code: {row.joined[:80]!r}", row.prov)
+            state.warn("operational_row", f"objective before any strategic code: {joined(row)[:80]!r}", row.prov)
             continue
         note = cells["note"]
         last = Objective(level="operational", title=cells["title"], parent=current_os.code,
