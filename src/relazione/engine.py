@@ -73,12 +73,24 @@ def run_composite(doc: Document, profile: Profile) -> Extraction:
             result.warnings.append(Warning_("part_missing", f"no start found for the part read by {part.profile!r}"))
     for part, sub in parts:
         sub_result = run_profile(sub, get_profile(part.profile))
-        if part.ente:
-            for report in sub_result.reports:
+        for report in sub_result.reports:
+            if part.ente:
                 report.ente = part.ente
+            _inherit_dates(report, result.reports)
         result.reports.extend(sub_result.reports)
         result.warnings.extend(sub_result.warnings)
     return result
+
+
+def _inherit_dates(report: Report, earlier: list[Report]) -> None:
+    """A part that states no year or reference date (an annex such as a chamber's PIRA tables) is
+    dated like the report of the same ente before it in the document."""
+    same = next((r for r in reversed(earlier) if report.ente and r.ente == report.ente), None)
+    if same is None:
+        return
+    report.year = report.year or same.year
+    if report.reference_date is None and report.year == same.year:
+        report.reference_date = same.reference_date
 
 
 def extract(doc: Document, profile: Profile) -> Records:

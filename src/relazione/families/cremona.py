@@ -121,7 +121,7 @@ def _on_row(state: _State, row: Row, profile: Profile) -> None:
         state.columns, state.in_indicators = header, True
         return
     columns = state.columns or state.settings.default_columns
-    values = read_row(row, columns) if columns and len(filled) > 1 else {}
+    values = read_row(row, columns) if columns else {}
     verdict = state.settings.verdict.match(first) if state.settings.verdict and single else None
     if was_indicator and row.after_blank and not verdict and not any(k in values for k in INDICATOR_EVIDENCE):
         _continue_indicator(state.last, values or {"name": first})

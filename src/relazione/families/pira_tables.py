@@ -50,6 +50,7 @@ class _Sheet:
     objective: Objective
     indicators: list[Indicator] = field(default_factory=list)
     stated_count: int | None = None
+    context: dict[str, Provenance] = field(default_factory=dict)  # where its Missione / Programma rows are
     filled: set[int] = field(default_factory=set)  # id() of indicators whose value row was read
 
 
@@ -69,6 +70,7 @@ class _State:
     warnings: list[Warning_] = field(default_factory=list)
     mission: str | None = None
     programme: str | None = None
+    context: dict[str, Provenance] = field(default_factory=dict)
     sheet: _Sheet | None = None
     header: _Header | None = None
     indicator: Indicator | None = None
@@ -172,35 +174,22 @@ def _set_context(state: _State, field_name: str, value: str, prov: Provenance) -
     value = collapse(value)
     if field_name == "mission":
         state.mission, state.programme = value, None
+        state.context = {"mission": prov}
     else:
         state.programme = value
-    level = state.setting(f"{field_name}_level")
-    if level:
-        _add_parent_record(state, str(level), field_name, value, prov)
+        state.context["programme"] = prov
 
 
-def _leading_code(value: str) -> tuple[str | None, str]:
-    m = re.match(r"\s*(\d{3})\s*[-–]?\s*(.*)$", value)
-    return (m.group(1), m.group(2).strip()) if m else (None, value)
+def _leading_code(value: str | None) -> tuple[str | None, str]:
+    """"011 - Competitività delle imprese" -> ("011", "Competitività delle imprese")."""
+    m = re.match(r"\s*(\d{3})\s*[-–]?\s*(.*)$", value or "")
+    return (m.group(1), m.group(2).strip()) if m else (None, value or "")
 
 
-def _mission_code(state: _State) -> str | None:
-    return _leading_code(state.mission)[0] if state.mission else None
-
-
-def _programme_code(state: _State) -> str | None:
-    mission = _mission_code(state)
-    programme = _leading_code(state.programme)[0] if state.programme else None
-    return f"{mission}-{programme}" if mission and programme else None
-
-
-def _add_parent_record(state: _State, level: str, field_name: str, value: str, prov: Provenance) -> None:
-    code = _mission_code(state) if field_name == "mission" else _programme_code(state)
-    title = _leading_code(value)[1]
-    if any(o.level == level and o.code == code for o in state.report.objectives):
-        return
-    parent = _mission_code(state) if field_name == "programme" and state.setting("mission_level") else None
-    state.report.objectives.append(Objective(level=level, title=title, code=code, parent=parent, provenance=prov))
+def _context_codes(obj: Objective) -> tuple[str | None, str | None]:
+    """The mission code ("011") and programme code ("011-005") of a sheet."""
+    mission, programme = _leading_code(obj.mission)[0], _leading_code(obj.programme)[0]
+    return mission, f"{mission}-{programme}" if mission and programme else None
 
 
 def _open_sheet(state: _State, title: str, prov: Provenance) -> None:
@@ -208,12 +197,27 @@ def _open_sheet(state: _State, title: str, prov: Provenance) -> None:
     level = str(state.setting("objective_level", "strategic"))
     obj = Objective(level=level, title=collapse(title), mission=state.mission, programme=state.programme,
                     provenance=prov)
+    mission, programme = _context_codes(obj)
     if state.setting("programme_level"):
-        obj.parent = _programme_code(state)
+        obj.parent = programme
     elif state.setting("mission_level"):
-        obj.parent = _mission_code(state)
-    state.sheet = _Sheet(obj)
+        obj.parent = mission
+    state.sheet = _Sheet(obj, context=dict(state.context))
     state.header = state.indicator = None
+
+
+def _add_parents(state: _State, sheet: _Sheet) -> None:
+    """Mission and programme records (when the profile asks for them) for a sheet that is kept."""
+    mission, programme = _context_codes(sheet.objective)
+    wanted = [("mission", mission, sheet.objective.mission, None),
+              ("programme", programme, sheet.objective.programme,
+               mission if state.setting("mission_level") else None)]
+    for key, code, text, parent in wanted:
+        level = state.setting(f"{key}_level")
+        if not level or code is None or any(o.level == level and o.code == code for o in state.report.objectives):
+            continue
+        state.report.objectives.append(Objective(level=str(level), title=_leading_code(text)[1], code=code,
+                                                 parent=parent, provenance=sheet.context.get(key, Provenance())))
 
 
 def _close_sheet(state: _State) -> None:
@@ -229,6 +233,7 @@ def _close_sheet(state: _State) -> None:
         return
     if obj.code is None:
         obj.code = state.overview_codes.get(normalise_words(obj.title))
+    _add_parents(state, sheet)
     state.report.objectives.append(obj)
     for n, ind in enumerate(sheet.indicators, start=1):
         ind.objective, ind.n = obj.ref, n
