@@ -29,7 +29,7 @@ from ..blocks import Document, Row
 from ..engine import Extraction
 from ..headings import HeadingMatch, match_any
 from ..profiles import Profile
-from ..records import Indicator, Objective, Report, Warning_
+from ..records import LEVELS, Indicator, Objective, Report, Warning_
 from ..report_meta import report_metadata
 from ..tables import ColumnMap, map_header, read_row
 from ..text import collapse, join_wrapped
@@ -172,8 +172,9 @@ def _parent_of(state: _State, obj: Objective) -> str | None:
         return None
     if obj.code and state.settings.code_separator in obj.code:
         return obj.code.rsplit(state.settings.code_separator, 1)[0]
-    levels = [o for o in reversed(state.report.objectives) if o.level != obj.level]
-    return levels[0].ref if levels else None
+    depth = LEVELS.index(obj.level)
+    above = (o for o in reversed(state.report.objectives) if LEVELS.index(o.level) < depth)
+    return next((o.ref for o in above), None)
 
 
 # -- indicators ----------------------------------------------------------------------------------
