@@ -81,9 +81,18 @@ class _State:
 
     def is_label(self, text: str, key: str) -> bool:
         labels = self.setting(key, [])
-        labels = [labels] if isinstance(labels, str) else labels
-        words = normalise_words(text)
-        return any(words == normalise_words(label) for label in labels)
+        return _names(text, [labels] if isinstance(labels, str) else labels)
+
+
+def _names(label: str, labels: object) -> bool:
+    """True when a row label is one of ``labels`` (whole label, case and punctuation aside)."""
+    words = normalise_words(label)
+    return any(words == normalise_words(lab) for lab in labels)
+
+
+def _labelled(label: str, table: dict[str, object]) -> str | None:
+    """The key of ``table`` (key -> labels) whose labels name this row label."""
+    return next((key for key, labels in table.items() if _names(label, labels)), None)
 
 
 def extract(doc: Document, profile: Profile) -> Extraction:
@@ -150,21 +159,13 @@ def _on_row(state: _State, row: Row) -> None:
 
 
 def _objective_field(state: _State, label: str) -> str | None:
-    """The objective field a row label names, by the profile's ``[labels]`` (whole-label match)."""
-    words = normalise_words(label)
-    for field_name, labels in state.profile.labels.items():
-        if any(words == normalise_words(lab) for lab in labels):
-            return field_name
-    return None
+    """The objective field a row label names, by the profile's ``[labels]``."""
+    return _labelled(label, dict(state.profile.labels))
 
 
 def _narrative_section(state: _State, label: str) -> str | None:
     """Sheet rows kept as named text (``settings.narrative``: section -> labels), e.g. the time frame."""
-    words = normalise_words(label)
-    for section, labels in dict(state.setting("narrative", {})).items():
-        if any(words == normalise_words(lab) for lab in labels):
-            return section
-    return None
+    return _labelled(label, dict(state.setting("narrative", {})))
 
 
 # -- missions, programmes, objectives ------------------------------------------------------------
