@@ -8,6 +8,7 @@ Nome indicatore -> name; Valore Atteso / Target 2024 -> target ...) with RapidFu
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from rapidfuzz import fuzz
 
@@ -29,6 +30,12 @@ class ColumnMap:
         return next((i for i, f in self.fields.items() if f == field), None)
 
 
+@cache
+def _normalised_synonym(name: str) -> str:
+    """Synonyms come from a handful of profiles and are compared with every cell: normalise once."""
+    return normalise_words(name)
+
+
 def header_field(cell: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str | None, float]:
     """The field a header cell names, by exact, prefix or fuzzy match of its synonyms."""
     words = normalise_words(cell)
@@ -37,7 +44,7 @@ def header_field(cell: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str |
     best, best_score = None, 0.0
     for field, names in synonyms.items():
         for name in names:
-            n = normalise_words(name)
+            n = _normalised_synonym(name)
             if words == n:
                 return field, 100.0
             score = fuzz.ratio(words, n)
