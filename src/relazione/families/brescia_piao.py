@@ -48,6 +48,7 @@ class Sheet:
 
     heading: HeadingMatch
     row: Row
+    start: int  # index of the heading row in the row stream
     title: str = ""
     weight: float | None = None
     fields: dict[str, str] = field(default_factory=dict)
@@ -66,7 +67,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     rows = rows_until_end(list(doc.rows()), layout)
     sheets = read_sheets(rows, profile, layout, warnings)
     first_sheet = next((s for s in sheets if s.has_body), None)
-    preamble = rows[: rows.index(first_sheet.row)] if first_sheet else rows
+    preamble = rows[: first_sheet.start] if first_sheet else rows
     overview = read_overview(preamble, layout)
     objectives = select_objectives(sheets, warnings)
     report.objectives = order_objectives(list(objectives.values()))
@@ -116,7 +117,7 @@ def read_sheets(rows: list[Row], profile: Profile, layout: Layout, warnings: lis
     sheets = []
     for k, (i, match) in enumerate(starts):
         end = starts[k + 1][0] if k + 1 < len(starts) else len(rows)
-        sheet = Sheet(match, rows[i])
+        sheet = Sheet(match, rows[i], i)
         read_body(sheet, rows[i + 1 : end], profile, layout, warnings)
         sheets.append(sheet)
     return sheets
@@ -128,6 +129,7 @@ def read_body(sheet: Sheet, body: list[Row], profile: Profile, layout: Layout,
     title_rows = take_title(sheet, body, profile, layout, rule.max_title_lines if rule else 3)
     tables = TableReader(layout, warnings)
     section: str | None = None
+    narrative: dict[str, list[str]] = {}
     for row in body[title_rows:]:
         if tables.read(row):
             section = None
@@ -142,25 +144,16 @@ def read_body(sheet: Sheet, body: list[Row], profile: Profile, layout: Layout,
             section = None
             continue
         if section and len(row.texts) == 1:
-            text = sheet.narrative.get(section)
-            sheet.narrative[section] = plain(f"{text} {row.texts[0]}" if text else row.texts[0])
-            layout_reweight(tables, row.texts[0], layout)
+            narrative.setdefault(section, []).append(row.texts[0])
+            tables.read_reweighting(row.texts[0])
+    sheet.narrative = {name: plain(" ".join(parts)) for name, parts in narrative.items()}
     sheet.indicators = tables.finish()
     sheet.has_body = sheet.weight is not None or bool(sheet.fields) or bool(sheet.indicators)
 
 
-def layout_reweight(tables: TableReader, text: str, layout: Layout) -> None:
-    """A proposal bullet "indicatori n. 3, n. 4 e n. 5: 10%" re-weights the named indicators."""
-    m = layout.reweight.match(strip_bullet(text))
-    if m:
-        weight = parse_number(m.group("value"))
-        for n in re.findall(r"\d+", m.group("list")):
-            tables.reweight[int(n)] = weight
-
-
 def take_title(sheet: Sheet, body: list[Row], profile: Profile, layout: Layout, max_lines: int) -> int:
-    """Title lines after the heading (a row's first cell ends it: the rest is the weight); returns
-    how many rows were used, the weight cell of a title row excluded."""
+    """The title: on the heading line, or the next lines up to a paragraph break, a weight or a label;
+    a table row's first cell ends it (its other cells hold the weight). Returns the rows used."""
     if sheet.heading.title:
         sheet.title = plain(sheet.heading.title)
         return 0

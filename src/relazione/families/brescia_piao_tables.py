@@ -22,8 +22,8 @@ from ..headings import normalise_words
 from ..profiles import Profile
 from ..records import Warning_
 from ..tables import header_field
-from ..text import collapse
-from ..values import parse_value
+from ..text import collapse, strip_bullet
+from ..values import parse_number, parse_value
 
 _NUMBER_CELL = re.compile(r"^\d{1,2}$")
 _FUSED_NUMBER = re.compile(r"^(?P<n>\d{1,2})\s+(?P<name>\S.*)$")
@@ -277,6 +277,14 @@ class TableReader:
             self.warn("proposal_row_unread", f"proposal row for no known indicator: {cells[0][:60]}", row)
             return
         self.extend(ind, m.group("name"), cells[1:], columns, fill_only=True)
+
+    def read_reweighting(self, text: str) -> None:
+        """A proposal bullet "indicatori n. 3, n. 4 e n. 5: 10%" re-weights the named indicators."""
+        m = self.layout.reweight.match(strip_bullet(text))
+        if m:
+            weight = parse_number(m.group("value"))
+            for n in re.findall(r"\d+", m.group("list")):
+                self.reweight[int(n)] = weight
 
     # -- end --------------------------------------------------------------------------------------
     def finish(self) -> list[RawIndicator]:
