@@ -73,7 +73,8 @@ def report_metadata(report: Report, doc: Document, profile: Profile) -> None:
             report.ente = collapse(groups.get("ente") or m.group(0))
     m = _search(profile, "title", text)
     if m and report.title is None:
-        report.title = collapse(m.groupdict().get("title") or m.group(0))
+        # a pattern may span lines of the head text (a cover title set over three lines)
+        report.title = " ".join((m.groupdict().get("title") or m.group(0)).split())
     m = _search(profile, "year", text)
     if m and report.year is None:
         report.year = int(m.group("year"))

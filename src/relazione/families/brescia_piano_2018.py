@@ -162,8 +162,6 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     layout = layout_of(profile)
     report = Report(kind=profile.kind)
     report_metadata(report, doc, profile)
-    if report.title:
-        report.title = " ".join(report.title.split())  # the cover title is set over three lines
     state = State(report, layout)
     lines = [line for text, prov in doc.text_lines() if (line := text_line(text, prov))]
     sheets = sheet_starts(lines, layout)
