@@ -87,6 +87,8 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     pages: int | None = None
     sha256: str = ""
+    # what the reader noticed but could not read (code, message, where): becomes record warnings
+    notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
 
     def lines(self) -> Iterator[Line]:
         return (b for b in self.blocks if isinstance(b, Line))

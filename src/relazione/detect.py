@@ -2,7 +2,7 @@
 
 A profile's score is the share of its detection phrases found (fuzzily: OCR damage allowed) in
 the document's first lines. The generic profile has no phrases and a fixed floor score: a family
-must find at least half of its phrases to be chosen over it (a tie goes to the family).
+must find more than half of its phrases to be chosen over it (a tie goes to generic).
 """
 
 from __future__ import annotations
@@ -54,7 +54,10 @@ def rank_profiles(doc: Document, profiles: tuple[Profile, ...] | None = None) ->
         if p.detect.lines not in heads:
             heads[p.detect.lines] = _head_text(doc, p.detect.lines)
         ranked.append(score_profile(doc, p, heads[p.detect.lines]))
-    return sorted(ranked, key=lambda c: (-c.score, not c.profile.detect.phrases, c.profile.name))
+    # ties: generic first (a family must do better than half), then composite documents before the
+    # families of their parts (the merged report also shows each part's phrases)
+    return sorted(ranked, key=lambda c: (-c.score, bool(c.profile.detect.phrases), not c.profile.parts,
+                                         c.profile.name))
 
 
 def choose_profile(doc: Document) -> Profile:

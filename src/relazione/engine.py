@@ -95,6 +95,7 @@ def _inherit_dates(report: Report, earlier: list[Report]) -> None:
 
 def extract(doc: Document, profile: Profile) -> Records:
     result = run_profile(doc, profile)
+    result.warnings[:0] = [Warning_(code, message, prov) for code, message, prov in doc.notes]
     for report in result.reports:
         finish_report(report)
     if not any(r.objectives or r.indicators for r in result.reports):

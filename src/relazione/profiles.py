@@ -130,6 +130,8 @@ def parse_profile(data: dict[str, Any], path: str) -> Profile:
             raise ValueError(f"labels: unknown field(s) {', '.join(sorted(unknown))}")
         report = data.get("report", {})
         for key, patterns in report.items():
+            if key == "head_lines":  # how many lines the patterns search, not a pattern
+                continue
             for p in _strings(patterns, f"report.{key}"):
                 _check_regex(p, f"report.{key}")
         detect = data.get("detect", {})

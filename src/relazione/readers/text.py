@@ -60,12 +60,20 @@ def read_text(path: str, data: bytes) -> Document:
     return doc
 
 
-def _split_row(raw: str) -> list[str] | None:
+def is_separator(raw: str) -> bool:
+    """A markdown table rule ("-- | ---", "--\t--"): PDF-to-text debris that carries nothing."""
+    return bool(_MD_SEPARATOR.match(raw))
+
+
+def split_row(raw: str) -> list[str] | None:
     """Cells of a table-looking line, or None for running text."""
     if "\t" in raw:
         return raw.split("\t")
     stripped = raw.strip()
-    if stripped.count("|") >= 2 and (stripped.startswith("|") or stripped.endswith("|") or " | " in stripped):
+    # a markdown row: framed by pipes, or at least two " | " separators (OCR sprinkles single pipes)
+    if stripped.count("|") >= 2 and (
+        (stripped.startswith("|") and stripped.endswith("|")) or stripped.count(" | ") >= 2
+    ):
         return stripped.strip("|").split("|")
     return None
 
@@ -82,9 +90,9 @@ def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: 
         if not raw.strip():
             after_blank = True
             continue
-        if _MD_SEPARATOR.match(raw):
+        if is_separator(raw):
             continue  # markdown table rule: carries nothing
-        cells = _split_row(raw)
+        cells = split_row(raw)
         if cells is not None:
             row = Row([Cell(clean_inline(c), prov) for c in cells], prov, after_blank=after_blank)
             if table is None:
