@@ -195,3 +195,23 @@ def test_other_year_without_overview_reads_sheet_alone() -> None:
     ind = report.indicators[0]
     assert (ind.objective, ind.name, ind.target, ind.actual) == ("4.2", "Indicatore uno", "Almeno 3", "2")
     assert ind.targets == {} and ind.type == "efficacia"
+
+
+def test_proposal_row_wrapped_over_a_page_break_continues_the_spilled_name() -> None:
+    lines = [
+        "OBIETTIVO OPERATIVO 5.1.1", "", "TITOLO\tPeso 100%", "",
+        "Risultati conseguiti al 30/6", "",
+        "Indicatore\tpeso\tRisultato atteso 2025\tStato di realizzazione al 30/6/2025",
+        "1 Primo (tipologia: efficacia)\t100%\t10\t4", "",
+        "Eventuale proposta del Dirigente di variazione target e peso degli obiettivi", "",
+        "- indicatori n. 1 e n. 2: 50%", "",
+        "Indicatori\tPrevisione al 30/6/2025\tRealizzazione al 30/6/2025\tPrevisione al 31/12/2025\t"
+        "Nuova previsione al 31/12/2025",
+        "NUOVO Indicatore 2\tSecondo indicatore (tipologia: efficacia - fonte dei\t-\tAvvio\t80%", "",
+        "\tdati: report)\t\t\t",
+    ]
+    report = extract(Document("x.txt", "text", blocks_from_lines(lines)), get_profile("brescia_piao")).reports[0]
+    new = indicator(report, "5.1.1", 2, "NUOVO 2")
+    assert (new.name, new.source, new.weight, new.target) == ("Secondo indicatore", "report", 50.0, "Avvio")
+    assert new.targets == {"nuova previsione 31/12": "80%"} and new.actual is None
+    assert indicator(report, "5.1.1", 1).weight == 100.0

@@ -133,6 +133,8 @@ class TableReader:
         self.columns: list[Column] | None = None
         self.rows_read = 0
         self.current: RawIndicator | None = None
+        self.name_cell = 0  # proposal rows: the cell holding the name (1 when it spilled out of the label)
+        self.row_columns: list[Column] = []  # proposal rows: the columns of the cells after the name
 
     # -- dispatch ---------------------------------------------------------------------------------
     def read(self, row: Row) -> bool:
@@ -260,23 +262,29 @@ class TableReader:
     def proposal_row(self, row: Row) -> None:
         """Dashes mean "not stated" here ("-" under the 30/6 forecast of a yearly indicator)."""
         cells = ["" if _DASHES.match(c) else c for c in row.texts]
-        columns = self.value_columns
+        if not cells[0] and self.current is not None:  # cells wrapped onto the next row (a page break)
+            first = self.name_cell
+            self.extend(self.current, cells[first] if first else "", cells[first + 1:], self.row_columns,
+                        fill_only=self.current.code is None)
+            return
+        self.name_cell, self.row_columns = 0, self.value_columns
         new = self.layout.new_indicator.match(cells[0])
         if new:
             n = int(new.group("n"))
-            name, values = cells[0][new.end():], cells[1:]
-            if not name and values:  # the name spilled into the first value column
-                name, values, columns = values[0], values[1:], columns[1:]
-            ind = RawIndicator(n=n, prov=row.prov, code=self.layout.new_indicator_code.format(n=n))
-            self.indicators.append(ind)
-            self.extend(ind, name, values, columns)
+            name = cells[0][new.end():]
+            if not name and len(cells) > 1:  # the name spilled into the first value column
+                self.name_cell, self.row_columns = 1, self.row_columns[1:]
+                name = cells[1]
+            self.current = RawIndicator(n=n, prov=row.prov, code=self.layout.new_indicator_code.format(n=n))
+            self.indicators.append(self.current)
+            self.extend(self.current, name, cells[self.name_cell + 1:], self.row_columns)
             return
         m = _PROPOSAL_LABEL.match(cells[0])
-        ind = next((i for i in self.indicators if m and i.n == int(m.group("n")) and i.code is None), None)
-        if ind is None:
+        self.current = next((i for i in self.indicators if m and i.n == int(m.group("n")) and i.code is None), None)
+        if self.current is None:
             self.warn("proposal_row_unread", f"proposal row for no known indicator: {cells[0][:60]}", row)
             return
-        self.extend(ind, m.group("name"), cells[1:], columns, fill_only=True)
+        self.extend(self.current, m.group("name"), cells[1:], self.row_columns, fill_only=True)
 
     def read_reweighting(self, text: str) -> None:
         """A proposal bullet "indicatori n. 3, n. 4 e n. 5: 10%" re-weights the named indicators."""
