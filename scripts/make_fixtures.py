@@ -101,14 +101,36 @@ def set_borders(table, *, visible: bool) -> None:  # noqa: ANN001
     table._tbl.tblPr.append(borders)
 
 
+TEXT_WIDTH_CM = 27.3  # landscape A4 less the margins
+MIN_COLUMN_CM = 0.6
+
+
+def column_widths(cells: list[list[str]], n_cols: int) -> list[float]:
+    """Widths in cm proportional to each column's longest word run (capped), as an author sizing
+    a table by hand would: a column of long texts is wide, an empty padding column is narrow."""
+    need = []
+    for c in range(n_cols):
+        longest = max((len(row[c]) for row in cells if c < len(row)), default=0)
+        need.append(min(max(longest, 1), 60))
+    total = sum(need)
+    return [max(MIN_COLUMN_CM, TEXT_WIDTH_CM * n / total) for n in need]
+
+
 def add_table(doc: Document, rows: list[str], *, ruled: bool) -> None:
     cells = [split_row(r) or [] for r in rows]
-    width = max(len(c) for c in cells)
-    table = doc.add_table(rows=len(cells), cols=width)
+    n_cols = max(len(c) for c in cells)
+    table = doc.add_table(rows=len(cells), cols=n_cols)
+    table.autofit = False
     set_borders(table, visible=ruled)
+    widths = column_widths(cells, n_cols)
+    for c, width in enumerate(widths):
+        table.columns[c].width = Cm(width)
     for r, values in enumerate(cells):
+        row = table.rows[r]
+        for c, width in enumerate(widths):
+            row.cells[c].width = Cm(width)
         for c, value in enumerate(values):
-            table.cell(r, c).text = value
+            row.cells[c].text = value
 
 
 def build_docx(txt: Path, out: Path, *, ruled: bool = True) -> None:

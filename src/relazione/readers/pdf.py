@@ -32,10 +32,18 @@ MAX_PAGES = 3000
 _PAGE_NUMBER = re.compile(r"^(?:pag(?:ina|\.)?\s*)?[-–]?\s*\d{1,4}\s*(?:di|/|of)?\s*\d{0,4}\s*[-–]?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
 RUNNING_MIN_PAGES = 3
+CUT_ROW_TOLERANCE = 6.0  # points: a table ending this close to the lowest content bottom ran into the page end
 RUNNING_SHARE = 0.5
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+@dataclass(slots=True)
+class _PageRead:
+    blocks: list[Block]
+    scanned: bool = False
+    end_bottom: float = 0.0  # bottom of the page's last block: a table reaching the content bottom was cut
 
 
 @dataclass(slots=True)
@@ -67,14 +75,16 @@ def read_pdf(path: str, data: bytes) -> Document:
             raise
         except Exception as exc:
             raise RelazioneError(path, f"damaged PDF, cannot read its pages ({exc.__class__.__name__})") from None
-    scanned = [n for n, (blocks, no_text) in enumerate(pages, start=1) if no_text]
+    scanned = [n for n, page in enumerate(pages, start=1) if page.scanned]
     if scanned and len(scanned) == n_pages:
         raise RelazioneError(
             path, f"page {scanned[0]} has no text layer: scanned image; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
         )
-    page_blocks = _drop_running_text([blocks for blocks, _ in pages])
+    page_blocks = _drop_running_text([page.blocks for page in pages])
     doc = Document(path=path, format="pdf", pages=n_pages, sha256=sha256_of(data))
-    doc.blocks = _stitch_tables(page_blocks)
+    content_bottom = max((page.end_bottom for page in pages), default=0.0)
+    cut = [page.end_bottom >= content_bottom - CUT_ROW_TOLERANCE for page in pages]
+    doc.blocks = _stitch_tables(page_blocks, cut)
     for n in scanned:
         doc.notes.append(("scanned_page", f"page {n} has no text layer: scanned image; run OCR first, "
                                           "e.g. `ocrmypdf in.pdf out.pdf`", Provenance(n, None)))
@@ -82,19 +92,20 @@ def read_pdf(path: str, data: bytes) -> Document:
 
 
 # -- one page -----------------------------------------------------------------------------------
-def _read_page(page, number: int) -> tuple[list[Block], bool]:  # noqa: ANN001
+def _read_page(page, number: int) -> _PageRead:  # noqa: ANN001
     if not page.chars:
-        return [], bool(page.images)
+        return _PageRead([], scanned=bool(page.images))
     tables = page.find_tables(TABLE_SETTINGS)
     placed = [_placed_table(t, number) for t in tables]
     placed = [p for p in placed if p is not None]
     bboxes = [t.bbox for t in tables]
     text_page = page.filter(lambda obj: not _inside_any(obj, bboxes)) if bboxes else page
     if not placed and _has_aligned_columns(text_page):
-        return _layout_blocks(text_page, number), False
+        return _PageRead(_layout_blocks(text_page, number))
     placed.extend(_placed_lines(text_page, number))
     placed.sort(key=lambda p: p.top)
-    return _number_lines(placed, number), False
+    end_bottom = placed[-1].bottom if placed and isinstance(placed[-1].block, Table) else 0.0
+    return _PageRead(_number_lines(placed, number), end_bottom=end_bottom)
 
 
 def _inside_any(obj: dict, bboxes: list[tuple[float, float, float, float]]) -> bool:
@@ -214,6 +225,17 @@ def _running_key(text: str) -> str:
     return _DIGITS.sub("#", text.casefold())
 
 
+def _is_page_number(line: Line) -> bool:
+    """"Pagina 3 di 67", "- 3 -", "3/67" — and a bare number only when it is (near) the page's own
+    number, so a value cell such as "30" ending a page is kept."""
+    m = _PAGE_NUMBER.match(line.text)
+    if not m:
+        return False
+    numbers = [int(n) for n in _DIGITS.findall(line.text)]
+    page = line.prov.page or 0
+    return len(numbers) > 1 or not line.text.strip().isdigit() or abs(numbers[0] - page) <= 2
+
+
 def _drop_running_text(pages: list[list[Block]]) -> list[list[Block]]:
     """Remove page furniture: the same first/last lines on most pages, and page numbers."""
     edges: Counter[str] = Counter()
@@ -228,25 +250,37 @@ def _drop_running_text(pages: list[list[Block]]) -> list[list[Block]]:
         kept = []
         for i, b in enumerate(blocks):
             at_edge = i < 2 or i >= len(blocks) - 2
-            if isinstance(b, Line) and at_edge and (_running_key(b.text) in running or _PAGE_NUMBER.match(b.text)):
+            if isinstance(b, Line) and at_edge and (_running_key(b.text) in running or _is_page_number(b)):
                 continue
             kept.append(b)
         out.append(kept)
     return out
 
 
-def _stitch_tables(pages: list[list[Block]]) -> list[Block]:
+def _stitch_tables(pages: list[list[Block]], cut: list[bool]) -> list[Block]:
+    """Join a table continued on the next page. When the previous page's table ran to the page end
+    and the continuation's first row has no label, that row is the rest of a row cut by the break:
+    its cells are appended to the cut row's cells."""
     out: list[Block] = []
-    for blocks in pages:
+    for number, blocks in enumerate(pages):
         for i, b in enumerate(blocks):
             prev = out[-1] if out else None
             if i == 0 and isinstance(b, Table) and isinstance(prev, Table) and prev.n_cols == b.n_cols:
                 rows = b.rows
                 if prev.rows and rows and rows[0].texts == prev.rows[0].texts:
                     rows = rows[1:]  # the header row repeated on the new page
-                if rows and not rows[0].texts[0]:
-                    rows[0].after_blank = True  # a row wrapped across the break continues the last one
+                if rows and not rows[0].texts[0] and number > 0 and cut[number - 1]:
+                    _append_cells(prev.rows[-1], rows[0])
+                    rows = rows[1:]
+                elif rows and not rows[0].texts[0]:
+                    rows[0].after_blank = True  # a new row without label: let extractors decide
                 prev.rows.extend(rows)
                 continue
             out.append(b)
     return out
+
+
+def _append_cells(row: Row, rest: Row) -> None:
+    for cell, more in zip(row.cells, rest.cells, strict=False):
+        if more.text:
+            cell.text = f"{cell.text} {more.text}".strip()
