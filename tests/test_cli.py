@@ -75,7 +75,7 @@ def test_several_inputs_write_one_output_each_into_a_directory(tmp_path: Path) -
     b.write_text(GENERIC_REPORT, encoding="utf-8")
     out = tmp_path / "out"
     assert run("extract", str(a), str(b), "-o", str(out), "--format", "csv") == 0
-    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.csv"]
+    assert sorted(p.name for p in out.iterdir()) == ["a.csv", "b.csv", "summary.csv"]
     assert "Imprese assistite" in (out / "a.csv").read_text(encoding="utf-8-sig")
 
 

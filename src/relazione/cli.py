@@ -20,7 +20,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     return extract_files(
         [Path(f) for f in args.files], Path(args.output), fmt=args.format, profile_name=args.profile,
-        force=args.force, strict=args.strict,
+        force=args.force, strict=args.strict, jobs=args.jobs,
     )
 
 
@@ -65,13 +65,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("extract", help="extract records from reports (text, PDF, DOCX)",
                        description="Extract areas, objectives and indicators into records.")
-    p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("files", nargs="+", metavar="FILE", help="report files, or folders to walk (batch)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="output file (one input) or directory (several inputs)")
+                   help="output file (one input) or folder (several inputs or a folder)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="batch: files processed in parallel (default: the number of cores)")
     p.add_argument("--format", choices=("json", "xlsx", "csv"), default=None,
                    help="output format (default: from OUT's extension, else json)")
     p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")
-    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.add_argument("--force", action="store_true",
+                   help="overwrite existing output files (batch: redo files whose output is up to date)")
     p.add_argument("--strict", action="store_true", help="exit 1 when extraction produced warnings")
     p.set_defaults(func=_cmd_extract)
 

@@ -1,10 +1,16 @@
-"""Extraction of files to outputs: the work behind ``relazione extract``."""
+"""Extraction of files to outputs: the work behind ``relazione extract``.
+
+One input file with an output file is the simple case: errors stop the command (exit 2). A folder,
+or several inputs, is a batch (:mod:`relazione.batch`): outputs go into the output folder, files
+run in parallel, and a bad file is reported in the summary while the others go on.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
+from .batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from .detect import choose_profile
 from .engine import extract
 from .errors import RelazioneError
@@ -13,7 +19,8 @@ from .profiles import get_profile
 from .readers import read_document
 from .records import Records
 
-EXIT_OK, EXIT_WARNINGS = 0, 1
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+MAX_WARNINGS_SHOWN = 5
 
 
 def extract_file(path: Path, profile_name: str | None = None) -> Records:
@@ -22,20 +29,14 @@ def extract_file(path: Path, profile_name: str | None = None) -> Records:
     return extract(doc, profile)
 
 
-def _format_for(out: Path, fmt: str | None) -> str:
+def format_for(out: Path, fmt: str | None) -> str:
     if fmt:
         return fmt
     return {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower(), "json")
 
 
-def _outputs(files: list[Path], out: Path, fmt: str | None) -> list[tuple[Path, Path, str]]:
-    if len(files) == 1 and not out.is_dir():
-        return [(files[0], out, _format_for(out, fmt))]
-    if out.exists() and not out.is_dir():
-        raise RelazioneError(str(out), "several inputs need OUT to be a directory")
-    out.mkdir(parents=True, exist_ok=True)
-    fmt = fmt or "json"
-    return [(f, out / (f.stem + EXTENSIONS[fmt]), fmt) for f in files]
+def is_batch(inputs: list[Path], out: Path) -> bool:
+    return len(inputs) > 1 or any(p.is_dir() for p in inputs) or out.is_dir()
 
 
 def summary_line(path: Path, records: Records) -> str:
@@ -48,20 +49,39 @@ def summary_line(path: Path, records: Records) -> str:
     return line
 
 
-def extract_files(files: list[Path], out: Path, *, fmt: str | None, profile_name: str | None,
-                  force: bool, strict: bool) -> int:
-    plan = _outputs(files, out, fmt)
-    for _, target, _ in plan:
-        if target.exists() and not force:
-            raise RelazioneError(str(target), "output exists; use --force to overwrite")
-    any_warnings = False
-    for source, target, kind in plan:
-        records = extract_file(source, profile_name)
-        write_records(records, target, kind, force=force)
-        any_warnings |= bool(records.warnings)
-        print(summary_line(source, records), file=sys.stderr)
-        for w in records.warnings[:5]:
-            print(f"  warning {w.code} at {w.provenance}: {w.message}", file=sys.stderr)
-        if len(records.warnings) > 5:
-            print(f"  ... {len(records.warnings) - 5} more warning(s) in the output", file=sys.stderr)
-    return EXIT_WARNINGS if strict and any_warnings else EXIT_OK
+def print_summary(path: Path, records: Records) -> None:
+    print(summary_line(path, records), file=sys.stderr)
+    for w in records.warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"  warning {w.code} at {w.provenance}: {w.message}", file=sys.stderr)
+    if len(records.warnings) > MAX_WARNINGS_SHOWN:
+        print(f"  ... {len(records.warnings) - MAX_WARNINGS_SHOWN} more warning(s) in the output", file=sys.stderr)
+
+
+def extract_job(job: Job) -> FileResult:
+    """One file of a batch (a top-level function: worker processes must be able to import it)."""
+    records = extract_file(job.source, job.options.get("profile"))  # type: ignore[arg-type]
+    write_records(records, job.target, str(job.options["format"]), force=True)
+    return FileResult(
+        job.source, profile=records.source.profile,
+        objectives=sum(len(r.objectives) for r in records.reports),
+        indicators=sum(len(r.indicators) for r in records.reports), warnings=len(records.warnings),
+    )
+
+
+def extract_files(inputs: list[Path], out: Path, *, fmt: str | None, profile_name: str | None,
+                  force: bool, strict: bool, jobs: int | None = None) -> int:
+    if not is_batch(inputs, out):
+        records = extract_file(inputs[0], profile_name)
+        write_records(records, out, format_for(out, fmt), force=force)
+        print_summary(inputs[0], records)
+        return EXIT_WARNINGS if strict and records.warnings else EXIT_OK
+    if out.exists() and not out.is_dir():
+        raise RelazioneError(str(out), "several inputs or a folder need OUT to be a folder")
+    fmt = fmt or "json"
+    plan = plan_jobs(collect_inputs(inputs), out, EXTENSIONS[fmt], {"format": fmt, "profile": profile_name})
+    if not plan:
+        raise RelazioneError(str(inputs[0]), f"no input files ({', '.join(s for s in ('.txt', '.pdf', '.docx'))})")
+    results = run_batch(extract_job, plan, out, force=force, n_workers=jobs)
+    if any(r.error for r in results):
+        return EXIT_BAD_INPUT
+    return EXIT_WARNINGS if strict and any(r.warnings for r in results) else EXIT_OK
