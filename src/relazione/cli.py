@@ -55,6 +55,13 @@ def _cmd_profiles(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    from .workflow import score_file
+
+    out = Path(args.output) if args.output else None
+    return score_file(Path(args.file), out, method=args.method, force=args.force, indicators=args.indicators)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="relazione",
@@ -90,6 +97,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("profiles", help="list the built-in profiles", description="List the built-in profiles.")
     p.set_defaults(func=_cmd_profiles)
+
+    p = sub.add_parser("score", help="compute achievement scores and print the tree",
+                       description="Compute the achievement (grado di raggiungimento) of indicators, objectives, "
+                                   "areas and ente; print it beside the stated scores. FILE: records JSON or a "
+                                   "report (.txt/.pdf/.docx, extracted first).")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT.json", help="write the scored records (achievement fields)")
+    p.add_argument("--method", default="integra", choices=("integra", "bands"),
+                   help="scoring method: integra (default, spec/scoring.md) or bands (fixed verdict bands 90/70)")
+    p.add_argument("--indicatori", dest="indicators", action="store_true", help="also list every indicator")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.set_defaults(func=_cmd_score)
     return parser
 
 
