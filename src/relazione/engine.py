@@ -20,6 +20,7 @@ import regex as re
 from .blocks import Block, Document, Line
 from .profiles import Part, Profile, get_profile
 from .records import Records, Report, Source, Warning_
+from .restatements import add_restatements
 from .values import parse_value
 
 
@@ -34,10 +35,13 @@ def run_profile(doc: Document, profile: Profile) -> Extraction:
         return run_composite(doc, profile)
     if profile.family:
         module = importlib.import_module(f"relazione.families.{profile.family}")
-        return module.extract(doc, profile)
-    from . import generic
+        result = module.extract(doc, profile)
+    else:
+        from . import generic
 
-    return generic.extract(doc, profile)
+        result = generic.extract(doc, profile)
+    add_restatements(doc, result.reports)  # overview rows and narrative target changes, for `check`
+    return result
 
 
 def _block_text(block: Block) -> str:

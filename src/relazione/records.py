@@ -105,6 +105,36 @@ class Indicator:
 
 
 @dataclass(slots=True)
+class Restatement:
+    """A second statement of one field of an objective or indicator elsewhere in the same document:
+    an overview/summary table row, or a narrative saying a target changed ("da >= 130 a >= 60").
+
+    Optional data for ``relazione check`` (found by :mod:`relazione.restatements`): the record keeps the
+    detail sheet's value; this keeps what the other place says, so disagreements can be shown.
+    ``indicator`` is the indicator's ``n`` (None: the objective itself); ``previous`` is the value a
+    narrative says was replaced; ``context`` is "overview" or "narrative".
+    """
+
+    objective: str
+    field: str
+    value: str
+    context: str
+    indicator: int | None = None
+    previous: str | None = None
+    provenance: Provenance = field(default_factory=Provenance)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"objective": self.objective, "indicator": self.indicator, "field": self.field,
+                "value": self.value, "previous": self.previous, "context": self.context,
+                "provenance": self.provenance.to_dict()}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> Restatement:
+        return cls(objective=d["objective"], field=d["field"], value=d["value"], context=d["context"],
+                   indicator=d.get("indicator"), previous=d.get("previous"), provenance=_prov(d.get("provenance")))
+
+
+@dataclass(slots=True)
 class Report:
     ente: str | None = None
     kind: str | None = None
@@ -115,6 +145,7 @@ class Report:
     achievement: float | None = None
     objectives: list[Objective] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
+    restatements: list[Restatement] = field(default_factory=list)  # optional: see Restatement
 
 
 @dataclass(slots=True)
@@ -173,9 +204,11 @@ def _item_to_dict(item: Objective | Indicator) -> dict[str, Any]:
 
 
 def _report_to_dict(r: Report) -> dict[str, Any]:
-    d = {f.name: getattr(r, f.name) for f in fields(r) if f.name not in ("objectives", "indicators")}
+    d = {f.name: getattr(r, f.name) for f in fields(r) if f.name not in ("objectives", "indicators", "restatements")}
     d["objectives"] = [_item_to_dict(o) for o in r.objectives]
     d["indicators"] = [_item_to_dict(i) for i in r.indicators]
+    if r.restatements:  # optional: absent rather than empty, so older files and readers are unaffected
+        d["restatements"] = [s.to_dict() for s in r.restatements]
     return d
 
 
@@ -198,6 +231,7 @@ def _report_from_dict(d: dict[str, Any]) -> Report:
     kw = _known(Report, d)
     kw["objectives"] = [_objective_from_dict(o) for o in d.get("objectives", [])]
     kw["indicators"] = [_indicator_from_dict(i) for i in d.get("indicators", [])]
+    kw["restatements"] = [Restatement.from_dict(s) for s in d.get("restatements", [])]
     return Report(**kw)
 
 
