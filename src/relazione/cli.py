@@ -62,6 +62,16 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return score_file(Path(args.file), out, method=args.method, force=args.force, indicators=args.indicators)
 
 
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check.run import CheckRequest, run_check
+
+    return run_check(CheckRequest(
+        drafts=[Path(f) for f in args.files], plan=Path(args.plan) if args.plan else None, fmt=args.format,
+        output=Path(args.output) if args.output else None, force=args.force, fail_on=args.fail_on,
+        profile=args.profile, method=args.method, colour=sys.stdout.isatty() and not args.no_color,
+    ))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="relazione",
@@ -109,6 +119,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indicatori", dest="indicators", action="store_true", help="also list every indicator")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.set_defaults(func=_cmd_score)
+
+    p = sub.add_parser("check", help="check consistency: one draft, two drafts, or a plan against its report",
+                       description="DRAFT: inconsistencies within one draft (weights, codes, missing targets, "
+                                   "verdicts and scores, restated values). OLD NEW: what changed between two "
+                                   "drafts. --plan PLAN REPORT: the report covers the plan. Inputs: records JSON, "
+                                   ".txt, .pdf or .docx. Exit 0 no findings, 1 findings (see --fail-on), 2 error.")
+    p.add_argument("files", nargs="+", metavar="DRAFT", help="one draft, or OLD NEW, or the REPORT with --plan")
+    p.add_argument("--plan", metavar="PLAN", help="the plan the REPORT must cover")
+    p.add_argument("--format", choices=("text", "json", "docx"), default="text",
+                   help="text (terminal, default), json ({\"findings\": [...]}) or docx (Verifica di coerenza)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of the terminal (needed for docx)")
+    p.add_argument("--fail-on", choices=("errore", "avviso", "nota"), default="nota",
+                   help="exit 1 only for findings at least this serious (default: nota, i.e. any finding)")
+    p.add_argument("--profile", metavar="NAME", help="profile for documents (default: detected)")
+    p.add_argument("--method", default="integra", help="scoring method for verdicts and scores (default: integra)")
+    p.add_argument("--no-color", action="store_true", help="no colours in the terminal listing")
+    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+    p.set_defaults(func=_cmd_check)
     return parser
 
 

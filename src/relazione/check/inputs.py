@@ -1,0 +1,27 @@
+"""Reading a draft for ``check``: records JSON as it is, any document (text, PDF, DOCX) extracted
+(``workflow.load_records``); a folder or an unknown kind of file is a clear error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..errors import RelazioneError
+from ..records import Records
+from ..workflow import REPORT_SUFFIXES, load_records
+
+
+def load_draft(path: Path, profile: str | None = None) -> Records:
+    if path.is_dir():
+        raise RelazioneError(str(path), "is a folder, not a draft")
+    suffix = path.suffix.lower()
+    if suffix != ".json" and suffix not in REPORT_SUFFIXES:
+        kind = suffix or "(no extension)"
+        raise RelazioneError(str(path), f"unsupported input {kind}: use .json, .txt, .pdf or .docx")
+    return load_records(path, profile)
+
+
+def where(path: str, prov: object) -> str:
+    """"bozza.txt l.1020": the file and the place in it, as every finding shows it."""
+    name = Path(path).name
+    text = str(prov)
+    return name if text == "?" else f"{name} {text}"
