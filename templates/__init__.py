@@ -1,0 +1,1 @@
+"""Word templates (docxtpl) shipped as relazione.templates; built by scripts/make_templates.py."""

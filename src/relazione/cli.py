@@ -72,6 +72,25 @@ def _cmd_check(args: argparse.Namespace) -> int:
     ))
 
 
+def _cmd_render(args: argparse.Namespace) -> int:
+    from .workflow import render_file
+
+    template = Path(args.template) if getattr(args, "template", None) else None
+    return render_file(Path(args.file), Path(args.output), template=template, method=args.method, force=args.force,
+                       report_number=args.report, profile_name=getattr(args, "profile", None))
+
+
+def _render_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-o", "--output", required=True, metavar="OUT.docx",
+                   help="Word file to write (several reports: OUT_1.docx, OUT_2.docx ...)")
+    p.add_argument("-t", "--template", metavar="TEMPLATE.docx",
+                   help="a custom docxtpl template (default: built-in relazione or monitoraggio)")
+    p.add_argument("--report", type=int, metavar="N", help="render only the N-th report of the records (1-based)")
+    p.add_argument("--method", default="integra", choices=("integra", "bands"), help="scoring method")
+    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+    p.set_defaults(func=_cmd_render)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="relazione",
@@ -137,6 +156,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-color", action="store_true", help="no colours in the terminal listing")
     p.add_argument("--force", action="store_true", help="overwrite an existing output file")
     p.set_defaults(func=_cmd_check)
+
+    p = sub.add_parser("render", help="generate the Word Relazione (or monitoring) from records",
+                       description="Score the records and write a Word document from a template: the Relazione "
+                                   "sulla performance, or the semester monitoring for monitoraggio records.")
+    p.add_argument("file", metavar="RECORDS.json")
+    _render_options(p)
+
+    p = sub.add_parser("convert", help="legacy report to Word in one step (extract, score, render)",
+                       description="Extract a legacy report (.txt/.pdf/.docx), score it and write it as a Word "
+                                   "document with the standard template.")
+    p.add_argument("file", metavar="INPUT")
+    p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")
+    _render_options(p)
     return parser
 
 

@@ -72,6 +72,8 @@ def _on_line(state: _State, line: Line, profile: Profile) -> None:
     if state.pending_title is not None and _take_title_line(state, line, profile):
         return
     _close_title(state)
+    if line.style_level is not None:
+        state.columns = None  # a section heading (Word heading style) ends the indicator table before it
     _apply_label(state, line.text, [line.text], line.prov, profile)
 
 

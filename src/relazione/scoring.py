@@ -54,6 +54,7 @@ class ScoringMethod:
     # Share of an objective's own indicators when it also has child objectives (INTEGRA: 50/50).
     own_share: float = 0.5
     bands: tuple[Band, ...] = INTEGRA_BANDS
+    label: str = ""  # how the Word reports name the method, in Italian
 
 
 def integra_rule(target: Value, actual: Value) -> float:
@@ -82,9 +83,14 @@ def register_method(method: ScoringMethod) -> None:
     METHODS[method.name] = method
 
 
-register_method(ScoringMethod("integra", "INTEGRA (Unioncamere): spec/scoring.md, verdict bands 95/50", integra_rule))
-register_method(ScoringMethod("bands", "INTEGRA achievement, fixed verdict bands: > 90% raggiunto, 70-90% parzialmente",
-                              integra_rule, bands=FIXED_BANDS))
+register_method(ScoringMethod(
+    "integra", "INTEGRA (Unioncamere): spec/scoring.md, verdict bands 95/50", integra_rule,
+    label="metodo INTEGRA (Unioncamere): media pesata dei gradi di raggiungimento degli indicatori, "
+          "obiettivi strategici al 50% indicatori propri e 50% obiettivi operativi"))
+register_method(ScoringMethod(
+    "bands", "INTEGRA achievement, fixed verdict bands: > 90% raggiunto, 70-90% parzialmente", integra_rule,
+    bands=FIXED_BANDS, label="metodo INTEGRA con fasce fisse: raggiunto oltre il 90%, parzialmente tra 70% e 90%, "
+                             "non raggiunto sotto il 70%"))
 
 
 def get_method(name: str) -> ScoringMethod:

@@ -39,3 +39,43 @@ def score_file(path: Path, out: Path | None, *, method: str, force: bool, indica
         save(scored, out, force=force)
         print(f"{out}: records con i punteggi calcolati scritti", file=sys.stderr)
     return 0
+
+
+def _outputs_for(out: Path, records: Records, report_number: int | None) -> list[tuple[int, Path]]:
+    """(report index, output path): one report -> OUT; several -> OUT_1.docx, OUT_2.docx ..."""
+    n = len(records.reports)
+    if n == 0:
+        raise RelazioneError(records.source.path, "nessun report nei dati: niente da generare")
+    if report_number is not None:
+        if not 1 <= report_number <= n:
+            raise RelazioneError(records.source.path, f"--report {report_number}: i dati contengono {n} report")
+        return [(report_number - 1, out)]
+    if n == 1:
+        return [(0, out)]
+    return [(i, out.with_name(f"{out.stem}_{i + 1}{out.suffix}")) for i in range(n)]
+
+
+def render_records(records: Records, out: Path, *, template: Path | None, method: str, force: bool,
+                   report_number: int | None = None) -> int:
+    from .fileio import write_atomic
+    from .render import render_report
+
+    plan = _outputs_for(out, records, report_number)
+    for _, target in plan:
+        if target.exists() and not force:
+            raise RelazioneError(str(target), "output exists; use --force to overwrite")
+    scored = score_records(records, method=_method(method))
+    for index, target in plan:
+        report = scored.reports[index]
+        data = render_report(report, template=template, method=method, source=Path(records.source.path).name)
+        write_atomic(target, data, force=force)
+        print(f"{target}: {report.ente or 'report'} {report.year or ''}, {len(report.objectives)} obiettivi, "
+              f"{len(report.indicators)} indicatori", file=sys.stderr)
+    return 0
+
+
+def render_file(path: Path, out: Path, *, template: Path | None, method: str, force: bool,
+                report_number: int | None = None, profile_name: str | None = None) -> int:
+    """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
+    records = load_records(path, profile_name)
+    return render_records(records, out, template=template, method=method, force=force, report_number=report_number)

@@ -1,0 +1,377 @@
+"""Build the Word templates in templates/ (docxtpl: Word files holding Jinja tags), reproducibly.
+
+    .venv/bin/python scripts/make_templates.py
+
+The templates are generated, not hand-edited, so every change to them is a reviewable diff of this
+script. A chamber that wants its own look opens the generated .docx in Word, restyles it and keeps
+the tags (docs/templates.md); `relazione render -t` then uses it and names any unknown tag.
+
+- templates/relazione.docx: the annual Relazione sulla performance, Unioncamere structure: cover,
+  table of contents, Premessa, 1 Principali risultati raggiunti, 2 Analisi del contesto, 3.0 Albero
+  della performance, 3.1 obiettivi strategici, 3.2 obiettivi operativi, 3.3 Valutazione complessiva.
+- templates/monitoraggio.docx: the semester monitoring (target, value at the reference date,
+  progress, proposed target changes).
+
+Headings read "Obiettivo strategico 1.1 - Titolo" and indicator tables have the header Indicatore |
+Peso | Algoritmo | Target | Consuntivo | Scostamento | Grado di raggiungimento: the extractor profiles
+extractors/relazione_standard.toml and monitoraggio_standard.toml read these documents back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt, RGBColor
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+BLUE = RGBColor(0x1F, 0x4E, 0x79)  # the dark blue of Unioncamere documents
+HEADER_FILL = "1F4E79"
+LABEL_FILL = "DEEAF6"
+FONT = "Calibri"
+
+
+# -- document and styles ------------------------------------------------------------------------
+def new_document() -> Document:
+    doc = Document()
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.left_margin = section.right_margin = Cm(2)
+    section.top_margin = section.bottom_margin = Cm(2)
+    normal = doc.styles["Normal"]
+    normal.font.name, normal.font.size = FONT, Pt(10)
+    normal.paragraph_format.space_after = Pt(4)
+    for level, size in ((1, 16), (2, 13), (3, 12), (4, 11)):
+        style = doc.styles[f"Heading {level}"]
+        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), BLUE
+        style.paragraph_format.space_before = Pt(12 if level < 3 else 8)
+        style.paragraph_format.keep_with_next = True
+    title = doc.styles["Title"]
+    title.font.name, title.font.size, title.font.color.rgb = FONT, Pt(30), BLUE
+    _page_number_footer(doc)
+    return doc
+
+
+def _page_number_footer(doc: Document) -> None:
+    p = doc.sections[0].footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _field(p, "PAGE", "1")
+
+
+def _field(paragraph, instruction: str, placeholder: str) -> None:  # noqa: ANN001
+    """A Word field (page number, table of contents) Word fills when it updates fields."""
+    def fld(kind: str) -> OxmlElement:
+        el = OxmlElement("w:fldChar")
+        el.set(qn("w:fldCharType"), kind)
+        return el
+
+    run = paragraph.add_run()
+    run._r.append(fld("begin"))
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    run._r.append(fld("separate"))
+    paragraph.add_run(placeholder)
+    paragraph.add_run()._r.append(fld("end"))
+
+
+def _update_fields_on_open(doc: Document) -> None:
+    """Word asks to update fields on opening: the table of contents gets its page numbers."""
+    settings = doc.settings.element
+    el = OxmlElement("w:updateFields")
+    el.set(qn("w:val"), "true")
+    settings.append(el)
+
+
+# -- paragraphs ----------------------------------------------------------------------------------
+def para(doc, text: str = "", style: str | None = None, *, bold: bool = False, size: int | None = None,  # noqa: ANN001
+         align=None, color: RGBColor | None = None):  # noqa: ANN001
+    p = doc.add_paragraph(style=style)
+    if text:
+        run = p.add_run(text)
+        run.bold = bold
+        if size:
+            run.font.size = Pt(size)
+        if color is not None:
+            run.font.color.rgb = color
+    if align is not None:
+        p.alignment = align
+    return p
+
+
+def tag(doc, text: str) -> None:  # noqa: ANN001
+    """A paragraph holding only a docxtpl block tag ({%p ... %}): docxtpl removes the paragraph."""
+    doc.add_paragraph(text)
+
+
+def placeholder(doc, what: str) -> None:  # noqa: ANN001
+    """Text the records cannot give: highlighted so the user sees what is left to write."""
+    run = doc.add_paragraph().add_run(f"[Da compilare: {what}]")
+    run.italic = True
+    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+
+
+def page_break(doc) -> None:  # noqa: ANN001
+    doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+
+
+# -- tables --------------------------------------------------------------------------------------
+def _shade(cell, fill: str) -> None:  # noqa: ANN001
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    cell._tc.get_or_add_tcPr().append(shd)
+
+
+def _repeat_header(row) -> None:  # noqa: ANN001
+    row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
+
+
+def _set_cell(cell, text: str, *, bold: bool = False, white: bool = False, size: int = 9) -> None:  # noqa: ANN001
+    p = cell.paragraphs[0]
+    run = p.add_run(text)
+    run.bold = bold
+    run.font.size = Pt(size)
+    if white:
+        run.font.color.rgb = RGBColor(0xFF, 0xFF, 0xFF)
+
+
+def loop_table(doc, headers: list[str], cells: list[str], loop: str, widths: list[float]) -> None:  # noqa: ANN001
+    """A table with a header row and one row repeated by ``{%tr for ... %}`` over ``loop``."""
+    table = doc.add_table(rows=4, cols=len(headers))
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for i, header in enumerate(headers):
+        _set_cell(table.rows[0].cells[i], header, bold=True, white=True)
+        _shade(table.rows[0].cells[i], HEADER_FILL)
+    _repeat_header(table.rows[0])
+    _set_cell(table.rows[1].cells[0], f"{{%tr for {loop} %}}")
+    for i, text in enumerate(cells):
+        _set_cell(table.rows[2].cells[i], text)
+    _set_cell(table.rows[3].cells[0], "{%tr endfor %}")
+    _widths(table, widths)
+
+
+def _widths(table, widths: list[float]) -> None:  # noqa: ANN001
+    """Fixed column widths: the grid (LibreOffice reads it) and every cell (Word reads those)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = Cm(width)
+
+
+def label_table(doc, var: str, rows: list[tuple[str, str, str | None]]) -> None:  # noqa: ANN001
+    """An objective's sheet: label | value rows; a row whose condition is set appears only when true."""
+    table = doc.add_table(rows=0, cols=2)
+    table.style = doc.styles["Table Grid"]
+    for label, value, condition in rows:
+        if condition:
+            _set_cell(table.add_row().cells[0], f"{{%tr if {var}.{condition} %}}")
+        cells = table.add_row().cells
+        _set_cell(cells[0], label, bold=True)
+        _shade(cells[0], LABEL_FILL)
+        _set_cell(cells[1], value)
+        if condition:
+            _set_cell(table.add_row().cells[0], "{%tr endif %}")
+    _widths(table, [5, 12])
+
+
+# -- shared blocks -------------------------------------------------------------------------------
+INDICATOR_HEADERS = ["Indicatore", "Peso", "Algoritmo", "Target", "Consuntivo", "Scostamento",
+                     "Grado di raggiungimento"]
+INDICATOR_CELLS = ["{{ i.nome }}", "{{ i.peso }}", "{{ i.algoritmo }}", "{{ i.target }}", "{{ i.consuntivo }}",
+                   "{{ i.scostamento }}", "{% cellbg i.sfondo %}{{ i.grado }}"]
+INDICATOR_WIDTHS = [4.6, 1.3, 3.4, 2.1, 2.1, 1.9, 1.9]
+
+
+def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
+    """Heading, label table and indicator table of one objective (area, strategic or operational)."""
+    para(doc, f"{{{{ {var}.intestazione }}}}", heading_style)
+    label_table(doc, var, [
+        ("Peso dell'obiettivo", f"{{{{ {var}.peso }}}}", "peso"),
+        ("Descrizione dell'obiettivo", f"{{{{ {var}.descrizione }}}}", "descrizione"),
+        ("Programma di riferimento", f"{{{{ {var}.programma }}}}", "programma"),
+        ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
+        ("Grado di raggiungimento dell'obiettivo", f"{{{{ {var}.punteggio }}}}", None),
+        ("Valutazione dell'obiettivo", f"{{% cellbg {var}.sfondo %}}{{{{ {var}.valutazione }}}}", None),
+    ])
+    tag(doc, f"{{%p if {var}.indicatori %}}")
+    para(doc)
+    loop_table(doc, INDICATOR_HEADERS, INDICATOR_CELLS, f"i in {var}.indicatori", INDICATOR_WIDTHS)
+    tag(doc, "{%p endif %}")
+    tag(doc, f"{{%p for n in {var}.narrativa %}}")
+    para(doc, "{{ n.titolo }}: {{ n.testo }}")
+    tag(doc, "{%p endfor %}")
+
+
+def cover(doc, title: str, subtitle: str) -> None:  # noqa: ANN001
+    for _ in range(6):
+        para(doc)
+    para(doc, "{{ ente }}", size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, color=BLUE)
+    para(doc)
+    para(doc, title, "Title", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, subtitle, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
+    for _ in range(10):
+        para(doc)
+    para(doc, "{{ nota_generazione }}", size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+    page_break(doc)
+
+
+def table_of_contents(doc) -> None:  # noqa: ANN001
+    para(doc, "Sommario", "Heading 1")
+    _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u',
+           "Aggiornare il sommario in Word: tasto destro qui, Aggiorna campo.")
+    page_break(doc)
+
+
+def tree_table(doc) -> None:  # noqa: ANN001
+    loop_table(doc, ["Codice", "Obiettivo", "Peso", "Grado di raggiungimento", "Valutazione"],
+               ["{{ r.codice }}", "{{ r.rientro }}{{ r.titolo }}", "{{ r.peso }}", "{{ r.punteggio }}",
+                "{% cellbg r.sfondo %}{{ r.valutazione }}"], "r in albero", [1.8, 9.6, 1.5, 2.2, 2.6])
+
+
+def chart(doc, var: str, caption: str) -> None:  # noqa: ANN001
+    tag(doc, f"{{%p if {var} %}}")
+    para(doc, f"{{{{ {var} }}}}", align=WD_ALIGN_PARAGRAPH.CENTER)
+    para(doc, caption, size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+    tag(doc, "{%p endif %}")
+
+
+# -- the Relazione ---------------------------------------------------------------------------------
+def relazione() -> Document:
+    doc = new_document()
+    cover(doc, "Relazione sulla Performance {{ anno }}", "Art. 10, comma 1, lettera b) del D.Lgs. 150/2009")
+    table_of_contents(doc)
+
+    para(doc, "Premessa", "Heading 1")
+    placeholder(doc, "presentazione della Relazione, principali novità dell'anno e ringraziamenti")
+
+    para(doc, "1 Principali risultati raggiunti", "Heading 1")
+    para(doc, "1.1 La performance dell'ente", "Heading 2")
+    para(doc, "Grado di raggiungimento complessivo dell'ente nell'anno {{ anno }}: {{ ente_punteggio }} "
+              "({{ ente_valutazione }}).")
+    chart(doc, "grafico_aree", "Grado di raggiungimento per area strategica")
+    para(doc, "1.2 Performance delle aree strategiche", "Heading 2")
+    loop_table(doc, ["Codice", "Area strategica", "Peso", "Grado di raggiungimento", "Valutazione"],
+               ["{{ a.codice }}", "{{ a.titolo }}", "{{ a.peso }}", "{{ a.punteggio }}",
+                "{% cellbg a.sfondo %}{{ a.valutazione }}"], "a in aree", [1.8, 9.6, 1.5, 2.2, 2.6])
+    para(doc, "1.3 Indicatori più significativi", "Heading 2")
+    tag(doc, "{%p if indicatori_chiave %}")
+    loop_table(doc, ["Obiettivo", "Indicatore", "Target", "Consuntivo", "Grado di raggiungimento"],
+               ["{{ k.obiettivo }}", "{{ k.nome }}", "{{ k.target }}", "{{ k.consuntivo }}",
+                "{% cellbg k.sfondo %}{{ k.grado }}"], "k in indicatori_chiave", [2.0, 8.3, 2.4, 2.4, 2.4])
+    tag(doc, "{%p else %}")
+    placeholder(doc, "gli indicatori più significativi dell'anno")
+    tag(doc, "{%p endif %}")
+    placeholder(doc, "commento ai principali risultati raggiunti")
+
+    para(doc, "2 Analisi del contesto e delle risorse", "Heading 1")
+    placeholder(doc, "contesto esterno, contesto interno, risorse umane ed economiche")
+
+    para(doc, "3 Misurazione e valutazione della performance", "Heading 1")
+    para(doc, "3.0 Albero della performance", "Heading 2")
+    tree_table(doc)
+    page_break(doc)
+    para(doc, "3.1 Obiettivi strategici", "Heading 2")
+    tag(doc, "{%p for g in gruppi_strategici %}")
+    tag(doc, "{%p if g.capo %}")
+    objective_sheet(doc, "g.capo", "Heading 3")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for o in g.obiettivi %}")
+    objective_sheet(doc, "o", "Heading 4")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    page_break(doc)
+    para(doc, "3.2 Obiettivi operativi", "Heading 2")
+    tag(doc, "{%p for g in gruppi_operativi %}")
+    tag(doc, "{%p if g.capo %}")
+    para(doc, "{{ g.capo.intestazione }}", "Heading 3")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for o in g.obiettivi %}")
+    objective_sheet(doc, "o", "Heading 4")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "3.3 Valutazione complessiva", "Heading 2")
+    para(doc, "La performance dell'ente è la media delle aree strategiche pesata con i pesi che seguono: "
+              "{{ ente_punteggio }} ({{ ente_valutazione }}). Metodo di calcolo: {{ metodo }}.")
+    for line in ["{%p for a in aree %}", "{{ a.peso }} - {{ a.codice }} {{ a.titolo }}: {{ a.punteggio }}",
+                 "{%p endfor %}"]:
+        para(doc, line, "List Bullet" if not line.startswith("{%") else None)
+    chart(doc, "grafico_strategici", "Grado di raggiungimento per obiettivo strategico")
+    placeholder(doc, "valutazione complessiva dell'Organismo Indipendente di Valutazione e considerazioni finali")
+    _update_fields_on_open(doc)
+    return doc
+
+
+# -- the semester monitoring -------------------------------------------------------------------------
+MONITOR_HEADERS = ["Indicatore", "Peso", "Target", "Traguardo intermedio", "Valore al {{ data_breve }}",
+                   "Avanzamento", "Proposta di modifica del target"]
+MONITOR_CELLS = ["{{ i.nome }}", "{{ i.peso }}", "{{ i.target }}", "{{ i.intermedio }}", "{{ i.consuntivo }}",
+                 "{% cellbg i.sfondo %}{{ i.grado }}", "{{ i.proposta }}"]
+
+
+def monitored_objective(doc, var: str) -> None:  # noqa: ANN001
+    para(doc, f"{{{{ {var}.intestazione }}}}", "Heading 3")
+    label_table(doc, var, [
+        ("Peso dell'obiettivo", f"{{{{ {var}.peso }}}}", "peso"),
+        ("Descrizione dell'obiettivo", f"{{{{ {var}.descrizione }}}}", "descrizione"),
+        ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
+        ("Avanzamento dell'obiettivo", f"{{% cellbg {var}.sfondo %}}{{{{ {var}.punteggio }}}}", None),
+    ])
+    tag(doc, f"{{%p if {var}.indicatori %}}")
+    para(doc)
+    loop_table(doc, MONITOR_HEADERS, MONITOR_CELLS, f"i in {var}.indicatori", [4.6, 1.3, 2.2, 2.2, 2.2, 2.0, 2.8])
+    tag(doc, "{%p endif %}")
+    tag(doc, f"{{%p for n in {var}.narrativa %}}")
+    para(doc, "{{ n.titolo }}: {{ n.testo }}")
+    tag(doc, "{%p endfor %}")
+
+
+def monitoraggio() -> Document:
+    doc = new_document()
+    cover(doc, "Monitoraggio semestrale {{ anno }}", "Stato di avanzamento degli obiettivi al {{ data_riferimento }}")
+    table_of_contents(doc)
+    para(doc, "Premessa", "Heading 1")
+    placeholder(doc, "finalità del monitoraggio e principali evidenze del semestre")
+    para(doc, "1 Sintesi dell'avanzamento", "Heading 1")
+    para(doc, "Avanzamento complessivo al {{ data_riferimento }}: {{ ente_punteggio }}.")
+    tree_table(doc)
+    chart(doc, "grafico_strategici", "Avanzamento per obiettivo strategico")
+    page_break(doc)
+    para(doc, "2 Stato di avanzamento degli obiettivi", "Heading 1")
+    tag(doc, "{%p for o in obiettivi %}")
+    monitored_objective(doc, "o")
+    tag(doc, "{%p endfor %}")
+    para(doc, "3 Proposte di modifica dei target", "Heading 1")
+    tag(doc, "{%p if proposte %}")
+    loop_table(doc, ["Obiettivo", "Descrizione dell'indicatore", "Target vigente", "Target proposto"],
+               ["{{ p.obiettivo }}", "{{ p.nome }}", "{{ p.target }}", "{{ p.proposta }}"],
+               "p in proposte", [2.2, 9.0, 3.0, 3.0])
+    tag(doc, "{%p else %}")
+    para(doc, "Nessuna proposta di modifica dei target nei dati del monitoraggio.")
+    tag(doc, "{%p endif %}")
+    placeholder(doc, "motivazione delle proposte di modifica e azioni correttive")
+    _update_fields_on_open(doc)
+    return doc
+
+
+def main() -> None:
+    TEMPLATES.mkdir(exist_ok=True)
+    for name, build in (("relazione.docx", relazione), ("monitoraggio.docx", monitoraggio)):
+        build().save(TEMPLATES / name)
+        print(f"wrote {TEMPLATES / name}")
+
+
+if __name__ == "__main__":
+    main()
