@@ -9,7 +9,7 @@ import io
 from dataclasses import dataclass
 
 VERDICT_COLOURS = {"green": "#2E7D32", "amber": "#F9A825", "red": "#C62828", "none": "#9E9E9E"}
-MAX_LABEL_CHARS = 48
+MAX_LABEL_CHARS = 40
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def bar_chart(bars: list[Bar], title: str) -> bytes:
         ax.tick_params(axis="x", labelsize=7)
         ax.spines[["top", "right"]].set_visible(False)
         # fixed margins (inches) instead of tight_layout: it measures every label and doubles the time
-        fig.subplots_adjust(left=0.42, right=0.97, top=1 - 0.32 / height, bottom=0.48 / height)
+        fig.subplots_adjust(left=0.46, right=0.97, top=1 - 0.32 / height, bottom=0.48 / height)
         buf = io.BytesIO()
         fig.savefig(buf, format="png")
         return buf.getvalue()
