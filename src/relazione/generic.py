@@ -38,6 +38,9 @@ class _State:
     report: Report
     warnings: list[Warning_] = field(default_factory=list)
     current: dict[str, Objective] = field(default_factory=dict)  # level -> open objective
+    by_code: dict[tuple[str, str], Objective] = field(default_factory=dict)  # (level, code) -> objective
+    by_parts: dict[tuple[str, ...], Objective] = field(default_factory=dict)  # split code -> objective
+    n_indicators: dict[str, int] = field(default_factory=dict)  # objective ref -> indicators so far
     columns: ColumnMap | None = None
     pending_title: Objective | None = None  # heading seen, title expected on the next line(s)
     title_lines: list[str] = field(default_factory=list)
@@ -109,7 +112,7 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
     _close_title(state)
     code = match.code
     level = match.level
-    existing = _find(state.report, level, code)
+    existing = state.by_code.get((level, code)) if code else None
     if existing is not None:
         # the same objective named again (overview then detail sheet): keep one record
         _reopen(state, existing)
@@ -123,6 +126,9 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
     else:
         state.pending_title = obj
     state.report.objectives.append(obj)
+    if code:
+        state.by_code[(level, code)] = obj
+        state.by_parts.setdefault(tuple(_CODE_SEPARATORS.split(code)), obj)
     _reopen(state, obj)
 
 
@@ -134,23 +140,16 @@ def _reopen(state: _State, obj: Objective) -> None:
     state.columns = None
 
 
-def _find(report: Report, level: str, code: str | None) -> Objective | None:
-    if code is None:
-        return None
-    return next((o for o in report.objectives if o.level == level and o.code == code), None)
-
-
 def _parent_of(state: _State, level: str, code: str | None) -> str | None:
     depth = LEVELS.index(level)
     if depth == 0:
         return None
     if code:
-        parts = _CODE_SEPARATORS.split(code)
+        parts = tuple(_CODE_SEPARATORS.split(code))
         for cut in range(len(parts) - 1, 0, -1):
-            prefix = parts[:cut]
-            for o in state.report.objectives:
-                if o.code and LEVELS.index(o.level) < depth and _CODE_SEPARATORS.split(o.code) == prefix:
-                    return o.code
+            parent = state.by_parts.get(parts[:cut])
+            if parent is not None and LEVELS.index(parent.level) < depth:
+                return parent.code
     for parent_level in reversed(LEVELS[:depth]):
         if parent_level in state.current:
             return state.current[parent_level].ref
@@ -234,21 +233,26 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap) -> None:
     owner = state.deepest()
     if owner is None or not values:
         return
-    indicators = [i for i in state.report.indicators if i.objective == owner.ref]
+    count = state.n_indicators.get(owner.ref, 0)
     if "name" not in values:
-        if indicators and row.after_blank:
-            _continue_indicator(indicators[-1], values)
-        elif indicators and len(values) <= 1:
+        if count and row.after_blank:
+            _continue_indicator(_last_indicator(state.report, owner.ref), values)
+        elif count and len(values) <= 1:
             return  # free text under the table (a note, a verdict line)
         else:
             state.warnings.append(Warning_("row_without_name", f"table row without indicator name under {owner.ref}",
                                            row.prov))
         return
-    if len(row.filled()) == 1 and indicators:
+    if len(row.filled()) == 1 and count:
         return  # a one-cell line of prose between rows, not an indicator
-    ind = Indicator(objective=owner.ref, n=len(indicators) + 1, name=values.pop("name"), provenance=row.prov)
+    ind = Indicator(objective=owner.ref, n=count + 1, name=values.pop("name"), provenance=row.prov)
     _fill(ind, values)
     state.report.indicators.append(ind)
+    state.n_indicators[owner.ref] = count + 1
+
+
+def _last_indicator(report: Report, ref: str) -> Indicator:
+    return next(i for i in reversed(report.indicators) if i.objective == ref)
 
 
 def _fill(ind: Indicator, values: dict[str, str]) -> None:

@@ -17,6 +17,7 @@ from .profiles import HeadingRule
 
 _SEPARATORS = " \t:.-–—_)"
 _MAX_PREFIX_CHARS = 48
+_NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +30,7 @@ class HeadingMatch:
 
 def normalise_words(s: str) -> str:
     """Upper-case letters and single spaces: the form keywords are compared in."""
-    return " ".join(re.sub(r"[^\p{L}\p{N}]+", " ", s).upper().split())
+    return " ".join(_NOT_WORD.sub(" ", s).upper().split())
 
 
 @cache
@@ -43,7 +44,13 @@ def keyword_similarity(prefix: str, keywords: tuple[str, ...]) -> float:
     words = normalise_words(prefix)
     if not words:
         return 0.0
-    return max((fuzz.ratio(words, normalise_words(k)) for k in keywords), default=0.0)
+    return max((fuzz.ratio(words, _normalised_keyword(k)) for k in keywords), default=0.0)
+
+
+@cache
+def _normalised_keyword(keyword: str) -> str:
+    """Keywords come from the profiles and are compared with every line: normalise them once."""
+    return normalise_words(keyword)
 
 
 def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:

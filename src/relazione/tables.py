@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from .blocks import Row
 from .headings import normalise_words
@@ -55,9 +55,28 @@ def header_field(cell: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str |
     return (best, best_score) if best_score >= MIN_HEADER_SIMILARITY else (None, best_score)
 
 
+@cache
+def _first_words(names: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple({_normalised_synonym(n).split(" ")[0] for n in names if _normalised_synonym(n)})
+
+
+def _may_name(row: Row, names: tuple[str, ...]) -> bool:
+    """Cheap pre-check (one C-level fuzzy lookup per cell): does some cell start like one of the
+    required column's names? Most rows of a long document are data, not headers."""
+    firsts = _first_words(names)
+    for cell in row.cells:
+        if cell.text and len(cell.text) <= 80:
+            word = normalise_words(cell.text[:40]).split(" ")[0]
+            if word and process.extractOne(word, firsts, scorer=fuzz.ratio, score_cutoff=75) is not None:
+                return True
+    return False
+
+
 def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | None = "name") -> ColumnMap | None:
     """A ColumnMap when ``row`` is a header naming the ``required`` column (the indicator name, unless
     the layout puts the name elsewhere: ``required=None``) and at least one other field."""
+    if required is not None and required in synonyms and not _may_name(row, synonyms[required]):
+        return None
     fields: dict[int, str] = {}
     labels: dict[int, str] = {}
     for i, cell in enumerate(row.cells):

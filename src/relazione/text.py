@@ -6,7 +6,12 @@ import html
 
 import regex as re
 
-_TAG = re.compile(r"</?(?:[a-zA-Z][a-zA-Z0-9]*)(?:\s[^<>]*)?/?>")
+# Only real HTML tag names: "<servizi>" or "< 5 gg" in a title is content, not markup.
+_HTML_TAGS = (
+    "a|abbr|b|big|blockquote|body|br|center|code|div|em|font|h[1-6]|head|hr|html|i|img|li|ol|p|pre|s|small|"
+    "span|strike|strong|sub|sup|table|tbody|td|th|thead|tr|u|ul"
+)
+_TAG = re.compile(rf"</?(?:{_HTML_TAGS})(?:\s[^<>]*)?/?>", re.IGNORECASE)
 _MD_BOLD = re.compile(r"\*\*(.+?)\*\*|__(.+?)__")
 _MD_ITALIC = re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])")
 # The operator keeps the space that follows it ("$\geq 3,00$ N." -> "≥ 3,00 N."); collapse() drops extras.

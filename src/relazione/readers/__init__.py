@@ -16,6 +16,9 @@ from .text import read_text
 
 Reader = Callable[[str, bytes], Document]
 MAX_INPUT_BYTES = 200 * 1024 * 1024
+# A report as text is well under 1 MB (the largest sample, three reports in one, is 380 KB); a text
+# ten times larger is not a report, and reading it would take minutes, so it is refused.
+MAX_TEXT_BYTES = 10 * 1024 * 1024
 
 
 def _reader_for(path: Path, data: bytes) -> Reader:
@@ -44,4 +47,8 @@ def read_document(path: Path) -> Document:
         raise RelazioneError(str(path), "permission denied") from None
     if not data.strip():
         raise RelazioneError(str(path), "empty file")
-    return _reader_for(path, data)(str(path), data)
+    reader = _reader_for(path, data)
+    if reader is read_text and len(data) > MAX_TEXT_BYTES:
+        raise RelazioneError(str(path), f"text of {len(data) // 2**20} MB is too large for a report "
+                                        f"(limit {MAX_TEXT_BYTES // 2**20} MB): split it")
+    return reader(str(path), data)
