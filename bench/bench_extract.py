@@ -10,22 +10,17 @@ from __future__ import annotations
 import argparse
 import json
 import platform
-import time
+import sys
 from pathlib import Path
 
-from relazione.pipeline import extract_file
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import best_of  # noqa: E402
+
+from relazione.pipeline import extract_file  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TARGET_SECONDS = 0.5  # issue 2: the largest seed (about 380 KB) under 0.5 s
-
-
-def best_of(repeat: int, fn) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def main() -> int:

@@ -78,3 +78,13 @@ def test_output_file_for_a_folder_is_a_clear_error(folder: Path, tmp_path: Path,
     out.write_text("{}", encoding="utf-8")
     assert main(["extract", str(folder), "-o", str(out)]) == 2
     assert "need OUT to be a folder" in capsys.readouterr().err
+
+
+def test_convert_batch_writes_one_word_file_per_report_and_a_summary(folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "word"
+    assert main(["convert", str(folder / "2020"), "-o", str(out), "-j", "2"]) == 0
+    assert sorted(p.name for p in out.iterdir() if p.suffix == ".docx") == [
+        "brescia_piano_2018_semestrale.docx", "brescia_pira_2020_ocr.docx", "brescia_pira_2020_ocr.txt.docx"]
+    rows = summary_rows(out)
+    assert rows["brescia_piano_2018_semestrale.txt"]["indicators"] == "38"
+    assert not any(r["error"] for r in rows.values())

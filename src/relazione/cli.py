@@ -80,6 +80,14 @@ def _cmd_render(args: argparse.Namespace) -> int:
                        report_number=args.report, profile_name=getattr(args, "profile", None))
 
 
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from .workflow import convert_files
+
+    template = Path(args.template) if args.template else None
+    return convert_files([Path(f) for f in args.files], Path(args.output), template=template, method=args.method,
+                         force=args.force, profile_name=args.profile, jobs=args.jobs, report_number=args.report)
+
+
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx",
                    help="Word file to write (several reports: OUT_1.docx, OUT_2.docx ...)")
@@ -166,9 +174,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("convert", help="legacy report to Word in one step (extract, score, render)",
                        description="Extract a legacy report (.txt/.pdf/.docx), score it and write it as a Word "
                                    "document with the standard template.")
-    p.add_argument("file", metavar="INPUT")
+    p.add_argument("files", nargs="+", metavar="INPUT", help="reports, or folders to walk (batch: OUT is a folder)")
     p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")
+    p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
+                   help="batch: files processed in parallel (default: the number of cores)")
     _render_options(p)
+    p.set_defaults(func=_cmd_convert)
     return parser
 
 

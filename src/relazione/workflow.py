@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from .batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from .errors import RelazioneError
 from .records import Records, load, save
 from .score_tree import records_tree
@@ -79,3 +80,33 @@ def render_file(path: Path, out: Path, *, template: Path | None, method: str, fo
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
     records = load_records(path, profile_name)
     return render_records(records, out, template=template, method=method, force=force, report_number=report_number)
+
+
+def convert_job(job: Job) -> FileResult:
+    """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
+    records = load_records(job.source, job.options.get("profile"))  # type: ignore[arg-type]
+    render_records(records, job.target, template=job.options.get("template"),  # type: ignore[arg-type]
+                   method=str(job.options["method"]), force=True)
+    return FileResult(
+        job.source, profile=records.source.profile,
+        objectives=sum(len(r.objectives) for r in records.reports),
+        indicators=sum(len(r.indicators) for r in records.reports), warnings=len(records.warnings),
+    )
+
+
+def convert_files(inputs: list[Path], out: Path, *, template: Path | None, method: str, force: bool,
+                  profile_name: str | None, jobs: int | None, report_number: int | None = None) -> int:
+    """``convert`` of one report (errors stop it), or of folders and several files (a batch)."""
+    from .pipeline import is_batch
+
+    if not is_batch(inputs, out):
+        return render_file(inputs[0], out, template=template, method=method, force=force, profile_name=profile_name,
+                           report_number=report_number)
+    if out.exists() and not out.is_dir():
+        raise RelazioneError(str(out), "several inputs or a folder need OUT to be a folder")
+    options = {"template": template, "method": _method(method), "profile": profile_name}
+    plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
+    if not plan:
+        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx)")
+    results = run_batch(convert_job, plan, out, force=force, n_workers=jobs)
+    return 2 if any(r.error for r in results) else 0
