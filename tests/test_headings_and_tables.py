@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from relazione.blocks import Cell, Provenance, Row
 from relazione.headings import match_any, match_heading
@@ -64,3 +66,16 @@ def test_header_synonyms_map_to_record_fields(cells: tuple[str, ...], expected: 
 
 def test_a_data_row_is_not_a_header() -> None:
     assert map_header(_row("1", "Tempo medio", "40%", ">= 80%"), get_profile("generic").columns) is None
+
+
+@given(st.text(max_size=160))
+def test_any_line_matches_a_known_level_or_nothing(line: str) -> None:
+    m = match_any(line, get_profile("generic").headings)
+    assert m is None or (m.level in ("area", "strategic", "operational") and isinstance(m.title, str))
+
+
+@given(st.sampled_from(["OBIETTIVO STRATEGICO", "Ob. Strategico", "OS"]), st.integers(1, 99), st.integers(1, 99),
+       st.text(alphabet=st.characters(whitelist_categories=("L",)), min_size=1, max_size=40))
+def test_a_well_formed_heading_always_matches_with_its_code(keyword: str, a: int, b: int, title: str) -> None:
+    m = match_heading(f"{keyword} {a}.{b} - {title}", STRATEGIC)
+    assert m is not None and m.code == f"{a}.{b}" and m.title == title
