@@ -8,6 +8,7 @@ import pytest
 
 from conftest import sample
 from relazione.families.pira_ocr_cells import repair_amounts, trailing_values
+from relazione.families.pira_ocr_fragments import legible
 from relazione.pipeline import extract_file
 from relazione.records import Indicator, Objective, Records, Report
 
@@ -183,3 +184,34 @@ def test_clean_tab_separated_pira_is_read_by_header(tmp_path: Path) -> None:
     assert (ind.name, ind.type, ind.unit, ind.baseline, ind.target, ind.actual) == (
         "Imprese assistite", "Efficacia", "numerico", "150", ">= 200", "231")
     assert report.reference_date == "2023-12-31"
+
+
+def test_cells_out_of_column_order_target_by_threshold_actual_by_trailing_figure(report: Report) -> None:
+    # "rilascio di almeno 300 dispositivi" ... "conteggio dispositivi 364 dispositivi rilasciati"
+    ind = _indicator(report, "012-004-005", 1)
+    assert (ind.baseline, ind.target, ind.actual) == (
+        "nuova attivita", "rilascio di almeno 300 dispositivi", "364 dispositivi rilasciati")
+
+
+def test_target_cut_mid_phrase_continues_after_nuova_attivita_and_sentence_is_the_actual(report: Report) -> None:
+    ind = _indicator(report, "012-004-005", 2)
+    assert ind.target.startswith("Awio a regime del") and ind.target.endswith(
+        "almeno 20 nuovi intermediari e realizzazione della formazione")
+    assert ind.actual.startswith("Delle vecchie 18 agenzie") and ind.actual.endswith("sono 24")
+
+
+def test_result_after_marker_on_crowded_line_and_debris_target_left_empty(report: Report, records: Records) -> None:
+    # "... nuova attivita r ,Gdgnlelgeerriﬂ;este 100% delle richieste confermate"
+    ind = _indicator(report, "012-004-005", 4)
+    assert (ind.baseline, ind.target, ind.actual) == ("nuova attivita", None, "100% delle richieste confermate")
+    assert any(w.code == "illegible_target" and "012-004-005" in w.message for w in records.warnings)
+
+
+def test_interleaved_lines_are_not_read_as_paragraph_cells(report: Report) -> None:
+    ind = _indicator(report, "012-004-005", 5)  # "Creazione di almeno 2 aree di" heads a row of long interleaved lines
+    assert ind.target is None and ind.actual is None
+
+
+def test_legible_rejects_ocr_debris() -> None:
+    assert legible("100% delle richieste confermate") and legible("dell'utenza e/o convenzioni")
+    assert not legible("r ,Gdgnlelgeerriﬂ;este") and not legible("cnnvenzmtneaj[:lnerl Comune")

@@ -39,7 +39,8 @@ from ..profiles import Profile
 from ..records import Indicator, Objective, Report, Warning_
 from ..report_meta import report_metadata
 from ..text import collapse, join_wrapped
-from .pira_ocr_cells import Labels, TextLine, read_value_row
+from .pira_ocr_cells import Labels, TextLine
+from .pira_ocr_fragments import read_row
 
 _CODE_CHARS = "0-9OoIl|"
 _CODE_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
@@ -288,7 +289,10 @@ def _read_indicators(region: list[TextLine], labels: Labels, objective: str,
         zone = region[header_end + 1: zone_end]
         description = join_wrapped([labels.match(region[c].text, "measures", 0) or ""]
                                    + [x.text for x in region[c + 1: header_start]])
-        row = read_value_row(region[header_start], zone, labels)
+        row, illegible = read_row(region[header_start], zone, labels)
+        for key, debris in illegible.items():
+            warnings.append(Warning_(f"illegible_{key}", f"{objective}: {key} of indicator {name[:50]!r} is OCR "
+                                     f"debris ({debris[:40]!r}): left empty", region[header_end].prov))
         cursor = zone_end
         notes = []
         while cursor < limit and kinds[cursor] == "other":

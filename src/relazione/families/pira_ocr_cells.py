@@ -66,6 +66,7 @@ class Labels:
         self.no_baseline = tuple(normalise_words(p) for p in s.get("no_baseline", ()))
         self.type_words = tuple(s.get("type_words", ()))
         self.unit_words = tuple(s.get("unit_words", ()))
+        self.target_cues = tuple(s.get("target_cues", ()))
 
     def match(self, text: str, key: str, skip_words: int = 1) -> str | None:
         """The text after label ``key`` when the line starts with it (one dropped-in word such as a
@@ -161,7 +162,7 @@ def repair_amounts(text: str) -> str:
     return re.sub(r"%{2,}", "%", text)
 
 
-def _is_quantity(token: str) -> bool:
+def is_quantity(token: str) -> bool:
     return bool(_NUMBER.match(token))
 
 
@@ -191,7 +192,7 @@ def trailing_values(text: str) -> tuple[list[str], str]:
             runs.insert(0, (_yes_no(tokens[j - 1]), ()))
             i = j - 1
             continue
-        if j == 0 or not _is_quantity(tokens[j - 1]):
+        if j == 0 or not is_quantity(tokens[j - 1]):
             break
         k = j - 1
         while k > 0 and (tokens[k - 1] == "€" or _OPERATOR.match(tokens[k - 1])):
@@ -209,7 +210,7 @@ def _yes_no(token: str) -> str:
     return "SI" if re.fullmatch(r"S[l1|]", token) else token
 
 
-def _paragraphs(lines: list[TextLine]) -> list[list[TextLine]]:
+def paragraphs(lines: list[TextLine]) -> list[list[TextLine]]:
     paras: list[list[TextLine]] = []
     for line in lines:
         if not paras or line.after_blank:
@@ -218,7 +219,7 @@ def _paragraphs(lines: list[TextLine]) -> list[list[TextLine]]:
     return paras
 
 
-def _para_text(para: list[TextLine]) -> str:
+def para_text(para: list[TextLine]) -> str:
     return repair_amounts(join_wrapped([x.text for x in para]))
 
 
@@ -243,7 +244,7 @@ def read_value_row(header: TextLine | None, zone: list[TextLine], labels: Labels
     if found is None:
         return RowValues({}, "")
     values, how = found
-    values.update(_type_and_unit(zone, labels))
+    values.update(type_and_unit(zone, labels))
     return RowValues(values, how)
 
 
@@ -284,10 +285,10 @@ def _from_line(zone: list[TextLine], labels: Labels) -> tuple[dict[str, str], st
 
 def _from_paragraphs(zone: list[TextLine], labels: Labels) -> tuple[dict[str, str], str] | None:
     """Cells one paragraph each, in column order: the last paragraphs are the values."""
-    paras = _paragraphs(zone)
+    paras = paragraphs(zone)
     if len(paras) < 2:
         return None
-    texts = [_para_text(p) for p in paras]
+    texts = [para_text(p) for p in paras]
     single = []  # trailing paragraphs that are one value each ("100%", "Sl")
     for text in reversed(texts):
         values, before = trailing_values(text)
@@ -302,7 +303,7 @@ def _from_paragraphs(zone: list[TextLine], labels: Labels) -> tuple[dict[str, st
     tail = paras[-3:]
     if any(len(x.text) > NARROW_CELL_CHARS for p in tail for x in p):
         return None
-    marked = [k for k, t in enumerate(texts) if _ends_with_no_baseline(t, labels) or _has_no_baseline(t, labels)]
+    marked = [k for k, t in enumerate(texts) if _ends_with_no_baseline(t, labels) or has_no_baseline(t, labels)]
     if marked and marked[-1] != len(texts) - 3:
         return None
     out = {"actual": texts[-1], "target": texts[-2]}
@@ -321,7 +322,7 @@ def _from_paragraphs(zone: list[TextLine], labels: Labels) -> tuple[dict[str, st
     return out, "paragraphs"
 
 
-def _has_no_baseline(text: str, labels: Labels) -> bool:
+def has_no_baseline(text: str, labels: Labels) -> bool:
     norm = normalise_words(text)
     return any(fuzz.partial_ratio(p, norm) >= 90 for p in labels.no_baseline if len(norm) >= len(p))
 
@@ -333,7 +334,7 @@ def _looks_like_baseline(text: str, target: str, labels: Labels) -> bool:
     return has_digit and any(c.isdigit() for c in target) and len(text) <= 2 * len(target) + 20
 
 
-def _type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
+def type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
     """Tipologia and Unità di misura: the vocabulary words at the start of the row, OCR-repaired
     ("ESTERMA" -> "ESTERNA"); the cells' other words (algorithm, source) cannot be told apart."""
     out: dict[str, str] = {}
@@ -345,10 +346,10 @@ def _type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
             if not word:
                 continue
             for part in word.split("/"):
-                fixed = _vocabulary(part, labels.type_words)
+                fixed = vocabulary(part, labels.type_words)
                 if fixed:
                     type_words.append(fixed if not part.isupper() else fixed.upper())
-            fixed_unit = _vocabulary(word, labels.unit_words)
+            fixed_unit = vocabulary(word, labels.unit_words)
             if fixed_unit and unit is None:
                 unit = fixed_unit if not word.isupper() else fixed_unit.upper()
     if type_words:
@@ -358,10 +359,11 @@ def _type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
     return out
 
 
-def _vocabulary(word: str, vocabulary: tuple[str, ...]) -> str | None:
+def vocabulary(word: str, words: tuple[str, ...]) -> str | None:
+    """The entry of ``words`` that ``word`` is an OCR spelling of, if any."""
     if len(word) < 4:
         return None
-    best = max(vocabulary, key=lambda v: fuzz.ratio(word.casefold(), v.casefold()), default=None)
+    best = max(words, key=lambda v: fuzz.ratio(word.casefold(), v.casefold()), default=None)
     if best and fuzz.ratio(word.casefold(), best.casefold()) >= 80:
         return best
     return None
