@@ -153,10 +153,21 @@ def test_resource_amounts_are_not_indicator_values(report: Report) -> None:
     assert "€ 2.645.987" in (_objective(report, "011-005-005").resources or "")
 
 
-def test_interleaved_cells_are_left_empty_with_a_warning(report: Report, records: Records) -> None:
+def test_interleaved_target_is_left_empty_with_a_warning(report: Report, records: Records) -> None:
     ind = _indicator(report, "012-004-004", 1)
-    assert ind.target is None and ind.actual is None
-    assert any(w.code == "no_values" and "012-004-004" in w.message for w in records.warnings)
+    assert ind.target is None
+    assert ind.actual == ("Formalizzazione di 4 accordi di collaborazione e/o convenzioni con altre pubbliche "
+                          "amministrazioni")
+    assert any(w.code == "illegible_target" and "012-004-004" in w.message for w in records.warnings)
+
+
+def test_interleaved_consuntivo_read_as_rightmost_column_after_cell_border(report: Report) -> None:
+    # "... Lna | Sottoscritta la convenzione con il" / "... nuova attivita <debris> Comune i Chiari per il
+    # supporto alla" / ... / "creazione di un Suap aggregato" (the last paragraph ends the cut phrase)
+    ind = _indicator(report, "012-004-003", 1)
+    assert (ind.baseline, ind.target) == ("nuova attivita", None)
+    assert ind.actual == ("Sottoscritta la convenzione con il Comune i Chiari per il supporto alla creazione di un "
+                          "Suap aggregato")
 
 
 def test_every_item_has_a_line(report: Report) -> None:

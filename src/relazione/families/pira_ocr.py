@@ -291,8 +291,9 @@ def _read_indicators(region: list[TextLine], labels: Labels, objective: str,
                                    + [x.text for x in region[c + 1: header_start]])
         row, illegible = read_row(region[header_start], zone, labels)
         for key, debris in illegible.items():
-            warnings.append(Warning_(f"illegible_{key}", f"{objective}: {key} of indicator {name[:50]!r} is OCR "
-                                     f"debris ({debris[:40]!r}): left empty", region[header_end].prov))
+            warnings.append(Warning_(f"illegible_{key}", f"{objective}: {key} of indicator {name[:50]!r} not "
+                                     f"legible apart from the other columns ({debris[:40]!r}): left empty",
+                                     region[header_end].prov))
         cursor = zone_end
         notes = []
         while cursor < limit and kinds[cursor] == "other":

@@ -10,6 +10,10 @@ order; the fragments are then told apart by their content, with rules that hold 
 - the consuntivo states what was achieved: a sentence with figures ("Delle vecchie 18 agenzie ...
   sono 24"), else the figure that ends the last fragment ("conteggio dispositivi 364 dispositivi
   rilasciati": the algorithm's words, then the result);
+- on lines holding several cells (interleaved), the consuntivo is the rightmost column: it starts
+  after a "|" cell border, or at a capitalised word with a figure ending the line ("... accordi di
+  Formalizzazione di 4 accordi di"), goes on after the border or the debris on the next lines, and
+  when cut mid-phrase ends in the last paragraph (the overflow of the rightmost column is read last);
 - on one line holding several cells, what follows the "nuova attività" marker is the target, then the
   consuntivo: the consuntivo is the run from the last figure to the line's end ("100% delle richieste
   confermate").
@@ -69,7 +73,7 @@ def read_row(header: TextLine | None, zone: list[TextLine], labels: Labels) -> t
     if row.values:
         return row, {}
     zone = [x for x in zone if x.text.strip()]
-    found = _after_marker(zone, labels) or _by_content(zone, labels)
+    found = _after_marker(zone, labels) or _by_content(zone, labels) or _rightmost_column(zone, labels)
     if found is None or not found.values:
         return row, found.illegible if found else {}
     found.values.update(type_and_unit(zone, labels))
@@ -172,3 +176,65 @@ def _continues(text: str, labels: Labels) -> bool:
     words = text.split()
     return text[:1].islower() and legible(text) and not any(
         vocabulary(w, labels.type_words) or vocabulary(w, labels.unit_words) for w in words)
+
+
+def _rightmost_column(zone: list[TextLine], labels: Labels) -> Fragments | None:
+    """The consuntivo of interleaved lines, read as the rightmost column (see the module docstring);
+    nothing unless it reads as a whole phrase. The target, mixed with the middle columns, is left
+    empty."""
+    paras = paragraphs(zone)
+    block = next((p for p in paras if any(len(x.text) > NARROW_CELL_CHARS for x in p)), None)
+    if block is None:
+        return None
+    head = next((k for k, x in enumerate(block) if _column_head(x.text)), None)
+    if head is None:
+        return None
+    parts = [_column_head(block[head].text)]
+    for line in block[head + 1:]:
+        segment = _after_separator(line.text, labels)
+        if not segment:
+            break
+        parts.append(segment)
+    actual = " ".join(parts)
+    if actual.split()[-1].casefold() in FUNCTION_WORDS and paras[-1] is not block:
+        tail = para_text(paras[-1])
+        if _continues(tail, labels):
+            actual = f"{actual} {tail}"
+    if actual.split()[-1].casefold() in FUNCTION_WORDS:
+        return None
+    out = Fragments({"actual": actual}, {"target": " ".join(x.text for x in block[:head + 1])})
+    for line in block:
+        tokens = line.text.split()
+        if span := _marker_span(tokens, labels):
+            out.values["baseline"] = " ".join(tokens[span[0]:span[1]])
+    return out
+
+
+def _column_head(text: str) -> str:
+    """The first line of the rightmost cell: a legible run to the line's end after a "|" border,
+    starting upper case; or from a capitalised word after a lower-case one, holding a figure."""
+    if "|" in text:
+        run = text.rsplit("|", 1)[1].strip()
+        return run if run[:1].isupper() and legible(run) else ""
+    tokens = text.split()
+    for k in range(1, len(tokens)):
+        run = " ".join(tokens[k:])
+        if re.fullmatch(r"\p{Lu}\p{Ll}+", tokens[k]) and tokens[k - 1].islower() \
+                and any(c.isdigit() for c in run) and legible(run):
+            return run
+    return ""
+
+
+def _after_separator(text: str, labels: Labels) -> str:
+    """The rightmost cell's part of a following line: after a "|" border, or after the OCR debris
+    that follows the "nuova attività" marker; empty when the line gives no such boundary."""
+    if "|" in text:
+        run = text.rsplit("|", 1)[1].strip()
+        return run if legible(run) else ""
+    tokens = text.split()
+    span = _marker_span(tokens, labels)
+    if span is None:
+        return ""
+    debris = [k for k in range(span[1], len(tokens)) if not legible(tokens[k])]
+    run = " ".join(tokens[debris[-1] + 1:]) if debris else ""
+    return run if legible(run) else ""
