@@ -5,11 +5,14 @@ patterns per level, table-header synonyms per indicator field, row labels per ob
 It walks the block stream once:
 
 - a Line, or a table row whose joined text, matching a heading rule opens an objective (its title
-  on the same line or the next lines); its parent is found by code prefix, else by position;
+  on the same line or the next lines); its parent is found by code prefix, else by position. Under a
+  section heading ("OBIETTIVI STRATEGICI") a bare code ("1.1 Titolo", "1.1 | Titolo") is a heading of
+  that level. An objective named again (overview table, then detail sheet) stays one record;
 - a label line or row ("Peso 30%", "Valutazione obiettivo | Raggiunto") fills the current objective;
-- a table row matching the header synonyms starts an indicator table; the rows after it become the
-  current objective's indicators until a heading or a new header; a row with an empty name cell
-  after a blank line continues the previous indicator (a cell wrapped onto the next line).
+- a table row matching the header synonyms starts an indicator table (:mod:`relazione.generic_tables`);
+  the rows after it become the current objective's indicators until a heading or a new header;
+- key-value indicator sheets ("Indicatore | Tempo medio", "Target | 30 gg", "Consuntivo | 25 gg")
+  give one indicator each, kept only when they state a weight, target or result.
 """
 
 from __future__ import annotations
@@ -18,19 +21,27 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from . import generic_tables as gt
 from .blocks import Block, Line, Provenance, Row, Table
 from .engine import Extraction
-from .headings import HeadingMatch, match_any
+from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
+from .headings import HeadingMatch
 from .profiles import Profile
 from .records import LEVELS, Indicator, Objective, Report, Warning_
-from .report_meta import report_metadata
-from .tables import ColumnMap, map_header, read_row
+from .report_meta import head_text, report_metadata
+from .tables import ColumnMap, header_field
 from .text import join_wrapped
 from .values import parse_number
 
-_WEIGHT_IN_TITLE = re.compile(r"\(?\s*peso\s*:?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*\)?", re.IGNORECASE)
+_WEIGHT_IN_TITLE = re.compile(
+    r"[\(\[]?\s*[-–—,;]?\s*\bpeso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*[:=]?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*[\)\]]?",
+    re.IGNORECASE)
 _PERCENT = re.compile(r"(?P<n>-?\d+(?:\.\d{3})*(?:,\d+)?|-?\d+(?:\.\d+)?)\s*%?")
-_CODE_SEPARATORS = re.compile(r"[._\-]")
+_TITLE_STOP_WORDS = {"INDICATORI", "INDICATORE", "DESCRIZIONE", "RISULTATI", "AZIONI", "KPI", "NOTE",
+                     "INDICATORI DI PERFORMANCE", "INDICATORI DI RISULTATO", "TARGET"}
+_KEY_VALUE_LINE = re.compile(r"^\W*(?P<key>[\p{L}][\p{L}\p{N}'’ .()/%]{1,40}?)\s*[:=]\s*(?P<value>\S.*)$")
+_INDICATOR_KEY = re.compile(r"^\W*(?:nome\s+|descrizione\s+)?(?:indicatore|kpi)(?:\s+(?:n\.?\s*)?\d+)?\W*$",
+                            re.IGNORECASE)
 
 
 @dataclass
@@ -39,11 +50,21 @@ class _State:
     warnings: list[Warning_] = field(default_factory=list)
     current: dict[str, Objective] = field(default_factory=dict)  # level -> open objective
     by_code: dict[tuple[str, str], Objective] = field(default_factory=dict)  # (level, code) -> objective
-    by_parts: dict[tuple[str, ...], Objective] = field(default_factory=dict)  # split code -> objective
+    by_parts: dict[tuple[str, tuple[str, ...]], Objective] = field(default_factory=dict)  # (level, split code)
+    overview: set[int] = field(default_factory=set)  # ids of objectives named by an overview row or list
     n_indicators: dict[str, int] = field(default_factory=dict)  # objective ref -> indicators so far
+    last: dict[str, Indicator] = field(default_factory=dict)  # objective ref -> its last indicator
     columns: ColumnMap | None = None
+    last_columns: tuple[ColumnMap, int] | None = None  # the last header and its width: headerless tables
+    header_row_before: bool = False  # the previous row was the header: its second line may follow
+    previous_row: Row | None = None
+    header_row: Row | None = None  # the row the current columns were read from
+    section: str | None = None  # level announced by a section heading ("OBIETTIVI STRATEGICI")
+    section_depth: int | None = None  # parts of the section heading's own number ("3.2 Obiettivi ...": 2)
     pending_title: Objective | None = None  # heading seen, title expected on the next line(s)
     title_lines: list[str] = field(default_factory=list)
+    sheet: Indicator | None = None  # key-value indicator sheet being read
+    sheet_kept: bool = False
 
     def deepest(self) -> Objective | None:
         for level in reversed(LEVELS):
@@ -55,6 +76,8 @@ class _State:
 def extract(doc, profile: Profile) -> Extraction:  # noqa: ANN001 - Document, kept loose for families
     report = Report(kind=profile.kind)
     report_metadata(report, doc, profile)
+    if report.kind is None:
+        report.kind = infer_kind(report.title, head_text(doc, 80))
     state = _State(report)
     for block in doc.blocks:
         if isinstance(block, Line):
@@ -68,29 +91,45 @@ def extract(doc, profile: Profile) -> Extraction:  # noqa: ANN001 - Document, ke
 
 # -- objectives ----------------------------------------------------------------------------------
 def _on_line(state: _State, line: Line, profile: Profile) -> None:
-    match = match_any(line.text, profile.headings)
+    match, bare = find_heading(line.text, profile, (state.section, state.section_depth), in_row=False)
     if match:
-        _open_objective(state, match, line.prov, profile)
+        _open_objective(state, match, line.prov, profile, overview=bare)
         return
-    if state.pending_title is not None and _take_title_line(state, line, profile):
+    section = section_of(line.text)
+    if section:
+        _close_title(state)
+        state.section, state.section_depth = section
+        return
+    if state.pending_title is not None and _take_title_line(state, line.text, line.after_blank, profile):
         return
     _close_title(state)
+    state.section = None  # running text: the overview list under the section heading is over
     if line.style_level is not None:
         state.columns = None  # a section heading (Word heading style) ends the indicator table before it
+    if _sheet_line(state, line.text, [line.text], line.prov, profile):
+        return
     _apply_label(state, line.text, [line.text], line.prov, profile)
 
 
-def _take_title_line(state: _State, line: Line, profile: Profile) -> bool:
+def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profile) -> bool:
     """Accumulate the title of a heading whose title sits on the following line(s)."""
     rule = profile.heading(state.pending_title.level) if state.pending_title else None
     if rule is None or len(state.title_lines) >= rule.max_title_lines:
         return False
-    if state.title_lines and line.after_blank:
+    if state.title_lines and after_blank:
         return False
-    if _label_field(line.text, profile):
+    if _label_field(text, profile) or _is_title_stop(text, profile):
         return False
-    state.title_lines.append(line.text)
+    state.title_lines.append(text)
     return True
+
+
+def _is_title_stop(text: str, profile: Profile) -> bool:
+    """ "Indicatori", "Descrizione", a table header word: the title is over."""
+    words = " ".join(re.sub(r"[^\p{L}\p{N}]+", " ", text).upper().split())
+    if words in _TITLE_STOP_WORDS:
+        return True
+    return len(words) <= 30 and header_field(text, profile.columns)[1] >= 100
 
 
 def _close_title(state: _State) -> None:
@@ -102,22 +141,20 @@ def _close_title(state: _State) -> None:
 
 def _set_title(obj: Objective, title: str) -> None:
     weight = _WEIGHT_IN_TITLE.search(title)
-    if weight:
+    if weight and weight.start() > 0:
         obj.weight = obj.weight if obj.weight is not None else parse_number(weight.group("w"))
-        title = (title[: weight.start()] + title[weight.end():]).strip(" -–:")
-    obj.title = title
+        title = (title[: weight.start()] + title[weight.end():]).strip(" -–—:;,")
+    obj.title = title.strip(" #*_-–—:;|").strip()
 
 
-def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile) -> None:
+def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile, overview: bool) -> None:
     _close_title(state)
+    _end_sheet(state)
     code = match.code
     level = match.level
     existing = state.by_code.get((level, code)) if code else None
     if existing is not None:
-        # the same objective named again (overview then detail sheet): keep one record
-        _reopen(state, existing)
-        if not match.title:
-            state.pending_title = existing if not existing.title else None
+        _name_again(state, existing, match, overview)
         return
     obj = Objective(level=level, title="", code=code, provenance=prov)
     obj.parent = _parent_of(state, level, code)
@@ -126,10 +163,28 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
     else:
         state.pending_title = obj
     state.report.objectives.append(obj)
+    if overview:
+        state.overview.add(id(obj))
     if code:
         state.by_code[(level, code)] = obj
-        state.by_parts.setdefault(tuple(_CODE_SEPARATORS.split(code)), obj)
+        state.by_parts.setdefault((level, tuple(CODE_SEPARATORS.split(code))), obj)
     _reopen(state, obj)
+
+
+def _name_again(state: _State, existing: Objective, match: HeadingMatch, overview: bool) -> None:
+    """The same objective named again (overview, then detail sheet): one record, and the detail
+    sheet's title wins over the overview's (a table row or a bare-code list line)."""
+    _reopen(state, existing)
+    if existing.parent is None and existing.level != LEVELS[0]:
+        existing.parent = _parent_of(state, existing.level, existing.code)  # the overview came before its parents
+    replace = not existing.title or (id(existing) in state.overview and not overview)
+    if not replace:
+        return
+    state.overview.discard(id(existing))
+    if match.title:
+        _set_title(existing, match.title)
+    else:
+        state.pending_title = existing
 
 
 def _reopen(state: _State, obj: Objective) -> None:
@@ -138,6 +193,7 @@ def _reopen(state: _State, obj: Objective) -> None:
         state.current.pop(level, None)
     state.current[obj.level] = obj
     state.columns = None
+    state.header_row_before = False
 
 
 def _parent_of(state: _State, level: str, code: str | None) -> str | None:
@@ -145,11 +201,12 @@ def _parent_of(state: _State, level: str, code: str | None) -> str | None:
     if depth == 0:
         return None
     if code:
-        parts = tuple(_CODE_SEPARATORS.split(code))
+        parts = tuple(CODE_SEPARATORS.split(code))
         for cut in range(len(parts) - 1, 0, -1):
-            parent = state.by_parts.get(parts[:cut])
-            if parent is not None and LEVELS.index(parent.level) < depth:
-                return parent.code
+            for parent_level in reversed(LEVELS[:depth]):
+                parent = state.by_parts.get((parent_level, parts[:cut]))
+                if parent is not None:
+                    return parent.code
     for parent_level in reversed(LEVELS[:depth]):
         if parent_level in state.current:
             return state.current[parent_level].ref
@@ -158,7 +215,7 @@ def _parent_of(state: _State, level: str, code: str | None) -> str | None:
 
 # -- labels --------------------------------------------------------------------------------------
 def _label_field(text: str, profile: Profile) -> str | None:
-    low = text.casefold().lstrip("•-– ")
+    low = text.casefold().lstrip("•-–*# ")
     for field_name, labels in profile.labels.items():
         for label in labels:
             if low.startswith(label.casefold()):
@@ -193,85 +250,191 @@ def _label_value(text: str, cells: list[str], labels: tuple[str, ...]) -> str:
         return " ".join(filled[1:])
     low = text.casefold()
     for label in labels:
-        if low.lstrip("•-– ").startswith(label.casefold()):
+        if low.lstrip("•-–*# ").startswith(label.casefold()):
             start = low.index(label.casefold()) + len(label)
-            return text[start:].strip(" :=\t")
+            return text[start:].strip(" :=\t*")
     return ""
+
+
+# -- key-value indicator sheets ------------------------------------------------------------------
+def _key_value(text: str, cells: list[str]) -> tuple[str, str] | None:
+    filled = [c for c in cells if c]
+    if len(filled) >= 2:
+        return filled[0], " ".join(filled[1:])
+    m = _KEY_VALUE_LINE.match(text)
+    return (m.group("key"), m.group("value")) if m else None
+
+
+def _sheet_line(state: _State, text: str, cells: list[str], prov: Provenance, profile: Profile) -> bool:
+    """Read "Indicatore: X" then "Target: Y", "Consuntivo: Z" (lines or two-cell rows) as one indicator."""
+    pair = _key_value(text, cells)
+    owner = state.deepest()
+    if pair is None or owner is None or not profile.columns:
+        _end_sheet(state)
+        return False
+    key, value = pair
+    if _INDICATOR_KEY.match(key):
+        _end_sheet(state)
+        name, metadata = gt.split_metadata(value.strip())
+        state.sheet = Indicator(objective=owner.ref, n=0, name=name, provenance=prov)
+        for k, v in metadata.items():
+            setattr(state.sheet, k, v)
+        state.sheet_kept = False
+        return True
+    if state.sheet is None:
+        return False
+    field_name, score = header_field(key, profile.columns)
+    if field_name is None or field_name in ("name", "n") or score < 90:
+        _end_sheet(state)
+        return False
+    _sheet_value(state, field_name, value.strip())
+    return True
+
+
+def _sheet_value(state: _State, field_name: str, value: str) -> None:
+    ind = state.sheet
+    assert ind is not None
+    if field_name == "weight":
+        number = _PERCENT.search(value)
+        ind.weight = parse_number(number.group("n")) if number else None
+    elif field_name != "note" and hasattr(ind, field_name) and not getattr(ind, field_name):
+        setattr(ind, field_name, value)
+    if not state.sheet_kept and (ind.weight is not None or ind.target or ind.actual):
+        _add_indicator(state, ind)
+        state.sheet_kept = True
+
+
+def _end_sheet(state: _State) -> None:
+    state.sheet = None
+    state.sheet_kept = False
 
 
 # -- tables --------------------------------------------------------------------------------------
 def _on_table(state: _State, table: Table, profile: Profile) -> None:
+    state.previous_row = None
+    if state.columns is None and state.last_columns and table.rows and state.deepest() is not None:
+        columns, width = state.last_columns
+        first = table.rows[0]
+        if len(first.cells) == width and len(first.filled()) >= 3 and not gt.is_header_like(first):
+            state.columns = columns  # a table continuing the layout of the last one, without its header
     for row in table.rows:
         _on_row(state, row, profile)
+        state.previous_row = row
 
 
 def _on_row(state: _State, row: Row, profile: Profile) -> None:
     joined = " ".join(c.text for c in row.cells if c.text)
     if not joined:
         return
-    match = match_any(joined, profile.headings)
+    match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True)
     if match:
-        _open_objective(state, match, row.prov, profile)
+        _open_objective(state, match, row.prov, profile, overview=True)
+        _rest_of_heading_row(state, row, match, profile)
         return
-    header = map_header(row, profile.columns) if profile.columns else None
-    if header:
-        _close_title(state)
-        state.columns = header
+    state.section = None
+    if _header_row(state, row, profile):
         return
-    if state.pending_title is not None and len(row.filled()) == 1:
-        _take_title_line(state, Line(joined, row.prov, row.after_blank), profile)
+    if state.pending_title is not None and _title_row(state, row, profile):
         return
     _close_title(state)
+    if _sheet_line(state, joined, row.texts, row.prov, profile):
+        return
     if _apply_label(state, joined, row.texts, row.prov, profile):
         return
     if state.columns is not None:
         _indicator_row(state, row, state.columns)
 
 
+def _rest_of_heading_row(state: _State, row: Row, match: HeadingMatch, profile: Profile) -> None:
+    """A heading row's other cells: "1.1.1 Titolo | Peso 30%" or an overview row "1.1 | Titolo | 30%"."""
+    filled = [c.text for c in row.filled()]
+    if len(filled) < 2:
+        return
+    last = filled[-1]
+    obj = state.deepest()
+    if obj is None or obj.weight is not None:
+        return
+    if _label_field(last, profile) == "weight" or re.fullmatch(r"\d{1,3}(?:[.,]\d+)?\s*%", last):
+        number = _PERCENT.search(last)
+        obj.weight = parse_number(number.group("n")) if number else None
+        if obj.title.endswith(last):
+            obj.title = obj.title[: -len(last)].strip(" -–—:;|")
+
+
+def _header_row(state: _State, row: Row, profile: Profile) -> bool:
+    if not profile.columns:
+        return False
+    just_after_header = state.header_row_before and state.columns is not None and state.header_row is not None
+    state.header_row_before = False
+    if just_after_header:
+        combined = gt.second_header_row(row, state.header_row, state.columns,  # type: ignore[arg-type]
+                                        profile.columns)
+        if combined is not None:
+            _set_columns(state, combined, row)
+            return True
+    header = gt.header_of(row, None if just_after_header else state.previous_row, profile.columns)
+    if header is None:
+        return False
+    _close_title(state)
+    _end_sheet(state)
+    _set_columns(state, header, row)
+    state.header_row_before = True
+    return True
+
+
+def _set_columns(state: _State, columns: ColumnMap, row: Row) -> None:
+    state.columns = columns
+    state.header_row = row
+    state.last_columns = (columns, len(row.cells))
+
+
+def _title_row(state: _State, row: Row, profile: Profile) -> bool:
+    """The title of a heading seen just before, in a row: "TITOLO | Peso 20%" or a one-cell row."""
+    filled = [c.text for c in row.filled()]
+    if not _take_title_line(state, filled[0], row.after_blank, profile):
+        return False
+    rest = filled[1:]
+    if not rest:
+        return True
+    obj = state.pending_title
+    _close_title(state)
+    tail = " ".join(rest)
+    is_label = _apply_label(state, tail, [tail], row.prov, profile)
+    if not is_label and obj is not None and obj.weight is None and re.fullmatch(r"\d{1,3}(?:[.,]\d+)?\s*%", tail):
+        obj.weight = parse_number(tail.rstrip("% "))
+    return True
+
+
 def _indicator_row(state: _State, row: Row, columns: ColumnMap) -> None:
-    values = read_row(row, columns)
+    values = gt.row_values(row, columns)
     owner = state.deepest()
     if owner is None or not values:
         return
     count = state.n_indicators.get(owner.ref, 0)
+    previous = state.last.get(owner.ref)
     if "name" not in values:
-        if count and row.after_blank:
-            _continue_indicator(_last_indicator(state.report, owner.ref), values)
+        if previous is not None and row.after_blank:
+            gt.continue_indicator(previous, values)
         elif count and len(values) <= 1:
             return  # free text under the table (a note, a verdict line)
         else:
             state.warnings.append(Warning_("row_without_name", f"table row without indicator name under {owner.ref}",
                                            row.prov))
         return
-    if len(row.filled()) == 1 and count:
+    if len(row.filled()) == 1 and count and not gt.continues_name(row, values, columns, previous):
         return  # a one-cell line of prose between rows, not an indicator
-    ind = Indicator(objective=owner.ref, n=count + 1, name=values.pop("name"), provenance=row.prov)
-    _fill(ind, values)
+    if gt.continues_name(row, values, columns, previous):
+        gt.continue_indicator(previous, values)  # type: ignore[arg-type]
+        return
+    _add_indicator(state, gt.new_indicator(owner.ref, count + 1, values, row.prov))
+
+
+def _add_indicator(state: _State, ind: Indicator) -> None:
+    count = state.n_indicators.get(ind.objective, 0) + 1
+    ind.n = count
+    state.n_indicators[ind.objective] = count
+    state.last[ind.objective] = ind
     state.report.indicators.append(ind)
-    state.n_indicators[owner.ref] = count + 1
-
-
-def _last_indicator(report: Report, ref: str) -> Indicator:
-    return next(i for i in reversed(report.indicators) if i.objective == ref)
-
-
-def _fill(ind: Indicator, values: dict[str, str]) -> None:
-    for key, text in values.items():
-        if key == "weight":
-            number = _PERCENT.search(text)
-            ind.weight = parse_number(number.group("n")) if number else None
-        elif key == "n" or key == "note":
-            continue
-        elif hasattr(ind, key):
-            setattr(ind, key, text)
-
-
-def _continue_indicator(ind: Indicator, values: dict[str, str]) -> None:
-    for key, text in values.items():
-        if key in ("weight", "n", "note") or not hasattr(ind, key):
-            continue
-        current = getattr(ind, key)
-        setattr(ind, key, join_wrapped([current, text]) if current else text)
 
 
 def _number_indicators(report: Report) -> None:

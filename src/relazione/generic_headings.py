@@ -1,0 +1,89 @@
+"""Heading recognition for the generic engine, beyond the profile's keyword rules (:mod:`relazione.headings`):
+
+- abbreviations glued to their code ("AS1", "OO1.2.1") and section numbering before the keyword
+  ("3.1 Obiettivo strategico 1.1 - ...");
+- bare codes under a section heading ("OBIETTIVI STRATEGICI" then "1.1 Titolo"), the section naming the level;
+- sentences that merely mention an objective ("l'obiettivo operativo 1.1.1 è stato ...") are not headings;
+- the report's kind from its title words (relazione, monitoraggio, piano, PIRA).
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from .headings import HeadingMatch, match_any
+from .profiles import Profile
+
+CODE_SEPARATORS = re.compile(r"[._\-]")
+# "AS1", "OS1.1", "OO 1.1.1": an abbreviation glued to its code is spaced, so the code stands alone.
+_GLUED_ABBREVIATION = re.compile(r"^(\W*(?:AS|OS|OO|OP|OSA|OBS|OBO|Ob\.))(?=\d)", re.IGNORECASE)
+_LEADING_NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+(?=\p{L}{3})")
+# a sentence that mentions an objective ("l'obiettivo operativo 1.1.1 è stato raggiunto"), not a heading
+_SENTENCE_AFTER_CODE = re.compile(
+    r"^(?:è|e|ed|ha|hanno|sono|è stato|risulta|risultano|non|si|che|prevede|era|sarà|viene|vengono|come|per|"
+    r"con|nel|nella|nello|nei|negli|del|della|dello|dei|degli|di|a|al|alla|ai|in|da|dal|dalla|il|la|lo|le|gli)\b")
+_MAX_HEADING_CHARS = 400
+_SECTION = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*|[IVX]+[.)]\s*)?(?:(?:gli|le|elenco degli|elenco delle)\s+)?"
+    r"(?P<s>aree\s+strategiche|ambiti\s+strategici|obiettivi\s+strategici|programmi|obiettivi\s+operativi)\b"
+    r"[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$", re.IGNORECASE)
+_SECTION_LEVEL = {"aree": "area", "ambiti": "area", "obiettivi strategici": "strategic", "programmi": "strategic",
+                  "obiettivi operativi": "operational"}
+_KINDS = (  # (kind, pattern): the first pattern found in the title, else in the head text, decides
+    ("pira", re.compile(r"\bPIRA\b|piano degli indicatori e (?:dei )?risultati attesi", re.IGNORECASE)),
+    ("monitoraggio", re.compile(r"monitoraggio|semestral|stato di avanzamento|verifica intermedia", re.IGNORECASE)),
+    ("relazione", re.compile(r"relazione (?:sulla|della|annuale sulla) performance", re.IGNORECASE)),
+    ("piano", re.compile(r"\bPIAO\b|piano (?:integrato|della performance|triennale)", re.IGNORECASE)),
+)
+
+
+def infer_kind(title: str | None, head: str) -> str | None:
+    for text in (title or "", head):
+        for kind, pattern in _KINDS:
+            if pattern.search(text):
+                return kind
+    return None
+
+
+def find_heading(text: str, profile: Profile, section: tuple[str | None, int | None],
+                 in_row: bool) -> tuple[HeadingMatch | None, bool]:
+    """A heading of the profile's rules, or (True) a bare code under a section heading; sentences
+    that merely mention an objective are not headings."""
+    if len(text) > _MAX_HEADING_CHARS and not in_row:
+        return None, False
+    spaced = _GLUED_ABBREVIATION.sub(r"\1 ", text)
+    match = match_any(spaced, profile.headings)
+    if match is None and _LEADING_NUMBERING.match(spaced):
+        match = match_any(_LEADING_NUMBERING.sub("", spaced), profile.headings)
+    bare = False
+    level, depth = section
+    if match is None and level:
+        match = _bare_code_heading(level, text, profile)
+        if match is not None and match.code and depth == len(CODE_SEPARATORS.split(match.code)):
+            match = None  # "3.3 Valutazione complessiva" after "3.2 Obiettivi operativi": the next chapter
+        bare = match is not None
+    if match is not None and _SENTENCE_AFTER_CODE.match(match.title):
+        return None, False
+    return match, bare
+
+
+def _bare_code_heading(level: str, text: str, profile: Profile) -> HeadingMatch | None:
+    """ "1.1 Titolo" (or "1.1 | Titolo") right under "OBIETTIVI STRATEGICI": the section gives the level."""
+    rule = profile.heading(level)
+    if rule is None:
+        return None
+    m = re.match(rf"^\W*(?P<code>{rule.code})(?![\p{{N}}])[\s.:)\-–—|]+(?P<title>\p{{Lu}}.{{2,}})$", text)
+    if m is None or len(text) > 300:
+        return None
+    return HeadingMatch(level, m.group("code"), m.group("title").strip(), 90.0)
+
+
+def section_of(text: str) -> tuple[str, int | None] | None:
+    """The level a section heading announces, and the depth of its own numbering ("3.2" -> 2)."""
+    m = _SECTION.match(text) if len(text) <= 70 else None
+    if m is None:
+        return None
+    words = " ".join(m.group("s").casefold().split())
+    level = _SECTION_LEVEL.get(words) or _SECTION_LEVEL.get(words.split()[0])
+    number = re.match(r"^\W*(\d+(?:\.\d+)*)", text)
+    return (level, len(number.group(1).split(".")) if number else None) if level else None
