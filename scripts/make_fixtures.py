@@ -105,15 +105,29 @@ TEXT_WIDTH_CM = 27.3  # landscape A4 less the margins
 MIN_COLUMN_CM = 0.6
 
 
+CHAR_CM = 0.18  # a wide character at 8 pt (digits, capitals), so a word sized by it fits
+CELL_PADDING_CM = 0.45  # Word's default left + right cell margins (0.19 cm each), rounded up
+
+
 def column_widths(cells: list[list[str]], n_cols: int) -> list[float]:
-    """Widths in cm proportional to each column's longest word run (capped), as an author sizing
-    a table by hand would: a column of long texts is wide, an empty padding column is narrow."""
-    need = []
+    """Widths in cm proportional to each column's longest text (capped), as an author sizing a
+    table by hand would: a column of long texts is wide, an empty padding column is narrow, and
+    no column is narrower than its longest word (no author lets "50%" break into "5 0 %")."""
+    need, floor = [], []
     for c in range(n_cols):
-        longest = max((len(row[c]) for row in cells if c < len(row)), default=0)
-        need.append(min(max(longest, 1), 60))
-    total = sum(need)
-    return [max(MIN_COLUMN_CM, TEXT_WIDTH_CM * n / total) for n in need]
+        texts = [row[c] for row in cells if c < len(row)]
+        need.append(min(max((len(t) for t in texts), default=1) or 1, 60))
+        longest_word = min(max((len(w) for t in texts for w in t.split()), default=0), 30)
+        floor.append(max(MIN_COLUMN_CM, CELL_PADDING_CM + CHAR_CM * longest_word))
+    if sum(floor) >= TEXT_WIDTH_CM:  # too many columns for their words: shrink all alike
+        return [f * TEXT_WIDTH_CM / sum(floor) for f in floor]
+    widths = [max(f, TEXT_WIDTH_CM * n / sum(need)) for f, n in zip(floor, need, strict=True)]
+    excess = sum(widths) - TEXT_WIDTH_CM
+    if excess > 0:  # take it from the columns wider than their floor, in proportion to their spare width
+        spare = [w - f for w, f in zip(widths, floor, strict=True)]
+        total_spare = sum(spare) or 1.0
+        widths = [w - excess * s / total_spare for w, s in zip(widths, spare, strict=True)]
+    return widths
 
 
 def add_table(doc: Document, rows: list[str], *, ruled: bool) -> None:

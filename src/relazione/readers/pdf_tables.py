@@ -1,0 +1,110 @@
+"""A ruled table found by pdfplumber -> a TableBox: cell texts read from the page's words.
+
+Cells are read from the words whose centre lies in the cell (not with pdfplumber's own
+``extract``), so each cell also yields the geometry stitching needs: the space left at the end of
+its last line, the width of its first word. Lines inside a cell are joined as wrapped text; a word
+broken because it was wider than the column ("Tipologi" + "a") is glued back: the greedy breaker
+cuts a word only when it fills a line alone, and the cut falls where the next letter would not fit.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+import regex as re
+
+from ..blocks import Cell, Provenance, Row, Table
+from ..text import clean_inline
+from .pdf_flow import TableBox, join_lines
+from .pdf_unruled import PhysLine, Word, group_lines
+
+BBox = tuple[float, float, float, float]
+_INCOMPLETE_END = re.compile(r"[^\W\daeiouàèéìòóù]$|\d$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class CellRead:
+    text: str  # raw: cleaned once the table is whole (markup may span a page break)
+    slack: float | None  # None: an empty cell
+    first_word: float
+
+
+class _WordIndex:
+    """The table's words sorted by vertical centre, to fetch a cell's words without a full scan."""
+
+    def __init__(self, words: list[Word]) -> None:
+        self.words = sorted(words, key=_centre_y)
+        self.keys = [_centre_y(w) for w in self.words]
+
+    def inside(self, bbox: BBox) -> list[Word]:
+        x0, top, x1, bottom = bbox
+        lo, hi = bisect_left(self.keys, top), bisect_right(self.keys, bottom)
+        return [w for w in self.words[lo:hi] if x0 <= (w.x0 + w.x1) / 2 <= x1]
+
+
+def _centre_y(w: Word) -> float:
+    return (w.top + w.bottom) / 2
+
+
+def read_cell(bbox: BBox | None, index: _WordIndex, size: float) -> CellRead:
+    words = index.inside(bbox) if bbox is not None else []
+    if not words or bbox is None:
+        return CellRead("", None, 0.0)
+    lines = group_lines(words)
+    padding = min(max(min(w.x0 for w in words) - bbox[0], 0.0), size)
+    text_right = bbox[2] - padding
+    parts: list[str] = []
+    prev: PhysLine | None = None
+    for line in lines:
+        text = " ".join(w.text for w in line.words)
+        if prev is not None and _cut_inside_word(prev, line, text_right):
+            parts[-1] += text
+        else:
+            parts.append(text)
+        prev = line
+    first = lines[0].words[0]
+    return CellRead(join_lines(parts), text_right - lines[-1].x1, first.x1 - first.x0)
+
+
+def _cut_inside_word(prev: PhysLine, line: PhysLine, text_right: float) -> bool:
+    """A lone word filling its line, the next line's first letter not fitting after it, and the
+    word ending like no complete Italian word (a consonant or digit: "Mission", "231"). Geometry
+    alone cannot tell "Questionari" + "di" from "Mission" + "e"; a fragment ending in a vowel stays
+    a word of its own ("Tipologi" + "a" is then read "Tipologi a")."""
+    if len(prev.words) != 1:
+        return False
+    word, nxt = prev.words[0].text, line.words[0]
+    letter = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
+    return text_right - prev.x1 < letter and bool(_INCOMPLETE_END.search(word)) and nxt.text[:1].isalnum()
+
+
+def table_box(table, words: list[Word], page_number: int) -> TableBox | None:  # noqa: ANN001
+    """The table's non-empty rows (an all-empty row marks the next ``after_blank``) and the geometry
+    of its first two and last rows."""
+    prov = Provenance(page_number, None)
+    x0, top, x1, bottom = table.bbox
+    inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= _centre_y(w) <= bottom]
+    size = _median([w.size for w in inside]) or 8.0
+    index = _WordIndex(inside)
+    rows: list[Row] = []
+    reads: list[list[CellRead]] = []
+    gap_rows: set[int] = set()
+    for pl_row in table.rows:
+        cells = [read_cell(bbox, index, size) for bbox in pl_row.cells]
+        if not any(clean_inline(c.text) for c in cells):
+            gap_rows.add(len(rows))  # an empty row: the next one follows a blank, as in text
+            continue
+        rows.append(Row([Cell(c.text, prov) for c in cells], prov))
+        reads.append(cells)
+    if not rows:
+        return None
+    gap_rows.discard(len(rows))
+    box = TableBox(Table(rows, prov, origin="pdf"), top, bottom, size, gap_rows=gap_rows)
+    box.slack = [c.slack for c in reads[-1]]
+    box.first_words = [[c.first_word for c in cells] for cells in reads[:2]]
+    return box
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2] if values else 0.0

@@ -1,0 +1,192 @@
+"""The PDF reader: stitched tables, page furniture, wrapped lines, and damaged inputs.
+
+Small PDFs are written by hand here (one Helvetica text object per line), so each test controls
+exactly what is on the page; the split table is the committed LibreOffice fixture.
+"""
+
+from __future__ import annotations
+
+import io
+import zlib
+from pathlib import Path
+
+import pytest
+
+from conftest import sample
+from relazione.blocks import Document, Line, Table
+from relazione.cli import main
+from relazione.errors import RelazioneError
+from relazione.readers import read_document
+
+PAGE_W, PAGE_H = 595, 842
+FONT_SIZE = 10
+
+
+def _escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def make_pdf(pages: list[list[tuple[float, float, str]]]) -> bytes:
+    """A minimal valid PDF: each page a list of (x, y-from-top, text) in Helvetica 10 pt."""
+    objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages; filled below
+    font = len(objects) + 1
+    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    kids = []
+    for lines in pages:
+        ops = "".join(f"BT /F1 {FONT_SIZE} Tf {x:.1f} {PAGE_H - y:.1f} Td ({_escape(t)}) Tj ET\n"
+                      for x, y, t in lines).encode("cp1252")
+        stream = zlib.compress(ops)
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        content = len(objects)
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_W, PAGE_H, content, font))
+        kids.append(len(objects))
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def read_pdf_bytes(tmp_path: Path, data: bytes, name: str = "doc.pdf") -> Document:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return read_document(path)
+
+
+def texts(doc: Document) -> list[str]:
+    return [b.text for b in doc.blocks if isinstance(b, Line)]
+
+
+# -- tables ---------------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def split_table() -> Document:
+    return read_document(sample("tables_split_across_pages.pdf"))
+
+
+def test_a_table_over_three_pages_is_one_table_with_its_header_once(split_table: Document) -> None:
+    assert split_table.pages == 3
+    tables = [b for b in split_table.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    rows = tables[0].rows
+    assert rows[0].texts == ["Indicatore", "Peso", "Target 2024", "Consuntivo 2024"]
+    assert len(rows) == 121  # the header and 120 data rows: repeated headers dropped, no row split
+    assert sum(1 for r in rows if r.texts[0] == "Indicatore") == 1
+    assert [r.texts[0] for r in rows[1:]] == [f"Indicatore numero {i} sulla qualità dei servizi" for i in range(1, 121)]
+    assert rows[120].texts[2:] == [">= 120,00%", "121,00%"]
+    assert {r.prov.page for r in rows} == {1, 2, 3}
+
+
+def test_a_ruled_sample_reads_multi_line_cells_whole() -> None:
+    doc = read_document(sample("brescia_piao_2024_semestrale.pdf"))
+    cells = [c.text for b in doc.blocks if isinstance(b, Table) for r in b.rows for c in r.cells]
+    # a cell wrapped over two lines in the PDF (and one cut by a page break) is one cell text
+    assert "Indicatore 2: Aggiornamento e pubblicazione dei contenuti previsti nel PTPCT" in cells
+    assert not any(c.startswith("contenuti previsti nel PTPCT") for c in cells)
+
+
+# -- page furniture and wrapped lines -----------------------------------------------------------
+def _page_with_furniture(number: int, body: list[str]) -> list[tuple[float, float, str]]:
+    lines = [(50, 40, "Camera di Commercio di Lodi - Relazione 2023")]
+    lines += [(50, 100 + 30 * number + 14 * i, text) for i, text in enumerate(body)]
+    lines.append((280, 800, f"Pagina {number} di 4"))
+    return lines
+
+
+def test_running_header_and_page_numbers_are_removed(tmp_path: Path) -> None:
+    pages = [_page_with_furniture(n, [f"Contenuto della pagina {n}", "OBIETTIVO OPERATIVO 1.1.1"]) for n in range(1, 5)]
+    doc = read_pdf_bytes(tmp_path, make_pdf(pages))
+    lines = texts(doc)
+    assert not any("Relazione 2023" in t or t.startswith("Pagina") for t in lines)
+    assert lines.count("OBIETTIVO OPERATIVO 1.1.1") == 4  # repeated body text is not furniture
+    assert [t for t in lines if t.startswith("Contenuto")] == [f"Contenuto della pagina {n}" for n in range(1, 5)]
+
+
+def _width(text: str) -> float:
+    from pdfminer.fontmetrics import FONT_METRICS
+
+    widths = FONT_METRICS["Helvetica"][1]
+    return sum(widths.get(ch, 556) for ch in text) * FONT_SIZE / 1000
+
+
+def _words_to_fill(width: float, next_word: str) -> str:
+    """A line filled as a greedy line breaker fills it, ``next_word`` being the one that did not fit."""
+    words, line, i = ["valutazione", "della", "performance", "organizzativa", "annuale"], "", 0
+    while _width(f"{line} {words[i % len(words)]}") < width:
+        line = f"{line} {words[i % len(words)]}".strip()
+        i += 1
+    assert _width(f"{line} {next_word}") > width
+    return line
+
+
+def test_a_paragraph_wrapped_by_the_layout_is_one_line_and_short_lines_stay_apart(tmp_path: Path) -> None:
+    full = _words_to_fill(PAGE_W - 100, "ricontestualizzazione")
+    body = [
+        (50, 100, full),  # reaches the right margin: the layout wrapped it
+        (50, 112, "ricontestualizzazione qui."),
+        (50, 124, "Breve riga."),  # ends far from the margin: a hard break
+        (50, 136, "Altra riga."),
+        (50, 162, "Dopo una riga vuota."),
+    ]
+    doc = read_pdf_bytes(tmp_path, make_pdf([body]))
+    lines = [b for b in doc.blocks if isinstance(b, Line)]
+    assert [ln.text for ln in lines] == [
+        f"{full} ricontestualizzazione qui.", "Breve riga.", "Altra riga.", "Dopo una riga vuota."]
+    assert [ln.after_blank for ln in lines] == [False, False, False, True]
+
+
+# -- damaged inputs: one-line error, exit 2, no output --------------------------------------------
+def _encrypted_pdf() -> bytes:
+    pypdf = pytest.importorskip("pypdf")
+    reader = pypdf.PdfReader(io.BytesIO(make_pdf([[(50, 100, "Segreto")]])))
+    writer = pypdf.PdfWriter()
+    for page in reader.pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="chiave", owner_password="chiave")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _truncated_pdf() -> bytes:
+    data = sample("brescia_pira_2020_ocr.pdf").read_bytes()
+    return data[: len(data) // 3]
+
+
+BAD_PDFS = {
+    "truncated": (_truncated_pdf, "PDF"),
+    "encrypted": (_encrypted_pdf, "encrypted PDF"),
+    "blank_300_pages": (lambda: make_pdf([[] for _ in range(300)]), "no text"),
+    "zero_pages": (lambda: make_pdf([]), "no pages"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_PDFS))
+def test_a_damaged_pdf_is_a_one_line_error_with_exit_2_and_no_output(
+        case: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    make, message = BAD_PDFS[case]
+    src = tmp_path / f"{case}.pdf"
+    src.write_bytes(make())
+    with pytest.raises(RelazioneError) as info:
+        read_document(src)
+    assert message in str(info.value) and src.name in str(info.value)
+    out = tmp_path / "out.json"
+    assert main(["extract", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("relazione: error:") and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_a_scanned_page_in_a_text_pdf_is_a_note_not_an_error(tmp_path: Path) -> None:
+    doc = read_pdf_bytes(tmp_path, make_pdf([[(50, 100, "OBIETTIVO STRATEGICO 1.1")], []]))
+    assert texts(doc) == ["OBIETTIVO STRATEGICO 1.1"]
+    assert doc.pages == 2 and doc.notes == []  # a blank page without images is no scan
