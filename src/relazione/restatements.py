@@ -38,6 +38,7 @@ HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
     "actual": ("Consuntivo", "Valore raggiunto", "Risultato", "Risultato conseguito", "Stato di realizzazione"),
 }
 MIN_FUZZY_NAME = 20
+MAX_FUZZY_NAMES = 3000  # a real report has a few hundred indicators at most
 NARRATIVE_WINDOW = 400  # characters around "da X a Y" searched for the quoted indicator name
 
 
@@ -64,6 +65,9 @@ class _Finder:
     def __init__(self, report: Report) -> None:
         self.report = report
         self.names = [normalise_words(i.name) for i in report.indicators]
+        self.exact: dict[str, list[int]] = {}
+        for i, name in enumerate(self.names):
+            self.exact.setdefault(name, []).append(i)
 
     # -- overview tables -------------------------------------------------------------------------
     def table_rows(self, doc: Document, own_rows: set[Provenance]) -> list[Restatement]:
@@ -109,8 +113,12 @@ class _Finder:
 
     def _indicators_named(self, name: str, cutoff: float) -> list[Indicator]:
         key = normalise_words(name)
-        if len(key) < MIN_FUZZY_NAME:
-            cutoff = 100.0  # "n. aggiornamenti" vs "n. di aggiornamenti": short names match only exactly
+        if key in self.exact:
+            return [self.report.indicators[i] for i in self.exact[key]]
+        if len(key) < MIN_FUZZY_NAME or len(self.names) > MAX_FUZZY_NAMES:
+            # short names ("n. aggiornamenti" vs "n. di aggiornamenti") match only exactly; and a
+            # document with thousands of indicators is not a report: fuzzy search over it is quadratic
+            return []
         hits = process.extract(key, self.names, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
         if not hits:
             return []
