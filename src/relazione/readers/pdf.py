@@ -5,7 +5,7 @@ Per page (this module), as a chain of small steps over the page's words, extract
    cell text is joined; all-empty rows are dropped, the row after one marked ``after_blank``;
 2. text lines: the words outside those tables grouped into physical lines; a two-column page is
    read column by column;
-3. unruled tables: runs of lines whose words line up in columns (``pdf_unruled``);
+3. unruled tables: not yet (``pdf_unruled`` returns the lines as text; see there);
 then the document-level steps in ``pdf_flow``: running headers/footers and page numbers removed,
 wrapped lines joined into paragraphs, tables continuing on the next page stitched.
 Provenance: page number, and physical line number within the page.

@@ -1,10 +1,9 @@
-"""Words -> physical lines -> text lines and unruled tables (tables found by text alignment).
+"""Words -> physical lines -> text lines; the place for unruled tables (found by text alignment).
 
-An unruled table is a run of lines whose words line up in columns: several lines have a word
-starting at the same x after a gap wider than a space (a column start). Lines between such lines
-are rows of the table too when their words stay inside the columns; a line continues the row
-above when every cell it fills continues a wrapped cell of that row (the greedy-wrap test of
-``pdf_flow``), else it starts a new row.
+NOT DONE YET: ``find_unruled_tables`` returns every line as a text line. The plan: a run of lines
+whose words start at the same x after a gap wider than a space (a column start) on several lines is
+a table; a line continues the row above when every cell it fills continues a wrapped cell of that
+row (the greedy-wrap test of ``pdf_flow``), else it starts a new row.
 """
 
 from __future__ import annotations
@@ -75,6 +74,7 @@ def text_line(line: PhysLine, page_number: int) -> TextLine | None:
 
 
 def find_unruled_tables(lines: list[PhysLine], page_number: int) -> list[Item]:
+    """For now only the lines, as text lines (see the module docstring)."""
     items: list[Item] = []
     for line in lines:
         item = text_line(line, page_number)
