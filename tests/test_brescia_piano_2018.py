@@ -11,7 +11,8 @@ import pytest
 from conftest import SAMPLES, expected_records, sample
 from relazione.detect import rank_profiles
 from relazione.engine import extract
-from relazione.families.brescia_piano_2018 import indicator_type, read_value_row
+from relazione.families.brescia_piano_2018 import indicator_type
+from relazione.families.brescia_piano_2018_values import read_value_row
 from relazione.pipeline import extract_file
 from relazione.profiles import get_profile
 from relazione.readers import read_document

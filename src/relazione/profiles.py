@@ -80,6 +80,13 @@ class Profile:
     def heading(self, level: str) -> HeadingRule | None:
         return next((h for h in self.headings if h.level == level), None)
 
+    def required_heading(self, level: str) -> HeadingRule:
+        """The rule for ``level``, for family modules that cannot work without it."""
+        rule = self.heading(level)
+        if rule is None:
+            raise ValueError(f"profile {self.name!r} has no [headings.{level}]")
+        return rule
+
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
     if isinstance(value, str):

@@ -62,21 +62,14 @@ class Layout:
     reference_year_end: bool
 
 
-def _rule(profile: Profile, level: str) -> HeadingRule:
-    rule = profile.heading(level)
-    if rule is None:
-        raise ValueError(f"profile {profile.name!r} has no [headings.{level}]")
-    return rule
-
-
 def layout_of(profile: Profile) -> Layout:
     s = profile.settings
     group = s.get("group_heading", {})
     starts = s.get("description_starts", [])
     return Layout(
-        area=_rule(profile, "area"),
-        strategic=_rule(profile, "strategic"),
-        operational=_rule(profile, "operational"),
+        area=profile.required_heading("area"),
+        strategic=profile.required_heading("strategic"),
+        operational=profile.required_heading("operational"),
         group=HeadingRule("strategic", tuple(group.get("keywords", ["OS"])), group.get("code", r"\d+(?:\.\d+)+")),
         glued_code=re.compile(s.get("glued_code", r"^(?P<prefix>[A-Z]{2})(?=\d)")),
         weight=re.compile(s["weight"], re.IGNORECASE),
