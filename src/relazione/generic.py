@@ -8,11 +8,13 @@ It walks the block stream once:
   on the same line or the next lines); its parent is found by code prefix, else by position. Under a
   section heading ("OBIETTIVI STRATEGICI") a bare code ("1.1 Titolo", "1.1 | Titolo") is a heading of
   that level. An objective named again (overview table, then detail sheet) stays one record;
-- a label line or row ("Peso 30%", "Valutazione obiettivo | Raggiunto") fills the current objective;
+- a label line or row ("Peso 30%", "Valutazione obiettivo | Raggiunto") fills the current objective
+  (:mod:`relazione.generic_labels`);
 - a table row matching the header synonyms starts an indicator table (:mod:`relazione.generic_tables`);
   the rows after it become the current objective's indicators until a heading or a new header;
 - key-value indicator sheets ("Indicatore | Tempo medio", "Target | 30 gg", "Consuntivo | 25 gg")
-  give one indicator each, kept only when they state a weight, target or result.
+  give one indicator each, kept only when they state a weight, target or result
+  (:mod:`relazione.generic_sheets`).
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from . import generic_tables as gt
 from .blocks import Block, Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
+from .generic_labels import apply_label, label_field
+from .generic_sheets import IndicatorSheet
 from .headings import HeadingMatch
 from .profiles import Profile
 from .records import LEVELS, Indicator, Objective, Report, Warning_
@@ -36,12 +40,8 @@ from .values import parse_number
 _WEIGHT_IN_TITLE = re.compile(
     r"[\(\[]?\s*[-–—,;]?\s*\bpeso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*[:=]?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*[\)\]]?",
     re.IGNORECASE)
-_PERCENT = re.compile(r"(?P<n>-?\d+(?:\.\d{3})*(?:,\d+)?|-?\d+(?:\.\d+)?)\s*%?")
 _TITLE_STOP_WORDS = {"INDICATORI", "INDICATORE", "DESCRIZIONE", "RISULTATI", "AZIONI", "KPI", "NOTE",
                      "INDICATORI DI PERFORMANCE", "INDICATORI DI RISULTATO", "TARGET"}
-_KEY_VALUE_LINE = re.compile(r"^\W*(?P<key>[\p{L}][\p{L}\p{N}'’ .()/%]{1,40}?)\s*[:=]\s*(?P<value>\S.*)$")
-_INDICATOR_KEY = re.compile(r"^\W*(?:nome\s+|descrizione\s+)?(?:indicatore|kpi)(?:\s+(?:n\.?\s*)?\d+)?\W*$",
-                            re.IGNORECASE)
 
 
 @dataclass
@@ -63,8 +63,7 @@ class _State:
     section_depth: int | None = None  # parts of the section heading's own number ("3.2 Obiettivi ...": 2)
     pending_title: Objective | None = None  # heading seen, title expected on the next line(s)
     title_lines: list[str] = field(default_factory=list)
-    sheet: Indicator | None = None  # key-value indicator sheet being read
-    sheet_kept: bool = False
+    sheet: IndicatorSheet = field(default_factory=IndicatorSheet)  # key-value indicator sheet being read
 
     def deepest(self) -> Objective | None:
         for level in reversed(LEVELS):
@@ -108,7 +107,7 @@ def _on_line(state: _State, line: Line, profile: Profile) -> None:
         state.columns = None  # a section heading (Word heading style) ends the indicator table before it
     if _sheet_line(state, line.text, [line.text], line.prov, profile):
         return
-    _apply_label(state, line.text, [line.text], line.prov, profile)
+    apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings)
 
 
 def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profile) -> bool:
@@ -118,7 +117,7 @@ def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profi
         return False
     if state.title_lines and after_blank:
         return False
-    if _label_field(text, profile) or _is_title_stop(text, profile):
+    if label_field(text, profile) or _is_title_stop(text, profile):
         return False
     state.title_lines.append(text)
     return True
@@ -149,7 +148,7 @@ def _set_title(obj: Objective, title: str) -> None:
 
 def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile, overview: bool) -> None:
     _close_title(state)
-    _end_sheet(state)
+    state.sheet.end()
     code = match.code
     level = match.level
     existing = state.by_code.get((level, code)) if code else None
@@ -213,100 +212,10 @@ def _parent_of(state: _State, level: str, code: str | None) -> str | None:
     return None
 
 
-# -- labels --------------------------------------------------------------------------------------
-def _label_field(text: str, profile: Profile) -> str | None:
-    low = text.casefold().lstrip("•-–*# ")
-    for field_name, labels in profile.labels.items():
-        for label in labels:
-            if low.startswith(label.casefold()):
-                return field_name
-    return None
-
-
-def _apply_label(state: _State, text: str, cells: list[str], prov: Provenance, profile: Profile) -> bool:
-    """Fill a field of the open objective from a label line or row; True when it was one."""
-    field_name = _label_field(text, profile)
-    target = state.deepest()
-    if field_name is None or target is None:
-        return False
-    value = _label_value(text, cells, profile.labels[field_name])
-    if not value or (field_name in ("weight", "score") and not any(ch.isdigit() for ch in value)):
-        return True  # a label whose value sits elsewhere ("Peso dell'obiettivo operativo")
-    if field_name in ("weight", "score"):
-        number = _PERCENT.search(value)
-        parsed = parse_number(number.group("n")) if number else None
-        if parsed is None:
-            state.warnings.append(Warning_("bad_number", f"{field_name} not a number: {value[:60]!r}", prov))
-        elif getattr(target, field_name) is None:
-            setattr(target, field_name, parsed)
-    elif getattr(target, field_name) is None:
-        setattr(target, field_name, value)
-    return True
-
-
-def _label_value(text: str, cells: list[str], labels: tuple[str, ...]) -> str:
-    filled = [c for c in cells if c]
-    if len(filled) > 1:
-        return " ".join(filled[1:])
-    low = text.casefold()
-    for label in labels:
-        if low.lstrip("•-–*# ").startswith(label.casefold()):
-            start = low.index(label.casefold()) + len(label)
-            return text[start:].strip(" :=\t*")
-    return ""
-
-
 # -- key-value indicator sheets ------------------------------------------------------------------
-def _key_value(text: str, cells: list[str]) -> tuple[str, str] | None:
-    filled = [c for c in cells if c]
-    if len(filled) >= 2:
-        return filled[0], " ".join(filled[1:])
-    m = _KEY_VALUE_LINE.match(text)
-    return (m.group("key"), m.group("value")) if m else None
-
-
 def _sheet_line(state: _State, text: str, cells: list[str], prov: Provenance, profile: Profile) -> bool:
-    """Read "Indicatore: X" then "Target: Y", "Consuntivo: Z" (lines or two-cell rows) as one indicator."""
-    pair = _key_value(text, cells)
-    owner = state.deepest()
-    if pair is None or owner is None or not profile.columns:
-        _end_sheet(state)
-        return False
-    key, value = pair
-    if _INDICATOR_KEY.match(key):
-        _end_sheet(state)
-        name, metadata = gt.split_metadata(value.strip())
-        state.sheet = Indicator(objective=owner.ref, n=0, name=name, provenance=prov)
-        for k, v in metadata.items():
-            setattr(state.sheet, k, v)
-        state.sheet_kept = False
-        return True
-    if state.sheet is None:
-        return False
-    field_name, score = header_field(key, profile.columns)
-    if field_name is None or field_name in ("name", "n") or score < 90:
-        _end_sheet(state)
-        return False
-    _sheet_value(state, field_name, value.strip())
-    return True
-
-
-def _sheet_value(state: _State, field_name: str, value: str) -> None:
-    ind = state.sheet
-    assert ind is not None
-    if field_name == "weight":
-        number = _PERCENT.search(value)
-        ind.weight = parse_number(number.group("n")) if number else None
-    elif field_name != "note" and hasattr(ind, field_name) and not getattr(ind, field_name):
-        setattr(ind, field_name, value)
-    if not state.sheet_kept and (ind.weight is not None or ind.target or ind.actual):
-        _add_indicator(state, ind)
-        state.sheet_kept = True
-
-
-def _end_sheet(state: _State) -> None:
-    state.sheet = None
-    state.sheet_kept = False
+    """Read a line or row into the open key-value indicator sheet; True when it belonged to one."""
+    return state.sheet.read(text, cells, prov, state.deepest(), profile.columns, lambda ind: _add_indicator(state, ind))
 
 
 # -- tables --------------------------------------------------------------------------------------
@@ -339,7 +248,7 @@ def _on_row(state: _State, row: Row, profile: Profile) -> None:
     _close_title(state)
     if _sheet_line(state, joined, row.texts, row.prov, profile):
         return
-    if _apply_label(state, joined, row.texts, row.prov, profile):
+    if apply_label(state.deepest(), joined, row.texts, row.prov, profile, state.warnings):
         return
     if state.columns is not None:
         _indicator_row(state, row, state.columns)
@@ -354,9 +263,8 @@ def _rest_of_heading_row(state: _State, row: Row, match: HeadingMatch, profile: 
     obj = state.deepest()
     if obj is None or obj.weight is not None:
         return
-    if _label_field(last, profile) == "weight" or re.fullmatch(r"\d{1,3}(?:[.,]\d+)?\s*%", last):
-        number = _PERCENT.search(last)
-        obj.weight = parse_number(number.group("n")) if number else None
+    if label_field(last, profile) == "weight" or re.fullmatch(r"\d{1,3}(?:[.,]\d+)?\s*%", last):
+        obj.weight = gt.first_number(last)
         if obj.title.endswith(last):
             obj.title = obj.title[: -len(last)].strip(" -–—:;|")
 
@@ -376,7 +284,7 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
     if header is None:
         return False
     _close_title(state)
-    _end_sheet(state)
+    state.sheet.end()
     _set_columns(state, header, row)
     state.header_row_before = True
     return True
@@ -399,7 +307,7 @@ def _title_row(state: _State, row: Row, profile: Profile) -> bool:
     obj = state.pending_title
     _close_title(state)
     tail = " ".join(rest)
-    is_label = _apply_label(state, tail, [tail], row.prov, profile)
+    is_label = apply_label(state.deepest(), tail, [tail], row.prov, profile, state.warnings)
     if not is_label and obj is not None and obj.weight is None and re.fullmatch(r"\d{1,3}(?:[.,]\d+)?\s*%", tail):
         obj.weight = parse_number(tail.rstrip("% "))
     return True

@@ -103,13 +103,18 @@ def new_indicator(ref: str, n: int, values: dict[str, str], prov) -> Indicator: 
     ind = Indicator(objective=ref, n=n, name=name, provenance=prov)
     for key, text in {**metadata, **values}.items():
         if key == "weight":
-            number = _PERCENT.search(text)
-            ind.weight = parse_number(number.group("n")) if number else None
+            ind.weight = first_number(text)
         elif key in ("n", "note"):
             continue
         elif hasattr(ind, key):
             setattr(ind, key, text)
     return ind
+
+
+def first_number(text: str) -> float | None:
+    """The first number of a weight or score cell ("30%", "Peso 30,00 %"), or None."""
+    number = _PERCENT.search(text)
+    return parse_number(number.group("n")) if number else None
 
 
 def split_metadata(name: str) -> tuple[str, dict[str, str]]:
