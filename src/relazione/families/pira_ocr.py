@@ -10,7 +10,7 @@ comes first; then one sheet per operational objective:
     MMM-PPP-NNN                          -> the objective's code, on its own line AFTER the header
     Nr indicatori associati <n>
     per indicator: Indicatore <n> <name>, Cosa misura <text>, the header row and the value row
-    (see ``pira_ocr_cells``), then "Se altro, indicare qui" (x3).
+    (read by :mod:`.pira_ocr_indicators`), then "Se altro, indicare qui" (x3).
 
 An OCR of a scan breaks it in known ways, handled here by general rules: labels are matched fuzzily;
 the merged "Obiettivo"/"Descrizione" row labels land inside the prose (removed where they start a line);
@@ -39,18 +39,14 @@ from ..profiles import Profile
 from ..records import Indicator, Objective, Report, Warning_
 from ..report_meta import report_metadata
 from ..text import collapse, join_wrapped
-from .pira_ocr_cells import Labels, TextLine
-from .pira_ocr_fragments import read_row
+from .pira_ocr_cells import Labels, TextLine, upper_case_line
+from .pira_ocr_indicators import read_indicators
 
 _CODE_CHARS = "0-9OoIl|"
 _CODE_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1"})
 _CODE_TITLE = re.compile(rf"^[\W_]*(?P<code>[{_CODE_CHARS}]{{3}})(?![\p{{L}}\p{{N}}])\s*[-–—.:]?\s*(?P<title>.*)$")
 _GRID_CODE = re.compile(r"(?<![\p{L}\p{N}\-/])\d{3}(?:\s*/\s*\d{3})*(?![\p{N}\-])")
-_NUMBER_ONLY = re.compile(r"^\W*\d{1,2}\W*$")
-_INDICATOR_NUMBER = re.compile(r"^(?P<n>\d{1,2})(?!\d)\W*")
 _TITLE_JUNK = " ‘’\"|.,;:-—_=[]"
-MIN_TITLE_LETTERS = 8
-UPPER_SHARE = 0.8  # an upper-case title line: at least this share of its letters upper case
 PROGRAMME_WITHIN = 6  # lines after the mission in which the programme label must appear
 
 
@@ -167,7 +163,7 @@ def _read_sheet(lines: list[TextLine], labels: Labels, code_line: re.Pattern[str
                                  lines[code_at].prov))
     sheet = _Sheet((*mission, lines[0].prov), (*programme, lines[p].prov), objective)
     region = lines[end_of_header + (1 if code_at is not None else 0):]
-    sheet.stated_count, sheet.indicators = _read_indicators(region, labels, objective.ref, warnings)
+    sheet.stated_count, sheet.indicators = read_indicators(region, labels, objective.ref, warnings)
     if sheet.stated_count is not None and sheet.stated_count != len(sheet.indicators):
         warnings.append(Warning_("indicator_count", f"{objective.ref}: {sheet.stated_count} indicators stated, "
                                  f"{len(sheet.indicators)} found", title_prov))
@@ -176,11 +172,6 @@ def _read_sheet(lines: list[TextLine], labels: Labels, code_line: re.Pattern[str
 
 def _first(lines: list[TextLine], start: int, test) -> int | None:  # noqa: ANN001 - a predicate
     return next((j for j in range(start, len(lines)) if test(lines[j])), None)
-
-
-def _upper_case_line(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= MIN_TITLE_LETTERS and sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters)
 
 
 def _read_title(lines: list[TextLine], i: int, labels: Labels) -> tuple[str, Provenance, int]:
@@ -202,14 +193,14 @@ def _read_title(lines: list[TextLine], i: int, labels: Labels) -> tuple[str, Pro
                 j += 1
                 rest = lines[j].text
             parts.append(rest)
-        elif _upper_case_line(text):
+        elif upper_case_line(text):
             parts.append(text.lstrip(_TITLE_JUNK))
         elif labels.is_label(text, "description", "period") or j > i + 3:
             return "", prov, i
         prov = lines[j].prov
         j += 1
-    if parts and _upper_case_line(parts[0]):
-        while j < len(lines) and _upper_case_line(lines[j].text) and not labels.is_label(
+    if parts and upper_case_line(parts[0]):
+        while j < len(lines) and upper_case_line(lines[j].text) and not labels.is_label(
                 lines[j].text, "description", "period", "objective"):
             parts.append(lines[j].text)
             j += 1
@@ -248,118 +239,6 @@ def _strip_row_labels(text: str, labels: Labels) -> str:
         if rest is not None:
             text = rest
     return text
-
-
-# -- indicators ------------------------------------------------------------------------------------
-def _kind(line: TextLine, labels: Labels) -> str | None:
-    text = line.text
-    if labels.match(text, "measures", skip_words=0) is not None:
-        return "measures"
-    if labels.match(text, "other", skip_words=0) is not None:
-        return "other"
-    if labels.match(text, "count", skip_words=0) is not None:
-        return "count"
-    rest = labels.match(text, "indicator", skip_words=0)
-    if rest is not None and (not rest or _INDICATOR_NUMBER.match(rest) or len(line.cells) > 1):
-        return "indicator"
-    return None
-
-
-def _read_indicators(region: list[TextLine], labels: Labels, objective: str,
-                     warnings: list[Warning_]) -> tuple[int | None, list[Indicator]]:
-    kinds = [_kind(x, labels) for x in region]
-    stated = _stated_count(region, kinds, labels)
-    measures = [j for j, k in enumerate(kinds) if k == "measures"]
-    indicators: list[Indicator] = []
-    cursor, closed = 0, True
-    for pos, c in enumerate(measures):
-        limit = measures[pos + 1] if pos + 1 < len(measures) else len(region)
-        name, prov = _indicator_name(region, kinds, cursor, c, closed, labels)
-        header_start = next((j for j in range(c + 1, limit) if labels.is_header_line(region[j].text)), None)
-        if header_start is None:
-            warnings.append(Warning_("no_indicator_header", f"{objective}: indicator {name[:50]!r} has no "
-                                     "Tipologia ... Valore a Consuntivo header", region[c].prov))
-            cursor, closed = limit, False
-            indicators.append(Indicator(objective, len(indicators) + 1, name, provenance=prov))
-            continue
-        header_end = header_start
-        while header_end + 1 < limit and labels.is_header_line(region[header_end + 1].text):
-            header_end += 1
-        zone_end = next((j for j in range(header_end + 1, limit) if kinds[j] in ("other", "indicator")), limit)
-        zone = region[header_end + 1: zone_end]
-        description = join_wrapped([labels.match(region[c].text, "measures", 0) or ""]
-                                   + [x.text for x in region[c + 1: header_start]])
-        row, illegible = read_row(region[header_start], zone, labels)
-        for key, debris in illegible.items():
-            warnings.append(Warning_(f"illegible_{key}", f"{objective}: {key} of indicator {name[:50]!r} not "
-                                     f"legible apart from the other columns ({debris[:40]!r}): left empty",
-                                     region[header_end].prov))
-        cursor = zone_end
-        notes = []
-        while cursor < limit and kinds[cursor] == "other":
-            notes.append(_other_note(region[cursor].text, labels))
-            cursor += 1
-        closed = cursor > zone_end
-        indicator = Indicator(objective, len(indicators) + 1, name, description=description or None,
-                              provenance=prov, **row.values)
-        _use_other_note(indicator, [n for n in notes if n], warnings)
-        if not row.values:
-            warnings.append(Warning_("no_values", f"{objective}: values of indicator {name[:50]!r} not readable",
-                                     region[header_end].prov))
-        indicators.append(indicator)
-    return stated, indicators
-
-
-def _stated_count(region: list[TextLine], kinds: list[str | None], labels: Labels) -> int | None:
-    at = next((j for j, k in enumerate(kinds) if k == "count"), None)
-    if at is None:
-        return None
-    rest = labels.match(region[at].text, "count", skip_words=0) or ""
-    if not rest and at + 1 < len(region) and _NUMBER_ONLY.match(region[at + 1].text):
-        rest = region[at + 1].text
-    m = re.search(r"\d+", rest)
-    return int(m.group()) if m else None
-
-
-def _indicator_name(region: list[TextLine], kinds: list[str | None], cursor: int, measures: int, closed: bool,
-                    labels: Labels) -> tuple[str, Provenance]:
-    """The name between the previous indicator and "Cosa misura": the text of the "Indicatore N"
-    label line and the lines after it; lines printed before the label belong to it too when the
-    previous indicator was closed by its "Se altro" row (the name is then printed above its label)."""
-    label_at = next((j for j in range(measures - 1, cursor - 1, -1) if kinds[j] == "indicator"), None)
-    loose = [j for j in range(cursor, label_at if label_at is not None else measures)
-             if kinds[j] is None and not _NUMBER_ONLY.match(region[j].text)]
-    if label_at is not None and not closed:
-        loose = []
-    parts = [region[j].text for j in loose]
-    if label_at is not None:
-        rest = labels.match(region[label_at].text, "indicator", skip_words=0) or ""
-        parts.append(_INDICATOR_NUMBER.sub("", rest, count=1))
-        parts += [region[j].text for j in range(label_at + 1, measures) if kinds[j] is None]
-    first = loose[0] if loose else label_at if label_at is not None else measures
-    return _fix_upper_case_ocr(join_wrapped(parts)), region[first].prov
-
-
-def _fix_upper_case_ocr(text: str) -> str:
-    """"|" for "I" in upper-case text: "PER | PAGAMENTI" -> "PER I PAGAMENTI", "DE|" -> "DEI"."""
-    return re.sub(r"(?<=\p{Lu}|\s)\|(?=\s|\p{Lu}|$)", "I", text) if _upper_case_line(text) else text
-
-
-def _other_note(text: str, labels: Labels) -> str:
-    """What follows the last "Se altro, indicare qui" on a line: the note in the Consuntivo column."""
-    rest = text
-    while (nxt := labels.match(rest, "other", skip_words=0)) is not None and nxt != rest:
-        rest = nxt
-    return collapse(rest)
-
-
-def _use_other_note(indicator: Indicator, notes: list[str], warnings: list[Warning_]) -> None:
-    """A consuntivo the OCR reduced to one letter ("Sl N") is unreadable: the note the form's
-    "Se altro" row gives in the Consuntivo column states the result instead."""
-    if indicator.actual and len(indicator.actual.strip()) == 1 and notes:
-        warnings.append(Warning_("illegible_actual", f"{indicator.objective}#{indicator.n}: consuntivo "
-                                 f"{indicator.actual!r} unreadable; the 'Se altro' note is used", indicator.provenance))
-        indicator.actual = notes[-1]
 
 
 # -- missions and programmes ------------------------------------------------------------------------

@@ -36,6 +36,8 @@ _OPERATOR = re.compile(r"^(?:almeno|minimo|massimo|entro|>=?|<=?|=>|=<|≥|≤|=
 _EURO_SPACED = re.compile(r"€\s*(?P<int>\d[\d. ]*\d)(?P<dec>,\d\d)(?!\d)")
 MAX_WORDS_AFTER_NUMBER = 2  # "1.430 posizioni", "364 dispositivi rilasciati"
 NARROW_CELL_CHARS = 50  # a line of a one-cell paragraph: narrow, as a table column is
+MIN_UPPER_CASE_LETTERS = 8
+UPPER_SHARE = 0.8  # an upper-case line: at least this share of its letters upper case
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +48,12 @@ class TextLine:
     cells: tuple[str, ...]
     prov: Provenance
     after_blank: bool
+
+
+def upper_case_line(text: str) -> bool:
+    """A line in capitals, as the form prints objective titles and often indicator names."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= MIN_UPPER_CASE_LETTERS and sum(c.isupper() for c in letters) >= UPPER_SHARE * len(letters)
 
 
 class Labels:
