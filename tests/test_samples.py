@@ -7,6 +7,7 @@ import pytest
 from compare import compare
 from conftest import SAMPLES, expected_records
 from relazione.pipeline import extract_file
+from relazione.profiles import builtin_profiles
 from relazione.records import dumps
 
 SAMPLE_STEMS = sorted(p.stem for p in (SAMPLES / "expected").glob("*.json"))
@@ -45,3 +46,12 @@ def test_every_record_has_provenance(extracted: tuple[str, dict]) -> None:
     for report in got["reports"]:
         for item in report["objectives"] + report["indicators"]:
             assert item["provenance"]["line"] or item["provenance"]["page"], item
+
+
+@pytest.mark.parametrize("profile", [p.name for p in builtin_profiles()])
+def test_a_profile_forced_on_other_documents_gives_records_not_a_crash(profile: str) -> None:
+    # `--profile` overrides detection: a user may point any profile at any document
+    for stem in SAMPLE_STEMS:
+        records = extract_file(SAMPLES / f"{stem}.txt", profile)
+        assert records.source.profile == profile
+        dumps(records)  # valid against the schema

@@ -193,6 +193,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("relazione: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # noqa: BLE001 - the last guard: a user sees one line, never a traceback
+        print(f"relazione: error: internal error ({exc.__class__.__name__}: {exc}); please report it with the "
+              "input file", file=sys.stderr)
+        return EXIT_BAD_INPUT
 
 
 if __name__ == "__main__":

@@ -146,7 +146,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     read_tree(state, lines[: first_sheet if table is None else table])
     if table is not None:
         read_weight_table(state, lines[table:first_sheet])
-    for start, end in zip(sheets, [*sheets[1:], len(lines)], strict=True):
+    for start, end in zip(sheets, [*sheets[1:], len(lines)], strict=False):  # no sheets: nothing to read
         read_sheet(state, lines[start:end])
     finish(state)
     return Extraction([report], state.warnings)
@@ -165,7 +165,7 @@ def sheet_starts(lines: list[TextLine], layout: Layout) -> list[int]:
     """Operational headings followed closely by the sheet marker, before any other heading: the sheets."""
     headings = [i for i, line in enumerate(lines) if match_heading(line.text, layout.operational)]
     starts = []
-    for i, following in zip(headings, [*headings[1:], len(lines)], strict=True):
+    for i, following in zip(headings, [*headings[1:], len(lines)], strict=False):
         end = min(following, i + 1 + SHEET_MARKER_WITHIN)
         if _find(lines, (layout.sheet_marker,), i + 1, end) is not None:
             starts.append(i)

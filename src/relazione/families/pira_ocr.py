@@ -68,7 +68,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     warnings: list[Warning_] = []
     starts = _sheet_starts(lines, labels)
     sheets = []
-    for a, b in zip(starts, [*starts[1:], len(lines)], strict=True):
+    for a, b in zip(starts, [*starts[1:], len(lines)], strict=False):  # no sheets: nothing to read
         sheet = _read_sheet(lines[a:b], labels, code_line, warnings)
         if sheet is not None:
             sheets.append(sheet)
