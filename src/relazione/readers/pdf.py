@@ -21,7 +21,8 @@ from ..errors import RelazioneError
 from ..records import sha256_of
 from .pdf_flow import Item, Page, TextLine, to_blocks
 from .pdf_tables import table_box
-from .pdf_unruled import Word, find_unruled_tables, group_lines
+from .pdf_unruled import Carried, find_unruled_tables
+from .pdf_words import Word, group_lines
 
 MAX_PAGES = 3000
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
@@ -47,7 +48,11 @@ def read_pdf(path: str, data: bytes) -> Document:
             n_pages = len(pdf.pages)
             if n_pages > MAX_PAGES:
                 raise RelazioneError(path, f"PDF has {n_pages} pages (more than {MAX_PAGES})")
-            pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+            pages = []
+            carried: Carried | None = None  # an unruled table that ran to the end of the page before
+            for number, page in enumerate(pdf.pages, start=1):
+                read, carried = _read_page(page, number, carried)
+                pages.append(read)
         except RelazioneError:
             raise
         except Exception as exc:
@@ -66,11 +71,11 @@ def read_pdf(path: str, data: bytes) -> Document:
 
 
 # -- one page -----------------------------------------------------------------------------------
-def _read_page(page, number: int) -> Page:  # noqa: ANN001
+def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carried | None]:  # noqa: ANN001
     result = Page(number, float(page.width), float(page.height), [])
     if not page.chars:
         result.scanned = bool(page.images)
-        return result
+        return result, None
     words = [Word.of(w) for w in page.extract_words(extra_attrs=["size"])]
     tables = page.find_tables(TABLE_SETTINGS)
     boxes = [box for t in tables if (box := table_box(t, words, number)) is not None]
@@ -79,18 +84,22 @@ def _read_page(page, number: int) -> Page:  # noqa: ANN001
     items: list[Item] = list(boxes)
     gutter = _column_split(free, float(page.width))
     if gutter is None:
-        items.extend(find_unruled_tables(group_lines(free), number))
+        found, carried = find_unruled_tables(group_lines(free), number, carried)
+        items.extend(found)
         items.sort(key=lambda i: i.top)
+        if boxes and max(b.bottom for b in boxes) > max((i.bottom for i in found), default=0.0):
+            carried = None  # a ruled table ends the page
     else:
         # the right column comes after the whole left one: reading order, not position
         left = [w for w in free if w.x1 <= gutter]
         right = [w for w in free if w.x1 > gutter]
-        items.extend(_as_column(find_unruled_tables(group_lines(left), number)))
+        items.extend(_as_column(find_unruled_tables(group_lines(left), number)[0]))
         items.sort(key=lambda i: i.top)
-        items.extend(sorted(_as_column(find_unruled_tables(group_lines(right), number)), key=lambda i: i.top))
+        items.extend(sorted(_as_column(find_unruled_tables(group_lines(right), number)[0]), key=lambda i: i.top))
+        carried = None
     _number(items, number)
     result.items = items
-    return result
+    return result, carried
 
 
 def _as_column(items: list[Item]) -> list[Item]:

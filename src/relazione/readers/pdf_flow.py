@@ -62,6 +62,7 @@ class TableBox:
     slack: list[float | None] = field(default_factory=list)
     first_words: list[list[float]] = field(default_factory=list)  # for the first two rows
     gap_rows: set[int] = field(default_factory=set)  # indexes of rows that follow an empty row
+    columns: list[list[float]] | None = None  # an unruled table's column extents, for its continuation
 
 
 Item = TextLine | TableBox

@@ -17,7 +17,7 @@ import regex as re
 from ..blocks import Cell, Provenance, Row, Table
 from ..text import clean_inline
 from .pdf_flow import TableBox, join_lines
-from .pdf_unruled import PhysLine, Word, group_lines
+from .pdf_words import PhysLine, Word, group_lines
 
 BBox = tuple[float, float, float, float]
 _INCOMPLETE_END = re.compile(r"[^\W\daeiouàèéìòóù]$|\d$", re.IGNORECASE)
