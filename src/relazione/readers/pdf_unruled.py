@@ -75,7 +75,7 @@ def place(columns: list[list[float]], chunks: list[Chunk]) -> list[int] | None:
             trial.sort()
     if any(a[1] >= b[0] for a, b in zip(trial, trial[1:], strict=False)):
         return None  # a widened column reached its neighbour
-    placed = [next(i for i, (x0, x1) in enumerate(trial) if x0 <= c.x0 and c.x1 <= x1) for c in chunks]
+    placed = [_column_of(trial, c) for c in chunks]
     if len(set(placed)) < len(placed):
         return None
     columns[:] = trial
@@ -111,8 +111,11 @@ def starts_anew(prev: str, text: str) -> bool:
 
 
 def _continues(row: _Row, line: PhysLine, chunks: list[Chunk], cols: list[int], rights: list[float]) -> bool:
-    """Every chunk in a filled cell wraps that cell on (and one does); chunks in empty cells ride along."""
+    """Every chunk in a filled cell wraps that cell on (and one does); chunks in empty cells ride
+    along, but for the first column's: a label there starts a row."""
     filled = [(c, chunk) for c, chunk in zip(cols, chunks, strict=True) if c in row.ends]
+    if cols[0] == 0 and 0 not in row.ends:
+        return False
     return bool(filled) and all(
         wrapped(rights[c] - row.ends[c], chunk.first_word, line.size) and not starts_anew(row.texts[c], _text(chunk))
         for c, chunk in filled)
@@ -143,8 +146,10 @@ def _rights(columns: list[list[float]], split: list[list[Chunk]], placed: list[l
     that did not fit went down), and in a column of short entries it is no edge at all: a column
     ends where the next begins, less the narrowest gap between two cells of one line."""
     gaps = [b.x0 - a.x1 for chunks in split for a, b in zip(chunks, chunks[1:], strict=False)]
-    margin = min(gaps, default=0.0)
     rights = [x1 for _, x1 in columns]
+    if not gaps:
+        return rights
+    margin = min(gaps)
     for c in range(len(columns) - 1):
         rights[c] = max(rights[c], columns[c + 1][0] - margin)
     return rights
@@ -181,7 +186,6 @@ class Carried:
 def _grow(lines: list[PhysLine], split: list[list[Chunk]], start: int,
           columns: list[list[float]]) -> tuple[int, list[list[int]]]:
     """The run of lines from ``start`` that keeps to one set of columns (widened in place)."""
-    placed: list[list[int]] = []
     end = start
     while end < len(lines):
         if end > start:
@@ -191,12 +195,16 @@ def _grow(lines: list[PhysLine], split: list[list[Chunk]], start: int,
             if gap > MAX_ROW_GAP or (gap > BLANK_GAP and len(split[end]) < 2
                                      and not any(abs(split[end][0].x0 - x0) < 2 for x0, _ in columns[1:])):
                 break
-        cols = place(columns, split[end])
-        if cols is None:
+        if place(columns, split[end]) is None:
             break
-        placed.append(cols)
         end += 1
+    # placed against the final columns: one opened later shifts the indexes of those right of it
+    placed = [[_column_of(columns, chunk) for chunk in split[k]] for k in range(start, end)]
     return end, placed
+
+
+def _column_of(columns: list[list[float]], chunk: Chunk) -> int:
+    return next(i for i, (x0, x1) in enumerate(columns) if x0 <= chunk.x0 and chunk.x1 <= x1)
 
 
 def _table_of(lines: list[PhysLine], split: list[list[Chunk]], columns: list[list[float]],
@@ -205,8 +213,9 @@ def _table_of(lines: list[PhysLine], split: list[list[Chunk]], columns: list[lis
     Rows after the last multi-cell row are text (a short paragraph under a table is no row), except
     the rest of a row cut by the page break."""
     rights = _rights(columns, split, placed)
-    if carried is not None:
-        rights = [max(a, b) for a, b in zip(rights, carried.rights, strict=False)] + rights[len(carried.rights):]
+    if carried is not None:  # measured on more lines
+        rights = [max(a, x1) for a, (_, x1) in zip(carried.rights, columns, strict=False)] \
+            + rights[len(carried.rights):]
     rows = _rows(lines, split, placed, rights, carried.row if carried else None)
     keep = max((i + 1 for i, row in enumerate(rows) if row.multi), default=0)
     if carried is not None:
@@ -238,9 +247,11 @@ def find_unruled_tables(lines: list[PhysLine], page_number: int,
     last: Carried | None = None
     i = 0
     while i < len(lines):
-        tries = ([carried] if carried is not None and i == body_start else []) + ([None] if len(split[i]) > 1 else [])
+        tries = [carried] if carried is not None and i in (0, body_start) else []
+        tries += [None] if len(split[i]) > 1 else []
         found = next((f for above in tries if (f := _table_at(lines, split, i, above, words, page_number))), None)
         if found is not None:
+            carried = None
             items.append(found[0])
             i += found[1]
             last = found[2] if i >= body_end else None
