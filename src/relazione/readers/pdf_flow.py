@@ -29,6 +29,7 @@ _DIGITS = re.compile(r"\d+")
 RUNNING_MIN_PAGES = 3
 RUNNING_SHARE = 0.5
 SPACE_EM = 0.4  # a space (Helvetica/Arial 0.278 em) plus slack for rounded glyph advances: joining errs towards wrapped
+MAYBE_CUT = "\u2063"  # between two parts of what may be one word cut by a narrow column (see resolve_cuts)
 BLANK_GAP = 0.8  # a vertical gap of this many line heights is an empty line
 DEFAULT_PITCH = 1.15  # line pitch in ems when a document has too few lines to measure it
 
@@ -309,11 +310,65 @@ def join_lines(parts: list[str]) -> str:
     return join_wrapped(glued)
 
 
+_WORD = re.compile(r"\w+")
+_INCOMPLETE_END = re.compile(r"[^\W\daeiouàèéìòóù]$|\d$", re.IGNORECASE)
+_MAYBE_CUT = re.compile(rf"\w+{MAYBE_CUT}\w+")
+_LAST_WORD = re.compile(r"\w+$")
+
+
+def _texts(blocks: list[Block]) -> list[str]:
+    texts = []
+    for block in blocks:
+        if isinstance(block, Line):
+            texts.append(block.text)
+        else:
+            texts.extend(cell.text for row in block.rows for cell in row.cells)
+    return texts
+
+
+def resolve_cuts(blocks: list[Block]) -> None:
+    """Decide the marked word cuts with the document's own words: "Implementa|zione" is glued when
+    "implementazione" is written whole elsewhere and "implementa" and "zione" are not both words
+    of the document; else the two parts stay two words ("Questionari di"), unless neither way is
+    attested and the first part ends in a consonant or digit."""
+    texts = _texts(blocks)
+    if not any(MAYBE_CUT in t for t in texts):
+        return
+    # the words written whole: the marked parts themselves do not count
+    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t))}
+
+    def glued(head: str, tail: str) -> bool:
+        whole = (head + tail).casefold() in vocabulary
+        both = head.casefold() in vocabulary and tail.casefold() in vocabulary
+        # a number cut ("202" + "3"); else, no word of the document either way, a part ending as
+        # no Italian word ends ("Mission", "231") is a cut one
+        return (head[-1].isdigit() and tail[0].isdigit()) or (
+            not both and (whole or bool(_INCOMPLETE_END.search(head))))
+
+    def resolve(text: str) -> str:
+        if MAYBE_CUT not in text:
+            return text
+        out, *rest = text.split(MAYBE_CUT)
+        for part in rest:  # left to right: a glued word may be cut again ("Commiss|aria|le")
+            head, tail = _LAST_WORD.search(out), _WORD.match(part)
+            out += part if head and tail and glued(head.group(), tail.group()) else " " + part
+        return out
+
+    for block in blocks:
+        if isinstance(block, Line):
+            block.text = resolve(block.text)
+        else:
+            for row in block.rows:
+                for cell in row.cells:
+                    cell.text = resolve(cell.text)
+
+
 def to_blocks(pages: list[Page]) -> list[Block]:
     drop_running_text(pages)
     stream = _Stream(_frames(pages), _pitch(pages))
     for page in pages:
         stream.add_page(page)
+    resolve_cuts(stream.blocks)
     for block in stream.blocks:  # raw until now: markup spanning a line or page break is cleaned whole
         if isinstance(block, Line):
             block.text = clean_inline(block.text)

@@ -3,8 +3,9 @@
 Cells are read from the words whose centre lies in the cell (not with pdfplumber's own
 ``extract``), so each cell also yields the geometry stitching needs: the space left at the end of
 its last line, the width of its first word. Lines inside a cell are joined as wrapped text; a word
-broken because it was wider than the column ("Tipologi" + "a") is glued back: the greedy breaker
-cuts a word only when it fills a line alone, and the cut falls where the next letter would not fit.
+broken because it was wider than the column ("Implementa" + "zione") is glued back: the greedy
+breaker cuts a word only when it fills a line alone, and the cut falls where the next letter would
+not fit (see ``_fills_line_alone``).
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-import regex as re
-
 from ..blocks import Cell, Provenance, Row, Table
 from ..text import clean_inline
-from .pdf_flow import TableBox, join_lines
+from .pdf_flow import MAYBE_CUT, TableBox, join_lines
 from .pdf_words import PhysLine, Word, group_lines
 
 BBox = tuple[float, float, float, float]
-_INCOMPLETE_END = re.compile(r"[^\W\daeiouàèéìòóù]$|\d$", re.IGNORECASE)
+CUT_LETTERS = 1.5
 
 
 @dataclass(slots=True)
@@ -58,8 +57,8 @@ def read_cell(bbox: BBox | None, index: _WordIndex, size: float) -> CellRead:
     prev: PhysLine | None = None
     for line in lines:
         text = " ".join(w.text for w in line.words)
-        if prev is not None and _cut_inside_word(prev, line, text_right):
-            parts[-1] += text
+        if prev is not None and _fills_line_alone(prev, line, text_right):
+            parts[-1] += MAYBE_CUT + text  # the document's own words decide (pdf_flow.resolve_cuts)
         else:
             parts.append(text)
         prev = line
@@ -67,16 +66,16 @@ def read_cell(bbox: BBox | None, index: _WordIndex, size: float) -> CellRead:
     return CellRead(join_lines(parts), text_right - lines[-1].x1, first.x1 - first.x0)
 
 
-def _cut_inside_word(prev: PhysLine, line: PhysLine, text_right: float) -> bool:
-    """A lone word filling its line, the next line's first letter not fitting after it, and the
-    word ending like no complete Italian word (a consonant or digit: "Mission", "231"). Geometry
-    alone cannot tell "Questionari" + "di" from "Mission" + "e"; a fragment ending in a vowel stays
-    a word of its own ("Tipologi" + "a" is then read "Tipologi a")."""
+def _fills_line_alone(prev: PhysLine, line: PhysLine, text_right: float) -> bool:
+    """A lone word filling its line, the next line's first letter not fitting after it (an average
+    letter, with slack for a narrow one and for the padding guessed): the breaker may have cut a
+    word wider than the column. Geometry alone cannot tell "Questionari" + "di" from "Mission" + "e";
+    the pair is marked and decided by ``pdf_flow.resolve_cuts`` from the words of the whole document."""
     if len(prev.words) != 1:
         return False
-    word, nxt = prev.words[0].text, line.words[0]
+    nxt = line.words[0]
     letter = (nxt.x1 - nxt.x0) / max(len(nxt.text), 1)
-    return text_right - prev.x1 < letter and bool(_INCOMPLETE_END.search(word)) and nxt.text[:1].isalnum()
+    return text_right - prev.x1 < CUT_LETTERS * letter and nxt.text[:1].isalnum()
 
 
 def table_box(table, words: list[Word], page_number: int) -> TableBox | None:  # noqa: ANN001
