@@ -190,3 +190,79 @@ def test_a_scanned_page_in_a_text_pdf_is_a_note_not_an_error(tmp_path: Path) -> 
     doc = read_pdf_bytes(tmp_path, make_pdf([[(50, 100, "OBIETTIVO STRATEGICO 1.1")], []]))
     assert texts(doc) == ["OBIETTIVO STRATEGICO 1.1"]
     assert doc.pages == 2 and doc.notes == []  # a blank page without images is no scan
+
+
+# -- unruled tables (hand-written PDF: no ruling lines, columns only by alignment) ------------------
+def _greedy(text: str, width: float) -> list[str]:
+    """``text`` broken into lines as a greedy line breaker breaks it for a column ``width`` wide."""
+    lines = [""]
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}".strip()
+        if _width(candidate) <= width or not lines[-1]:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+UNRULED_COLUMNS = (50, 300, 370, 460)  # x of each column; the first is 240 pt wide
+UNRULED_ROWS = [
+    ("Indicatore", "Peso", "Target", "Consuntivo"),
+    ("Numero di imprese assistite nella compilazione delle pratiche telematiche del registro", "40%", ">= 90%",
+     "95%"),
+    ("Tempi medi di evasione delle istanze", "30%", "<= 5 gg", "4 gg"),
+    ("Grado di soddisfazione degli utenti rilevato con questionario online alla chiusura della pratica", "30%",
+     ">= 80%", "85,5%"),
+]
+
+
+def _unruled_table_lines(top: float, pitch: float = 12) -> tuple[list[tuple[float, float, str]], float]:
+    lines, y = [], top
+    for row in UNRULED_ROWS:
+        name_lines = _greedy(row[0], UNRULED_COLUMNS[1] - UNRULED_COLUMNS[0] - 12)
+        lines.append((UNRULED_COLUMNS[0], y, name_lines[0]))
+        lines += [(x, y, value) for x, value in zip(UNRULED_COLUMNS[1:], row[1:], strict=True)]
+        for more in name_lines[1:]:
+            y += pitch
+            lines.append((UNRULED_COLUMNS[0], y, more))
+        y += pitch
+    return lines, y
+
+
+def test_an_unruled_table_is_read_from_text_alignment_with_its_wrapped_cells(tmp_path: Path) -> None:
+    paragraph = _words_to_fill(PAGE_W - 100, "ricontestualizzazione")
+    table, end = _unruled_table_lines(150)
+    page = [(50, 100, "Risultati conseguiti nel 2024"), (50, 112, paragraph), (50, 124, "ricontestualizzazione."),
+            *table, (50, end + 14, "Breve nota sotto la tabella.")]
+    doc = read_pdf_bytes(tmp_path, make_pdf([page]))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [r.texts for r in tables[0].rows] == [list(row) for row in UNRULED_ROWS]
+    assert texts(doc) == ["Risultati conseguiti nel 2024", f"{paragraph} ricontestualizzazione.",
+                          "Breve nota sotto la tabella."]  # prose around the table stays prose
+
+
+def test_an_unruled_table_cut_by_a_page_break_goes_on_with_the_rest_of_its_row(tmp_path: Path) -> None:
+    table, end = _unruled_table_lines(0)
+    table = [(x, y + PAGE_H - 40 - end, t) for x, y, t in table]  # down to the page's foot
+    last = max(y for _, y, _ in table)
+    first = [line for line in table if line[1] < last]
+    rest = [(x, 60, t) for x, y, t in table if y == last]  # the last name's last line goes over
+    assert len(rest) == 1 and rest[0][0] == UNRULED_COLUMNS[0]
+    doc = read_pdf_bytes(tmp_path, make_pdf([first, rest + [(50, 120, "Testo della pagina seguente.")]]))
+    tables = [b for b in doc.blocks if isinstance(b, Table)]
+    assert len(tables) == 1
+    assert [r.texts for r in tables[0].rows] == [list(row) for row in UNRULED_ROWS]
+    assert texts(doc) == ["Testo della pagina seguente."]
+
+
+def test_prose_and_two_column_pages_are_no_unruled_tables(tmp_path: Path) -> None:
+    sentence = "la camera di commercio ha realizzato le iniziative previste dal piano della performance "
+    column = _greedy(sentence * 8, 220)
+    two_columns = [(50, 100 + 12 * i, t) for i, t in enumerate(column)]
+    two_columns += [(320, 100 + 12 * i, t) for i, t in enumerate(column)]
+    spaced = [(50, 100, "Totale complessivo:"), (200, 100, "euro 1.000"), (50, 112, paragraph := _words_to_fill(
+        PAGE_W - 100, "ricontestualizzazione")), (50, 124, "ricontestualizzazione.")]
+    doc = read_pdf_bytes(tmp_path, make_pdf([two_columns, spaced]))
+    assert not any(isinstance(b, Table) for b in doc.blocks)
+    assert texts(doc)[-2:] == ["Totale complessivo: euro 1.000", f"{paragraph} ricontestualizzazione."]

@@ -4,8 +4,9 @@ Per page (this module), as a chain of small steps over the page's words, extract
 1. ruled tables: pdfplumber's finder on ruling lines; merged cells (None) become empty, multi-line
    cell text is joined; all-empty rows are dropped, the row after one marked ``after_blank``;
 2. text lines: the words outside those tables grouped into physical lines; a two-column page is
-   read column by column;
-3. unruled tables: not yet (``pdf_unruled`` returns the lines as text; see there);
+   read column by column (not a page whose right half is table cells);
+3. unruled tables: found among those lines by text alignment (``pdf_unruled``); one that runs to
+   the page's end is handed to the next page, whose first lines may continue its last row;
 then the document-level steps in ``pdf_flow``: running headers/footers and page numbers removed,
 wrapped lines joined into paragraphs, tables continuing on the next page stitched.
 Provenance: page number, and physical line number within the page.
@@ -21,11 +22,12 @@ from ..errors import RelazioneError
 from ..records import sha256_of
 from .pdf_flow import Item, Page, TextLine, to_blocks
 from .pdf_tables import table_box
-from .pdf_unruled import Carried, find_unruled_tables
+from .pdf_unruled import Carried, chunks_of, find_unruled_tables
 from .pdf_words import Word, group_lines
 
 MAX_PAGES = 3000
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
 SCANNED = "page {n} has no text layer: scanned image; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -126,9 +128,17 @@ def _column_split(words: list[Word], width: float) -> float | None:
         crossing = sum(1 for w in words if w.x0 < gutter < w.x1)
         left = sum(1 for w in words if w.x1 <= gutter)
         right = len(words) - left - crossing
-        if crossing <= len(words) * 0.01 and min(left, right) >= len(words) * 0.3:
+        if crossing <= len(words) * 0.01 and min(left, right) >= len(words) * 0.3 \
+                and not _tabular([w for w in words if w.x0 >= gutter]):
             return gutter
     return None
+
+
+def _tabular(words: list[Word]) -> bool:
+    """Are these lines cells rather than a column of text? A text column's lines have no gap wider
+    than a column gap inside them; an unruled table's value columns do."""
+    lines = group_lines(words)
+    return sum(len(chunks_of(line)) > 1 for line in lines) > TABULAR_SHARE * len(lines)
 
 
 def _number(items: list[Item], page_number: int) -> None:
