@@ -83,6 +83,25 @@ def wrapped(slack: float | None, next_word: float, size: float) -> bool:
     return slack is not None and next_word > 0 and slack < next_word + SPACE_EM * size
 
 
+def _capitals(text: str) -> bool:
+    """Two words or more, every letter a capital: a title, a verdict ("OBIETTIVO CONSEGUITO")."""
+    letters = [c for c in text if c.isalpha()]
+    return len(text.split()) > 1 and len(letters) > 3 and all(c.isupper() for c in letters)
+
+
+def starts_anew(prev: str, text: str) -> bool:
+    """Does ``text`` start something new after ``prev`` though the geometry says "wrapped"? Where
+    the case changes: a line in capitals and one starting a capitalised lower-case word (a title
+    and the text under it, ``... DEL TERRITORIO`` / ``Definizione e ...``), or text in lower case
+    and a line in capitals (``... del 2016`` / ``OBIETTIVO CONSEGUITO``)."""
+    prev = prev.rstrip().rsplit("\n", 1)[-1][-60:]
+    words = text.split()
+    first = words[0] if words else ""
+    if _capitals(prev):
+        return len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
+    return any(c.islower() for c in prev) and _capitals(text)
+
+
 # -- page furniture ------------------------------------------------------------------------------
 def _running_key(item: TextLine) -> tuple[str, int]:
     """Furniture repeats its text (page numbers aside) at the same height of the page."""
@@ -283,6 +302,9 @@ def _rest_of_cut_row(prev: TableBox, row: Row, first_words: list[float], cut: bo
             continue
         slack = prev.slack[col] if col < len(prev.slack) else None
         if not wrapped(slack, first_words[col] if col < len(first_words) else 0.0, prev.size):
+            return False
+        above = prev.table.rows[-1].texts[col] if col < prev.table.n_cols else ""
+        if starts_anew(above, text):
             return False
     return True
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pdf_flow import BLANK_GAP, DEFAULT_PITCH, Item, TableBox, wrapped
+from .pdf_flow import BLANK_GAP, DEFAULT_PITCH, Item, TableBox, starts_anew, wrapped
 from .pdf_tables import table_box
 from .pdf_words import PhysLine, Word, text_line
 
@@ -99,15 +99,6 @@ def _line_height(line: PhysLine) -> float:
 
 def _text(chunk: Chunk) -> str:
     return " ".join(w.text for w in chunk.words)
-
-
-def starts_anew(prev: str, text: str) -> bool:
-    """A line of words in capitals followed by one starting a capitalised lower-case word: a title and the
-    text under it, not one wrapped title (``PROMOZIONE ... DEL TERRITORIO`` / ``Definizione e ...``)."""
-    letters = [c for c in prev if c.isalpha()]
-    first = text.split(maxsplit=1)[0] if text.strip() else ""
-    return len(prev.split()) > 1 and all(c.isupper() for c in letters) \
-        and len(first) > 1 and first[0].isupper() and first[1:].isalpha() and first[1:].islower()
 
 
 def _continues(row: _Row, line: PhysLine, chunks: list[Chunk], cols: list[int], rights: list[float]) -> bool:
