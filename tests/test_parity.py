@@ -18,15 +18,6 @@ from relazione.records import Records
 
 STEMS = sorted(p.stem for p in (SAMPLES / "expected").glob("*.json"))
 UNRULED = sorted(p.stem.removesuffix("_unruled") for p in SAMPLES.glob("*_unruled.pdf"))
-# Not the reader: families/brescia_piao.order_objectives sorts the objectives outside the tree (the
-# Azienda Speciale's 1, 2, 3) by provenance.line alone, which for a PDF is the line within its page
-# (p.66 l.7, p.70 l.20, p.67 l.31 -> 1, 3, 2). Sorting by (page, line) makes both PDFs equal to the
-# text. Strict: when the family is fixed these pass and the marker must go.
-PAGE_LINE_ORDER = pytest.mark.xfail(strict=True, reason="brescia_piao.order_objectives sorts by line within page")
-
-
-def marked(stems: list[str], failing: set[str]) -> list[object]:
-    return [pytest.param(s, marks=PAGE_LINE_ORDER) if s in failing else s for s in stems]
 OBJECTIVE_FIELDS = ("level", "code", "title", "parent", "weight", "score", "status")
 INDICATOR_FIELDS = ("objective", "n", "code", "name", "weight", "target", "actual", "status")
 
@@ -66,13 +57,13 @@ def test_docx_gives_the_same_records_as_text(stem: str) -> None:
     assert not found, "\n".join(found[:30])
 
 
-@pytest.mark.parametrize("stem", marked(STEMS, {"brescia_piao_2024_semestrale"}))
+@pytest.mark.parametrize("stem", STEMS)
 def test_pdf_gives_the_same_records_as_text(stem: str) -> None:
     found = differences(records_of(stem, "txt"), records_of(stem, "pdf"), "pdf")
     assert not found, "\n".join(found[:30])
 
 
-@pytest.mark.parametrize("stem", marked(UNRULED, {"brescia_piao_2024_semestrale"}))
+@pytest.mark.parametrize("stem", UNRULED)
 def test_an_unruled_pdf_gives_the_same_records_as_text(stem: str) -> None:
     """The same document with table borders removed: its tables are found by text alignment alone."""
     found = differences(records_of(stem, "txt"), records_of(f"{stem}_unruled", "pdf"), "unruled pdf")

@@ -280,7 +280,7 @@ def order_objectives(objectives: list[Objective]) -> list[Objective]:
     in_tree = [o for o in objectives if (o.level == "area" or o.parent) and code_key(o.code)]
     others = [o for o in objectives if o not in in_tree]
     in_tree.sort(key=lambda o: code_key(o.code))
-    others.sort(key=lambda o: o.provenance.line or 0)
+    others.sort(key=lambda o: (o.provenance.page or 0, o.provenance.line or 0))  # PDFs number lines per page
     return in_tree + others
 
 
