@@ -11,6 +11,7 @@ from docx import Document as WordDocument
 from relazione.blocks import Document, Line, Table
 from relazione.cli import main
 from relazione.errors import RelazioneError
+from relazione.pipeline import extract_file
 from relazione.readers import read_document
 
 
@@ -82,3 +83,18 @@ def test_a_damaged_docx_is_a_one_line_error_with_exit_2_and_no_output(
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("relazione: error:") and "Traceback" not in err
     assert not out.exists()
+
+
+def test_word_draft_with_tab_separated_paragraphs_reads_like_the_text(tmp_path: Path) -> None:
+    """A draft pasted from a text dump into Word keeps its tables as tab-separated paragraphs."""
+    from conftest import SAMPLES
+    from test_parity import differences
+
+    stem = "cremona_mantova_pavia_relazione_2024"
+    document = WordDocument()
+    for line in (SAMPLES / f"{stem}.txt").read_text(encoding="utf-8").split("\n"):
+        document.add_paragraph("".join(ch for ch in line if ch == "\t" or ord(ch) >= 32))
+    draft = tmp_path / "bozza.docx"
+    document.save(draft)
+    found = differences(extract_file(SAMPLES / f"{stem}.txt"), extract_file(draft), "docx-tabs")
+    assert not found, "\n".join(found[:20])

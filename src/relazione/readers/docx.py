@@ -7,6 +7,8 @@
   continuation (vMerge) is empty.
 - Nested tables follow their outer table as tables of their own.
 - Text in content controls (w:sdt) is read; headers and footers are not (running text).
+- Body paragraphs cut by tabs (a draft pasted from a text dump) are table rows, consecutive ones one
+  table, exactly as the text reader treats tab-separated lines.
 - An empty paragraph, or an all-empty table row, marks the next block ``after_blank`` (as a blank
   line does in text), so "a wrapped cell continues after a blank" reads the same in both.
 Provenance: ``line`` is the paragraph or table-row ordinal in the body (Word has no stable pages).
@@ -24,10 +26,12 @@ from ..blocks import Block, Cell, Document, Line, Provenance, Row, Table
 from ..errors import RelazioneError
 from ..records import sha256_of
 from ..text import clean_inline
+from .text import is_separator, split_row
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|titolo|title|intestazione)\s*(\d)?$", re.IGNORECASE)
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024  # a zip bomb is refused before python-docx inflates it
+TAB_PARAGRAPHS = "docx-tabs"  # Table.origin of rows made from tab-separated paragraphs
 
 
 def _check_zip(path: str, data: bytes) -> None:
@@ -76,9 +80,9 @@ def _body_blocks(container, styles: dict[str, str], counter: _Counter) -> Iterat
     for child in container.iterchildren():
         tag = child.tag
         if tag == f"{W}p":
-            line = _paragraph(child, styles, counter)
-            if line is not None:
-                yield line
+            block = _paragraph(child, styles, counter)
+            if block is not None:
+                yield block
         elif tag == f"{W}tbl":
             yield from _table(child, styles, counter)
         elif tag == f"{W}sdt":
@@ -110,14 +114,23 @@ def _style_level(p, styles: dict[str, str]) -> int | None:  # noqa: ANN001
     return int(m.group(1)) if m.group(1) else 1
 
 
-def _paragraph(p, styles: dict[str, str], counter: _Counter) -> Line | None:  # noqa: ANN001
+def _paragraph(p, styles: dict[str, str], counter: _Counter) -> Line | Table | None:  # noqa: ANN001
+    """A Line; or, for a body paragraph whose text is cut by tabs (a draft pasted from text), a
+    one-row table, as the text reader makes of a tab-separated line."""
     raw = _paragraph_text(p)
     prov = counter.next()
     text = clean_inline(raw)
     if not text:
         counter.blank = True
         return None
-    return Line(text, prov, after_blank=counter.take_blank(), style_level=_style_level(p, styles))
+    if is_separator(raw):
+        return None  # a markdown table rule pasted from a text dump, dropped as the text reader does
+    level = _style_level(p, styles)
+    cells = split_row(raw) if level is None else None
+    if cells is not None and len(cells) > 1:
+        row = Row([Cell(clean_inline(c), prov) for c in cells], prov, after_blank=counter.take_blank())
+        return Table([row], prov, origin=TAB_PARAGRAPHS)
+    return Line(text, prov, after_blank=counter.take_blank(), style_level=level)
 
 
 def _cell_text(tc) -> str:  # noqa: ANN001
@@ -175,8 +188,10 @@ def _merge_adjacent_tables(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for b in blocks:
         prev = out[-1] if out else None
-        if isinstance(b, Table) and isinstance(prev, Table) and prev.n_cols == b.n_cols and prev.origin == "docx":
-            prev.rows.extend(b.rows)
-        else:
-            out.append(b)
+        if isinstance(b, Table) and isinstance(prev, Table) and prev.origin == b.origin:
+            same_grid = b.origin == "docx" and prev.n_cols == b.n_cols
+            if same_grid or b.origin == TAB_PARAGRAPHS:  # tab rows: one table, as in a text file
+                prev.rows.extend(b.rows)
+                continue
+        out.append(b)
     return out
