@@ -12,24 +12,19 @@ import argparse
 import io
 import json
 import platform
-import time
+import sys
 from pathlib import Path
 
 import pdfplumber
 
-from relazione.readers.pdf import read_pdf
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from timing import best_of  # noqa: E402
+
+from relazione.readers.pdf import read_pdf  # noqa: E402
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 TARGET_RATIO = 1.5
-
-
-def best_of(repeat: int, fn) -> float:  # noqa: ANN001
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
 
 
 def pdfplumber_alone(data: bytes) -> None:

@@ -22,3 +22,20 @@ def expected_records(stem: str) -> dict:
 @pytest.fixture
 def tmp_out(tmp_path: Path) -> Path:
     return tmp_path / "out.json"
+
+
+def assert_bad_input(src: Path, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Reading ``src`` fails with ``message`` naming the file; the command prints one line, exits 2,
+    writes nothing."""
+    from relazione.cli import main
+    from relazione.errors import RelazioneError
+    from relazione.readers import read_document
+
+    with pytest.raises(RelazioneError) as info:
+        read_document(src)
+    assert message in str(info.value) and src.name in str(info.value)
+    out = src.parent / "out.json"
+    assert main(["extract", str(src), "-o", str(out)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and err.startswith("relazione: error:") and "Traceback" not in err
+    assert not out.exists()
