@@ -143,3 +143,22 @@ def test_every_subcommand_has_help(command: str) -> None:
 def test_version() -> None:
     result = subprocess.run([sys.executable, "-m", "relazione", "--version"], capture_output=True, text=True)
     assert result.stdout.startswith("relazione ")
+
+
+def test_a_detected_family_that_reads_no_indicator_falls_back_to_generic(tmp_path: Path) -> None:
+    # the phrases of the Brescia PIAO family, but another chamber's layout
+    src = tmp_path / "lodi_monitoraggio.txt"
+    src.write_text(
+        "Camera di Commercio di Lodi\n"
+        "Rendicontazione semestrale performance al 30 giugno 2024 - Piano integrato di attività e organizzazione\n"
+        "Risultati conseguiti al 30/6 e Stato di realizzazione al 30/6\n\n"
+        "Obiettivo strategico 1.1 - Digitalizzazione delle imprese (Peso: 60%)\n"
+        "Obiettivo operativo 1.1.1 - Punto impresa digitale (Peso: 100%)\n"
+        "Indicatore\tPeso\tTarget\tConsuntivo\nImprese assistite\t100%\t>= 100\t130\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.json"
+    assert run("extract", str(src), "-o", str(out)) == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["source"]["profile"] == "generic" and data["warnings"][0]["code"] == "fallback_generic"
+    assert [i["name"] for i in data["reports"][0]["indicators"]] == ["Imprese assistite"]

@@ -17,16 +17,34 @@ from .errors import RelazioneError
 from .export import EXTENSIONS, write_records
 from .profiles import get_profile
 from .readers import read_document
-from .records import Records
+from .records import Records, Warning_
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+GENERIC = "generic"
 MAX_WARNINGS_SHOWN = 5
 
 
 def extract_file(path: Path, profile_name: str | None = None) -> Records:
     doc = read_document(path)
-    profile = get_profile(profile_name) if profile_name else choose_profile(doc)
-    return extract(doc, profile)
+    if profile_name:
+        return extract(doc, get_profile(profile_name))
+    profile = choose_profile(doc)
+    records = extract(doc, profile)
+    if profile.name == GENERIC or _size(records)[0]:
+        return records
+    # The detected family found no indicator: its phrases matched but not its layout. The generic
+    # engine reads the common vocabulary; its records are kept when they hold more.
+    fallback = extract(doc, get_profile(GENERIC))
+    if _size(fallback) <= _size(records):
+        return records
+    fallback.warnings.insert(0, Warning_(
+        "fallback_generic", f"profile {profile.name!r} was detected but found no indicators: read with 'generic'"))
+    return fallback
+
+
+def _size(records: Records) -> tuple[int, int]:
+    """(indicators, objectives): what records hold, indicators first when two readings are compared."""
+    return sum(len(r.indicators) for r in records.reports), sum(len(r.objectives) for r in records.reports)
 
 
 def format_for(out: Path, fmt: str | None) -> str:
