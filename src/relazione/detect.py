@@ -38,12 +38,20 @@ def _head_text(doc: Document, n_lines: int) -> str:
 def score_profile(doc: Document, profile: Profile, head: str | None = None) -> Candidate:
     if not profile.detect.phrases:
         return Candidate(profile, GENERIC_FLOOR, ())
+    if profile.parts and not _has_every_part(doc, profile):
+        return Candidate(profile, 0.0, ())  # one report of a merged document is not the merged document
     head = head if head is not None else _head_text(doc, profile.detect.lines)
     found = tuple(
         p for p in profile.detect.phrases
         if (n := normalise_words(p)) and (n in head or fuzz.partial_ratio(n, head) >= PHRASE_SIMILARITY)
     )
     return Candidate(profile, len(found) / len(profile.detect.phrases), found)
+
+
+def _has_every_part(doc: Document, profile: Profile) -> bool:
+    from .engine import split_parts  # the engine imports profiles too: imported here, when needed
+
+    return len(split_parts(doc, profile)) == len(profile.parts)
 
 
 def rank_profiles(doc: Document, profiles: tuple[Profile, ...] | None = None) -> list[Candidate]:
