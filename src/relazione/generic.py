@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from . import generic_tables as gt
-from .blocks import Block, Line, Provenance, Row, Table
+from .blocks import Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
 from .generic_labels import apply_label, label_field
@@ -352,4 +352,3 @@ def _number_indicators(report: Report) -> None:
         ind.n = counts[ind.objective]
 
 
-__all__ = ["extract", "Block"]
