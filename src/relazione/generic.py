@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from . import generic_tables as gt
-from .blocks import Line, Provenance, Row, Table
+from .blocks import Document, Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
 from .generic_labels import apply_label, label_field
@@ -72,7 +72,7 @@ class _State:
         return None
 
 
-def extract(doc, profile: Profile) -> Extraction:  # noqa: ANN001 - Document, kept loose for families
+def extract(doc: Document, profile: Profile) -> Extraction:
     report = Report(kind=profile.kind)
     report_metadata(report, doc, profile)
     if report.kind is None:
