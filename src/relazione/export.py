@@ -11,13 +11,16 @@ from .records import Records, dumps
 
 EXTENSIONS = {"json": ".json", "xlsx": ".xlsx", "csv": ".csv"}
 
+# "Documento" tells apart the reports of one chamber in one file (a Relazione and its PIRA tables)
 OBJECTIVE_COLUMNS = [
-    ("Ente", "ente", 28), ("Livello", "level", 12), ("Codice", "code", 14), ("Titolo", "title", 60),
+    ("Ente", "ente", 28), ("Documento", "kind", 13), ("Livello", "level", 12), ("Codice", "code", 14),
+    ("Titolo", "title", 60),
     ("Padre", "parent", 12), ("Peso", "weight", 8), ("Punteggio", "score", 10), ("Stato", "status", 18),
     ("Pagina", "page", 7), ("Riga", "line", 7),
 ]
 INDICATOR_COLUMNS = [
-    ("Ente", "ente", 28), ("Obiettivo", "objective", 14), ("N.", "n", 5), ("Codice", "code", 14),
+    ("Ente", "ente", 28), ("Documento", "kind", 13), ("Obiettivo", "objective", 14), ("N.", "n", 5),
+    ("Codice", "code", 14),
     ("Indicatore", "name", 60), ("Peso", "weight", 8), ("Tipologia", "type", 16), ("Baseline", "baseline", 16),
     ("Target", "target", 22), ("Consuntivo", "actual", 22), ("Scostamento", "deviation", 12),
     ("Stato", "status", 18), ("Pagina", "page", 7), ("Riga", "line", 7),
@@ -28,7 +31,8 @@ def _rows(records: Records, which: str, columns: list[tuple[str, str, int]]) -> 
     rows: list[list[object]] = []
     for report in records.reports:
         for item in getattr(report, which):
-            values = {"ente": report.ente, "page": item.provenance.page, "line": item.provenance.line}
+            values = {"ente": report.ente, "kind": report.kind, "page": item.provenance.page,
+                      "line": item.provenance.line}
             rows.append([values[k] if k in values else getattr(item, k) for _, k, _ in columns])
     return rows
 
