@@ -90,6 +90,29 @@ def test_overview_rows_give_way_to_the_detail_sheet_title(extracted: dict[str, d
     assert len([o for o in report["objectives"] if o["code"] == "1"]) == 1
 
 
+def test_yearly_target_columns_give_the_report_years_target(extracted: dict[str, dict]) -> None:
+    """ "Target 2024 | Target 2025 | Target 2026" in a 2025 report: the 2025 column is the target, the
+    others go to ``targets`` by year; a table whose first year is the report year keeps it too."""
+    expected = {(i["objective"], i["n"]): (i["target"], i["targets"])
+                for i in _expected("pordenone_udine_monitoraggio_target_triennali")["reports"][0]["indicators"]}
+    (report,) = extracted["pordenone_udine_monitoraggio_target_triennali"]["reports"]
+    assert {(i["objective"], i["n"]): (i["target"], i["targets"]) for i in report["indicators"]} == expected
+    (sassari,) = extracted["sassari_piao_markdown"]["reports"]
+    assert [(i["target"], i["targets"]) for i in sassari["indicators"] if i["objective"] == "1.2.1"] == [
+        ("≥ 4", {"2025": "≥ 5"}), ("≥ 50", {"2025": "≥ 60"})]
+
+
+def test_integra_label_rows_in_a_markdown_relazione(extracted: dict[str, dict]) -> None:
+    """ "Obiettivo strategico | OS 1.1 - Titolo (Peso: 100,00%)" label rows, score and verdict rows, and
+    indicator rows coded under their objective ("OS 1.1 - Kpi 1 ...") that are no headings."""
+    name = "mantova_relazione_integra_markdown"
+    (report,) = extracted[name]["reports"]
+    assert len([o for o in report["objectives"] if o["code"] == "1.1"]) == 1
+    got = {(i["objective"], i["n"]): (i["code"], i["name"], i["weight"], i["type"]) for i in report["indicators"]}
+    for e in _expected(name)["reports"][0]["indicators"]:
+        assert got[(e["objective"], e["n"])] == (e["code"], e["name"], e["weight"], e["type"])
+
+
 def _doc(*lines: str) -> Document:
     return Document("mem.txt", "text", [Line(t, Provenance(None, i + 1)) for i, t in enumerate(lines)])
 

@@ -278,19 +278,20 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
         combined = gt.second_header_row(row, state.header_row, state.columns,  # type: ignore[arg-type]
                                         profile.columns)
         if combined is not None:
-            _set_columns(state, combined, row)
+            _set_columns(state, combined, row, profile)
             return True
     header = gt.header_of(row, None if just_after_header else state.previous_row, profile.columns)
     if header is None:
         return False
     _close_title(state)
     state.sheet.end()
-    _set_columns(state, header, row)
+    _set_columns(state, header, row, profile)
     state.header_row_before = True
     return True
 
 
-def _set_columns(state: _State, columns: ColumnMap, row: Row) -> None:
+def _set_columns(state: _State, columns: ColumnMap, row: Row, profile: Profile) -> None:
+    columns = gt.with_year_targets(columns, row, profile.columns)
     state.columns = columns
     state.header_row = row
     state.last_columns = (columns, len(row.cells))
@@ -334,7 +335,7 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap) -> None:
     if gt.continues_name(row, values, columns, previous):
         gt.continue_indicator(previous, values)  # type: ignore[arg-type]
         return
-    _add_indicator(state, gt.new_indicator(owner.ref, count + 1, values, row.prov))
+    _add_indicator(state, gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year))
 
 
 def _add_indicator(state: _State, ind: Indicator) -> None:

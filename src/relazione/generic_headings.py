@@ -22,6 +22,8 @@ _LEADING_NUMBERING = re.compile(r"^\W*(?:\d+(?:\.\d+)*|[IVX]+)[.)]?\s+(?=\p{L}{3
 _SENTENCE_AFTER_CODE = re.compile(
     r"^(?:è|e|ed|ha|hanno|sono|è stato|risulta|risultano|non|si|che|prevede|era|sarà|viene|vengono|come|per|"
     r"con|nel|nella|nello|nei|negli|del|della|dello|dei|degli|di|a|al|alla|ai|in|da|dal|dalla|il|la|lo|le|gli)\b")
+# "OS 1.1 - Kpi 1 Incidenza ...": an indicator coded under its objective's code, not a heading
+_INDICATOR_AFTER_CODE = re.compile(r"^(?:kpi|mis|misura|ind|indicatore)\.?\s*\d", re.IGNORECASE)
 _MAX_HEADING_CHARS = 400
 _SECTION = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*|[IVX]+[.)]\s*)?(?:(?:gli|le|elenco degli|elenco delle)\s+)?"
@@ -62,7 +64,7 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
         if match is not None and match.code and depth == len(CODE_SEPARATORS.split(match.code)):
             match = None  # "3.3 Valutazione complessiva" after "3.2 Obiettivi operativi": the next chapter
         bare = match is not None
-    if match is not None and _SENTENCE_AFTER_CODE.match(match.title):
+    if match is not None and (_SENTENCE_AFTER_CODE.match(match.title) or _INDICATOR_AFTER_CODE.match(match.title)):
         return None, False
     return match, bare
 

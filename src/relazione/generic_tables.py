@@ -7,7 +7,10 @@ What a table looks like comes from the profile's ``[columns]`` synonyms. Beyond 
 - an ordinal in the name column ("1 | Tempo medio ...") when the header cell spans two columns;
 - the name's trailing metadata "(tipologia: ... - unità di misura: ... - algoritmo di calcolo: ...)";
 - a cell wrapped onto the next row (a row with no name after a blank line, or a name-only row
-  that continues the previous name in lower case).
+  that continues the previous name in lower case);
+- yearly target columns ("Target 2024 | Target 2025 | Target 2026"): the report year's is the target,
+  the others go to ``targets`` by year;
+- the indicator's own code and weight in its name cell ("OS 1.1 - Kpi 1 Incidenza ... (Peso: 20,00%)").
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import regex as re
 
 from .blocks import Cell, Row
 from .records import Indicator
-from .tables import ColumnMap, map_header, read_row
+from .tables import ColumnMap, header_field, map_header, read_row
 from .text import join_wrapped
 from .values import parse_number
 
@@ -24,6 +27,15 @@ _PERCENT = re.compile(r"(?P<n>-?\d+(?:\.\d{3})*(?:,\d+)?|-?\d+(?:\.\d+)?)\s*%?")
 _ORDINAL = re.compile(r"^\s*(?:n\.?\s*)?\d{1,2}\s*[.)°]?\s*$", re.IGNORECASE)
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)|^\s*\d{1,2}\s+(?=\p{Lu})")
 _MAX_HEADER_CELL = 60
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_TARGETS_PREFIX = "targets:"  # pseudo-field of a yearly target column: "targets:2025"
+# "(Peso: 20,00%)" inside an indicator's name cell
+_WEIGHT_IN_NAME = re.compile(r"\s*\(\s*peso\s*:?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*\)", re.IGNORECASE)
+# a leading indicator code: "OS 1.1 - Kpi 1", "OO 1.1.1 - Mis 1", "B3.2_01_rev2018", "EC05.1", "OC_TBS_01"
+_LEADING_CODE = re.compile(
+    r"^(?P<code>(?:[A-Z]{2,3}\s*)?\d+(?:\.\d+)*\s*[-–]\s*(?i:kpi|mis|ind)\.?\s*\d+"
+    r"|(?=[A-Z]{1,3}[\d_])(?=\S*\d)[A-Z]{1,3}[A-Za-z\d]*(?:[._][A-Za-z\d]+)+|[A-Z]{1,3}\d{2,}(?:\.\d+)?)"
+    r"\s+(?=\p{Lu})")
 # "(tipologia: efficacia - unità di misura: numero - algoritmo di calcolo: ... - fonte dei dati: ...)"
 _METADATA = re.compile(r"\s*\((?P<body>\s*(?:tipologia|tipo|unit[àa] di misura|algoritmo|fonte)\b[^()]*"
                        r"(?:\([^()]*\)[^()]*)*)\)\s*$", re.IGNORECASE)
@@ -98,9 +110,45 @@ def row_values(row: Row, columns: ColumnMap) -> dict[str, str]:
     return values
 
 
-def new_indicator(ref: str, n: int, values: dict[str, str], prov) -> Indicator:  # noqa: ANN001 - Provenance
+def with_year_targets(columns: ColumnMap, row: Row, synonyms: dict[str, tuple[str, ...]]) -> ColumnMap:
+    """Two or more target columns labelled by year: each becomes a "targets:YEAR" column (the header
+    mapping kept only the first as the target)."""
+    labels = {i: c.text for i, c in enumerate(row.cells) if c.text}
+    labels.update(columns.labels)
+    yearly = {}
+    for i, text in labels.items():
+        year = _YEAR.search(text)
+        if year and columns.fields.get(i) in (None, "target") and header_field(text, synonyms)[0] == "target":
+            yearly[i] = year.group(1)
+    if len(yearly) < 2:
+        return columns
+    fields = {**columns.fields, **{i: _TARGETS_PREFIX + y for i, y in yearly.items()}}
+    return ColumnMap(dict(sorted(fields.items())), {**columns.labels, **{i: labels[i] for i in yearly}})
+
+
+def _take_year_targets(values: dict[str, str], year: int | None) -> dict[str, str]:
+    """The yearly target cells of a row: the report year's becomes the target (else the first one),
+    the others are returned by year."""
+    yearly = {k.removeprefix(_TARGETS_PREFIX): values.pop(k) for k in list(values) if k.startswith(_TARGETS_PREFIX)}
+    if not yearly or "target" in values:
+        return yearly
+    key = str(year) if str(year) in yearly else next(iter(yearly))
+    values["target"] = yearly.pop(key)
+    return yearly
+
+
+def new_indicator(ref: str, n: int, values: dict[str, str], prov,  # noqa: ANN001 - Provenance
+                  year: int | None = None) -> Indicator:
+    targets = _take_year_targets(values, year)
     name, metadata = split_metadata(values.pop("name"))
-    ind = Indicator(objective=ref, n=n, name=name, provenance=prov)
+    name, weight = _weight_in_name(name)
+    code = _LEADING_CODE.match(name)
+    if code and "code" not in values:
+        values["code"] = code.group("code")
+        name = name[code.end():]
+    ind = Indicator(objective=ref, n=n, name=name, provenance=prov, targets=targets)
+    if "weight" not in values:
+        ind.weight = weight
     for key, text in {**metadata, **values}.items():
         if key == "weight":
             ind.weight = first_number(text)
@@ -109,6 +157,13 @@ def new_indicator(ref: str, n: int, values: dict[str, str], prov) -> Indicator: 
         elif hasattr(ind, key):
             setattr(ind, key, text)
     return ind
+
+
+def _weight_in_name(name: str) -> tuple[str, float | None]:
+    m = _WEIGHT_IN_NAME.search(name)
+    if m is None or m.start() == 0:
+        return name, None
+    return (name[: m.start()] + name[m.end():]).strip(), parse_number(m.group("w"))
 
 
 def first_number(text: str) -> float | None:
