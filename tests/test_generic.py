@@ -58,9 +58,9 @@ def test_objective_fields_and_report_metadata(name: str, extracted: dict[str, di
     for key in ("ente", "kind", "year", "reference_date"):
         if key in expected:
             assert report[key] == expected[key], key
-    got = {(o["level"], o["code"]): o for o in report["objectives"]}
+    got = {(o["level"], o["code"] or o["title"]): o for o in report["objectives"]}
     for e in expected["objectives"]:
-        o = got[(e["level"], e["code"])]
+        o = got[(e["level"], e["code"] or e["title"])]
         for key in ("parent", "weight", "score", "status", "responsible"):
             if key in e:
                 assert o[key] == e[key], (e["code"], key)
@@ -111,6 +111,35 @@ def test_integra_label_rows_in_a_markdown_relazione(extracted: dict[str, dict]) 
     got = {(i["objective"], i["n"]): (i["code"], i["name"], i["weight"], i["type"]) for i in report["indicators"]}
     for e in _expected(name)["reports"][0]["indicators"]:
         assert got[(e["objective"], e["n"])] == (e["code"], e["name"], e["weight"], e["type"])
+
+
+def test_objectives_without_a_code(extracted: dict[str, dict]) -> None:
+    """ "Obiettivo strategico: Titolo", "Obiettivo operativo – Titolo" and a two-cell row: code null, the
+    parent by position (its title); the overview table header and the prose mentioning "Obiettivo
+    operativo" open nothing."""
+    (report,) = extracted["chieti_pescara_relazione_senza_codici"]["reports"]
+    expected = _expected("chieti_pescara_relazione_senza_codici")["reports"][0]["objectives"]
+    assert [(o["level"], o["code"], o["title"], o["parent"]) for o in report["objectives"]] == [
+        (e["level"], e["code"], e["title"], e["parent"]) for e in expected]
+
+
+def test_codeless_heading_rules_reject_header_rows_and_prose() -> None:
+    doc = _doc("Obiettivo strategico: Digitalizzazione (Peso: 40%)", "obiettivo operativo: da definire",
+               "Obiettivo operativo della sezione è dare conto dei risultati.", "Obiettivo operativo: Indicatori",
+               "Obiettivo strategico: Digitalizzazione")
+    (report,) = extract(doc, get_profile("generic")).reports
+    assert [(o.level, o.code, o.title, o.weight) for o in report.objectives] == [
+        ("strategic", None, "Digitalizzazione", 40.0)]
+
+
+def test_codeless_objective_named_again_is_one_record_only_under_the_same_parent() -> None:
+    doc = _doc("Obiettivo strategico: Digitalizzazione", "Obiettivo operativo: Progetti finanziati",
+               "Obiettivo strategico: Turismo", "Obiettivo operativo: Progetti finanziati",
+               "Obiettivo strategico: Digitalizzazione (Peso: 40%)")
+    (report,) = extract(doc, get_profile("generic")).reports
+    assert [(o.title, o.parent, o.weight) for o in report.objectives] == [
+        ("Digitalizzazione", None, 40.0), ("Progetti finanziati", "Digitalizzazione", None),
+        ("Turismo", None, None), ("Progetti finanziati", "Turismo", None)]
 
 
 def _doc(*lines: str) -> Document:

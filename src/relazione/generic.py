@@ -51,6 +51,7 @@ class _State:
     current: dict[str, Objective] = field(default_factory=dict)  # level -> open objective
     by_code: dict[tuple[str, str], Objective] = field(default_factory=dict)  # (level, code) -> objective
     by_parts: dict[tuple[str, tuple[str, ...]], Objective] = field(default_factory=dict)  # (level, split code)
+    by_title: dict[tuple[str, str, str], Objective] = field(default_factory=dict)  # no code: (level, parent, title)
     overview: set[int] = field(default_factory=set)  # ids of objectives named by an overview row or list
     n_indicators: dict[str, int] = field(default_factory=dict)  # objective ref -> indicators so far
     last: dict[str, Indicator] = field(default_factory=dict)  # objective ref -> its last indicator
@@ -161,6 +162,13 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
         _set_title(obj, match.title)
     else:
         state.pending_title = obj
+    if not code and obj.title:
+        # the same title under another parent is another objective (Pavia repeats operational titles)
+        named = state.by_title.setdefault((level, obj.parent or "", obj.title.casefold()), obj)
+        if named is not obj:  # a heading without a code named again (overview, then detail): one record
+            named.weight = named.weight if named.weight is not None else obj.weight
+            _reopen(state, named)
+            return
     state.report.objectives.append(obj)
     if overview:
         state.overview.add(id(obj))
@@ -235,7 +243,7 @@ def _on_row(state: _State, row: Row, profile: Profile) -> None:
     joined = " ".join(c.text for c in row.cells if c.text)
     if not joined:
         return
-    match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True)
+    match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
     if match:
         _open_objective(state, match, row.prov, profile, overview=True)
         _rest_of_heading_row(state, row, match, profile)

@@ -3,6 +3,9 @@
 - abbreviations glued to their code ("AS1", "OO1.2.1") and section numbering before the keyword
   ("3.1 Obiettivo strategico 1.1 - ...");
 - bare codes under a section heading ("OBIETTIVI STRATEGICI" then "1.1 Titolo"), the section naming the level;
+- headings without a code ("Obiettivo strategico: Digitalizzazione dei servizi", or a two-cell row
+  "Obiettivo operativo | Fascicolo d'impresa"): only the full level phrase, a separator and a capitalised
+  title, so that header rows and prose are no headings;
 - sentences that merely mention an objective ("l'obiettivo operativo 1.1.1 è stato ...") are not headings;
 - the report's kind from its title words (relazione, monitoraggio, piano, PIRA).
 """
@@ -13,6 +16,7 @@ import regex as re
 
 from .headings import HeadingMatch, match_any
 from .profiles import Profile
+from .tables import header_field
 
 CODE_SEPARATORS = re.compile(r"[._\-]")
 # "AS1", "OS1.1", "OO 1.1.1": an abbreviation glued to its code is spaced, so the code stands alone.
@@ -25,6 +29,11 @@ _SENTENCE_AFTER_CODE = re.compile(
 # "OS 1.1 - Kpi 1 Incidenza ...": an indicator coded under its objective's code, not a heading
 _INDICATOR_AFTER_CODE = re.compile(r"^(?:kpi|mis|misura|ind|indicatore)\.?\s*\d", re.IGNORECASE)
 _MAX_HEADING_CHARS = 400
+_CODELESS_LEVEL = {"area strategica": "area", "ambito strategico": "area", "obiettivo strategico": "strategic",
+                   "obiettivo operativo": "operational"}
+_CODELESS = re.compile(
+    r"^[\W_]*(?P<kw>area\s+strategica|ambito\s+strategico|obiettivo\s+strategico|obiettivo\s+operativo)[*_]*"
+    r"\s*(?::|\s[-–—])\s*[*_]*(?P<title>\p{Lu}[^\n]{2,200})$", re.IGNORECASE)
 _SECTION = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*|[IVX]+[.)]\s*)?(?:(?:gli|le|elenco degli|elenco delle)\s+)?"
     r"(?P<s>aree\s+strategiche|ambiti\s+strategici|obiettivi\s+strategici|programmi|obiettivi\s+operativi)\b"
@@ -48,9 +57,9 @@ def infer_kind(title: str | None, head: str) -> str | None:
 
 
 def find_heading(text: str, profile: Profile, section: tuple[str | None, int | None],
-                 in_row: bool) -> tuple[HeadingMatch | None, bool]:
-    """A heading of the profile's rules, or (True) a bare code under a section heading; sentences
-    that merely mention an objective are not headings."""
+                 in_row: bool, cells: list[str] | None = None) -> tuple[HeadingMatch | None, bool]:
+    """A heading of the profile's rules, or (True) a bare code under a section heading, or a heading
+    without a code; sentences that merely mention an objective are not headings."""
     if len(text) > _MAX_HEADING_CHARS and not in_row:
         return None, False
     spaced = _GLUED_ABBREVIATION.sub(r"\1 ", text)
@@ -64,9 +73,32 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
         if match is not None and match.code and depth == len(CODE_SEPARATORS.split(match.code)):
             match = None  # "3.3 Valutazione complessiva" after "3.2 Obiettivi operativi": the next chapter
         bare = match is not None
+    if match is None:
+        match = _codeless_heading(text, cells if in_row else None, profile)
     if match is not None and (_SENTENCE_AFTER_CODE.match(match.title) or _INDICATOR_AFTER_CODE.match(match.title)):
         return None, False
     return match, bare
+
+
+def _codeless_heading(text: str, cells: list[str] | None, profile: Profile) -> HeadingMatch | None:
+    """ "Obiettivo strategico: Titolo" (a line) or "Obiettivo strategico | Titolo" (a row of two cells)."""
+    if cells is not None:
+        filled = [c for c in cells if c]
+        if len(filled) != 2:
+            return None
+        text = f"{filled[0]}: {filled[1]}"
+    m = _CODELESS.match(text)
+    if m is None:
+        return None
+    level = _CODELESS_LEVEL[" ".join(m.group("kw").casefold().split())]
+    rule = profile.heading(level)
+    if rule is None or not rule.code_required:
+        return None  # no such level, or the profile's own rule reads headings without a code already
+    title = m.group("title").strip(" *_")
+    if _CODELESS.match(title) or _CODELESS_LEVEL.get(" ".join(title.casefold().split())) \
+            or header_field(title, profile.columns)[1] >= 90:
+        return None  # "Obiettivo strategico | Obiettivo operativo" or "| Indicatori": a header row
+    return HeadingMatch(level, None, title, 90.0)
 
 
 def _bare_code_heading(level: str, text: str, profile: Profile) -> HeadingMatch | None:
