@@ -10,7 +10,7 @@ from conftest import sample
 from relazione.engine import finish_report, run_profile, split_parts
 from relazione.profiles import get_profile
 from relazione.readers import read_document
-from relazione.records import Report, Warning_
+from relazione.records import Indicator, Objective, Report, Warning_
 
 MERGED = "cremona_mantova_pavia_relazione_2024.txt"
 
@@ -27,3 +27,11 @@ def extract_part(profile_name: str) -> tuple[Report, list[Warning_]]:
     report.ente = part.ente
     finish_report(report)
     return report, result.warnings
+
+
+def objective(report: Report, code: str, level: str | None = None) -> Objective:
+    return next(o for o in report.objectives if o.code == code and (level is None or o.level == level))
+
+
+def indicators_of(report: Report, ref: str) -> list[Indicator]:
+    return [i for i in report.indicators if i.objective == ref]

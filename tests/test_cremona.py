@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from conftest import sample
-from merged_2024 import MERGED, extract_part
+from merged_2024 import MERGED, extract_part, indicators_of, objective
 from relazione.engine import finish_report, run_profile, split_parts
 from relazione.profiles import get_profile
 from relazione.readers import read_document
-from relazione.records import Indicator, Objective, Report
+from relazione.records import Report
 
 NARRATIVE_SECTION_LINE = 371  # "Relazione sulla gestione e sui risultati": statistics tables, no indicators
 
@@ -35,13 +35,6 @@ def addendum() -> Report:
     finish_report(result)
     return result
 
-
-def objective(report: Report, code: str) -> Objective:
-    return next(o for o in report.objectives if o.code == code)
-
-
-def indicators_of(report: Report, code: str) -> list[Indicator]:
-    return [i for i in report.indicators if i.objective == code]
 
 
 def test_counts_per_level_follow_the_headings(report):

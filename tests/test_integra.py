@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from merged_2024 import extract_part
-from relazione.records import Indicator, Objective, Report
+from merged_2024 import extract_part, indicators_of, objective
+from relazione.records import Report
 
 
 @pytest.fixture(scope="module")
@@ -17,13 +17,6 @@ def extracted() -> tuple[Report, list]:
 def report(extracted) -> Report:
     return extracted[0]
 
-
-def objective(report: Report, code: str, level: str | None = None) -> Objective:
-    return next(o for o in report.objectives if o.code == code and (level is None or o.level == level))
-
-
-def indicators_of(report: Report, code: str) -> list[Indicator]:
-    return [i for i in report.indicators if i.objective == code]
 
 
 def test_counts_per_level_match_the_sheets(report):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from merged_2024 import extract_part
-from relazione.records import Indicator, Objective, Report
+from merged_2024 import extract_part, indicators_of, objective
+from relazione.records import Objective, Report
 
 
 @pytest.fixture(scope="module")
@@ -18,16 +18,8 @@ def report(extracted) -> Report:
     return extracted[0]
 
 
-def objective(report: Report, code: str) -> Objective:
-    return next(o for o in report.objectives if o.code == code)
-
-
 def operational(report: Report, title_start: str) -> list[Objective]:
     return [o for o in report.objectives if o.level == "operational" and o.title.startswith(title_start)]
-
-
-def indicators_of(report: Report, ref: str) -> list[Indicator]:
-    return [i for i in report.indicators if i.objective == ref]
 
 
 def test_counts_per_level(report):

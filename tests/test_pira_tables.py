@@ -7,11 +7,11 @@ from dataclasses import replace
 import pytest
 
 from conftest import sample
-from merged_2024 import MERGED, extract_part
+from merged_2024 import MERGED, extract_part, indicators_of, objective
 from relazione.engine import run_profile, split_parts
 from relazione.profiles import get_profile
 from relazione.readers import read_document
-from relazione.records import Indicator, Objective, Report
+from relazione.records import Report
 
 
 @pytest.fixture(scope="module")
@@ -23,13 +23,6 @@ def extracted() -> tuple[Report, list]:
 def report(extracted) -> Report:
     return extracted[0]
 
-
-def objective(report: Report, code: str) -> Objective:
-    return next(o for o in report.objectives if o.code == code)
-
-
-def indicators_of(report: Report, code: str) -> list[Indicator]:
-    return [i for i in report.indicators if i.objective == code]
 
 
 def test_one_strategic_objective_per_sheet_with_its_code_row(report):
