@@ -90,9 +90,6 @@ class Document:
     # what the reader noticed but could not read (code, message, where): becomes record warnings
     notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
 
-    def lines(self) -> Iterator[Line]:
-        return (b for b in self.blocks if isinstance(b, Line))
-
     def rows(self) -> Iterator[Row]:
         """Every block as rows of cells in order: a Line is a one-cell row. Extractors of layouts
         where headings, tables and prose share one tab-separated stream read this view."""

@@ -92,8 +92,7 @@ def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | N
 
 
 def read_row(row: Row, columns: ColumnMap) -> dict[str, str]:
-    """Field -> text for one data row. Rows whose cells shifted left (trailing empties lost)
-    are aligned to the right end when they hold fewer cells than the header."""
+    """Field -> text for one data row: each mapped column's cell, when the row has it and it is not empty."""
     texts = row.texts
     values = {}
     for i, field in columns.fields.items():

@@ -17,6 +17,7 @@ when the next line's first word would not have fitted in the space left at its e
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import regex as re
@@ -376,13 +377,18 @@ def resolve_cuts(blocks: list[Block]) -> None:
             out += part if head and tail and glued(head.group(), tail.group()) else " " + part
         return out
 
+    map_texts(blocks, resolve)
+
+
+def map_texts(blocks: list[Block], fn: Callable[[str], str]) -> None:
+    """Apply ``fn`` to the text of every line and every cell, in place."""
     for block in blocks:
         if isinstance(block, Line):
-            block.text = resolve(block.text)
+            block.text = fn(block.text)
         else:
             for row in block.rows:
                 for cell in row.cells:
-                    cell.text = resolve(cell.text)
+                    cell.text = fn(cell.text)
 
 
 def to_blocks(pages: list[Page]) -> list[Block]:
@@ -391,12 +397,6 @@ def to_blocks(pages: list[Page]) -> list[Block]:
     for page in pages:
         stream.add_page(page)
     resolve_cuts(stream.blocks)
-    for block in stream.blocks:  # raw until now: markup spanning a line or page break is cleaned whole
-        if isinstance(block, Line):
-            block.text = clean_inline(block.text)
-        else:
-            for row in block.rows:
-                for cell in row.cells:
-                    cell.text = clean_inline(cell.text)
+    map_texts(stream.blocks, clean_inline)  # raw until now: markup spanning a line or page break is cleaned whole
     return [b for b in stream.blocks if not isinstance(b, Line) or b.text]
 
