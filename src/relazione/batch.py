@@ -21,7 +21,7 @@ from pathlib import Path
 from .errors import RelazioneError
 from .fileio import write_atomic
 
-INPUT_SUFFIXES = (".txt", ".text", ".pdf", ".docx")
+INPUT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm")
 SUMMARY_NAME = "summary.csv"
 SUMMARY_HEADER = ["file", "profile", "objectives", "indicators", "warnings", "error"]
 

@@ -138,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("score", help="compute achievement scores and print the tree",
                        description="Compute the achievement (grado di raggiungimento) of indicators, objectives, "
                                    "areas and ente; print it beside the stated scores. FILE: records JSON or a "
-                                   "report (.txt/.pdf/.docx, extracted first).")
+                                   "report (.txt/.pdf/.docx/.xlsx, extracted first).")
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the scored records (achievement fields)")
     p.add_argument("--method", default="integra", choices=("integra", "bands"),
@@ -151,7 +151,8 @@ def build_parser() -> argparse.ArgumentParser:
                        description="DRAFT: inconsistencies within one draft (weights, codes, missing targets, "
                                    "verdicts and scores, restated values). OLD NEW: what changed between two "
                                    "drafts. --plan PLAN REPORT: the report covers the plan. Inputs: records JSON, "
-                                   ".txt, .pdf or .docx. Exit 0 no findings, 1 findings (see --fail-on), 2 error.")
+                                   ".txt, .pdf, .docx or .xlsx. "
+                                   "Exit 0 no findings, 1 findings (see --fail-on), 2 error.")
     p.add_argument("files", nargs="+", metavar="DRAFT", help="one draft, or OLD NEW, or the REPORT with --plan")
     p.add_argument("--plan", metavar="PLAN", help="the plan the REPORT must cover")
     p.add_argument("--format", choices=("text", "json", "docx"), default="text",
@@ -172,7 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     _render_options(p)
 
     p = sub.add_parser("convert", help="legacy report to Word in one step (extract, score, render)",
-                       description="Extract a legacy report (.txt/.pdf/.docx), score it and write it as a Word "
+                       description="Extract a legacy report (.txt/.pdf/.docx/.xlsx), score it and write it as a Word "
                                    "document with the standard template.")
     p.add_argument("files", nargs="+", metavar="INPUT", help="reports, or folders to walk (batch: OUT is a folder)")
     p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")

@@ -98,7 +98,7 @@ def extract_files(inputs: list[Path], out: Path, *, fmt: str | None, profile_nam
     fmt = fmt or "json"
     plan = plan_jobs(collect_inputs(inputs), out, EXTENSIONS[fmt], {"format": fmt, "profile": profile_name})
     if not plan:
-        raise RelazioneError(str(inputs[0]), f"no input files ({', '.join(s for s in ('.txt', '.pdf', '.docx'))})")
+        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx, .xlsx)")
     results = run_batch(extract_job, plan, out, force=force, n_workers=jobs)
     if any(r.error for r in results):
         return EXIT_BAD_INPUT

@@ -11,11 +11,11 @@ from .records import Records, load, save
 from .score_tree import records_tree
 from .scoring import get_method, score_records
 
-REPORT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".docm")
+REPORT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".docm", ".xlsx", ".xlsm")
 
 
 def load_records(path: Path, profile_name: str | None = None) -> Records:
-    """Records from a JSON file, or extracted from a report (.txt/.pdf/.docx) first."""
+    """Records from a JSON file, or extracted from a report (.txt/.pdf/.docx/.xlsx) first."""
     if path.suffix.lower() in REPORT_SUFFIXES:
         from .pipeline import extract_file
 
@@ -107,6 +107,6 @@ def convert_files(inputs: list[Path], out: Path, *, template: Path | None, metho
     options = {"template": template, "method": _method(method), "profile": profile_name}
     plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
     if not plan:
-        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx)")
+        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx, .xlsx)")
     results = run_batch(convert_job, plan, out, force=force, n_workers=jobs)
     return 2 if any(r.error for r in results) else 0

@@ -16,7 +16,7 @@ def load_draft(path: Path, profile: str | None = None) -> Records:
     suffix = path.suffix.lower()
     if suffix != ".json" and suffix not in REPORT_SUFFIXES:
         kind = suffix or "(no extension)"
-        raise RelazioneError(str(path), f"unsupported input {kind}: use .json, .txt, .pdf or .docx")
+        raise RelazioneError(str(path), f"unsupported input {kind}: use .json, .txt, .pdf, .docx or .xlsx")
     return load_records(path, profile)
 
 

@@ -1,7 +1,7 @@
 """Readers turn a file into a :class:`~relazione.blocks.Document` (one stream of blocks).
 
 ``read_document`` picks the reader by content, not by extension alone, so a mislabelled file still
-gets a clear error. PDF and DOCX readers plug in here with the same signature
+gets a clear error. PDF, DOCX and XLSX readers plug in here with the same signature
 ``(path: str, data: bytes) -> Document``.
 """
 
@@ -13,8 +13,13 @@ from pathlib import Path
 from ..blocks import Document
 from ..errors import RelazioneError
 from .text import read_text
+from .xlsx import is_ods, read_ods, read_xlsx
+from .zipguard import zip_names
 
 Reader = Callable[[str, bytes], Document]
+XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls: the reader says to save it as .xlsx
+ODS_SUFFIXES = (".ods", ".ots")
+WORD_SUFFIXES = (".docx", ".docm")
 MAX_INPUT_BYTES = 200 * 1024 * 1024
 # A report as text is well under 1 MB (the largest sample, three reports in one, is 380 KB); a text
 # ten times larger is not a report, and reading it would take minutes, so it is refused.
@@ -27,11 +32,28 @@ def _reader_for(path: Path, data: bytes) -> Reader:
         from .pdf import read_pdf  # imported lazily: pdfplumber is slow to import
 
         return read_pdf
-    if suffix in (".docx", ".docm") or (data.startswith(b"PK") and suffix not in (".txt", ".text", ".md")):
+    if suffix in ODS_SUFFIXES or is_ods(data):
+        return read_ods
+    if data.startswith(b"PK") or suffix in XLSX_SUFFIXES + WORD_SUFFIXES:
+        office = _office_reader(suffix, data)
+        if office is not None:
+            return office
+    return read_text
+
+
+def _office_reader(suffix: str, data: bytes) -> Reader | None:
+    """The zip's content decides (a workbook named .docx is still a workbook); a zip without either
+    main part, or a file that is no zip, goes by its extension to the reader that names the problem."""
+    names = zip_names(data) or set()
+    if "xl/workbook.xml" in names:
+        return read_xlsx
+    if "word/document.xml" not in names and suffix in XLSX_SUFFIXES:
+        return read_xlsx
+    if "word/document.xml" in names or suffix not in (".txt", ".text", ".md"):
         from .docx import read_docx
 
         return read_docx
-    return read_text
+    return None
 
 
 def read_document(path: Path) -> Document:

@@ -17,7 +17,6 @@ Provenance: ``line`` is the paragraph or table-row ordinal in the body (Word has
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 
 import regex as re
@@ -27,27 +26,15 @@ from ..errors import RelazioneError
 from ..records import sha256_of
 from ..text import clean_inline
 from .text import is_separator, split_row
+from .zipguard import check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|titolo|title|intestazione)\s*(\d)?$", re.IGNORECASE)
-MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024  # a zip bomb is refused before python-docx inflates it
 TAB_PARAGRAPHS = "docx-tabs"  # Table.origin of rows made from tab-separated paragraphs
 
 
-def _check_zip(path: str, data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            if "word/document.xml" not in names:
-                raise RelazioneError(path, "a zip file but not a Word document (no word/document.xml)")
-            if sum(i.file_size for i in zf.infolist()) > MAX_UNCOMPRESSED_BYTES:
-                raise RelazioneError(path, "Word file expands to more than 300 MB: refused")
-    except zipfile.BadZipFile:
-        raise RelazioneError(path, "not a Word .docx file (not a zip archive)") from None
-
-
 def read_docx(path: str, data: bytes) -> Document:
-    _check_zip(path, data)
+    check_package(path, data, part="word/document.xml", kind="Word document")
     import docx  # python-docx
 
     try:
