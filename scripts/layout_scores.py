@@ -78,7 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--floors", action="store_true",
                     help="print the scores as the FLOORS dict of tests/test_layouts.py")
     ap.add_argument("--problems", type=int, default=0, help="print the first N mismatches of each pair")
+    ap.add_argument("--list", action="store_true", help="list the layouts and samples, and stop")
     args = ap.parse_args(argv)
+    if args.list:
+        for name, lay in LAYOUTS.items():
+            print(f"{name:<22} {lay.fmt:<5} {' '.join((lay.build.__doc__ or '').split())}")
+        print("samples:", ", ".join(SAMPLES))
+        return 0
     layouts, samples = args.layout or list(LAYOUTS), args.sample or list(SAMPLES)
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:

@@ -19,6 +19,7 @@ class Table:
     header: int = 1  # header rows, written bold
     spans: list[tuple[int, int, int]] = field(default_factory=list)  # (column, first row, last row) merged
     ruled: bool = True
+    rows_across: list[int] = field(default_factory=list)  # rows whose first cell is merged across the table
 
 
 @dataclass

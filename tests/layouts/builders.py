@@ -23,6 +23,11 @@ def cover(view: View, rng: random.Random, *, numbered: bool = True) -> list[Bloc
     out: list[Block] = [Para(view.meta["ente"] or "Camera di Commercio", 18, True), Para(title, 15, True)]
     out.append(Para(pick(rng, PROSE, year=year)))
     sections = rng.sample(SECTIONS[:2] + SECTIONS[3:], rng.randint(1, 3)) + ["Gli obiettivi"]
+    if view.roots and rng.random() < 0.7:  # prose naming an objective, as presentations do
+        o = view.objectives[rng.choice(view.roots)]
+        code = f" {o['code']}" if o["code"] else ""
+        out.append(Para(f"In particolare, l'obiettivo{code} \u00ab{o['title']}\u00bb ha assorbito la quota principale "
+                        f"delle risorse; i risultati sono illustrati nella sezione dedicata."))
     for k, name in enumerate(sections, start=1):
         out.append(Para(f"{k}. {name}" if numbered else name, 14, True))
         out.append(Para(pick(rng, PROSE, year=year)))
@@ -42,7 +47,7 @@ def drop_objective_weights(view: View) -> None:
 
 
 def sections(view: View, rng: random.Random, hs: HeadingStyle, cols_for, *, styles: bool = False,
-             font_only: bool = False) -> list[Block]:
+             font_only: bool = False, in_table: bool = False) -> list[Block]:
     """A heading per objective, then its indicators' table. ``cols_for(obj)`` gives its columns."""
     if not hs.weight_label:
         drop_objective_weights(view)
@@ -50,7 +55,10 @@ def sections(view: View, rng: random.Random, hs: HeadingStyle, cols_for, *, styl
     out: list[Block] = []
     for i in view.walk():
         o, depth = view.objectives[i], min(view.depth(i), 2)
-        for k, line in enumerate(hs.lines(o, weight_text(o["weight"], wstyle))):
+        lines = hs.lines(o, weight_text(o["weight"], wstyle))
+        if in_table and o["indicators"]:
+            lines, title_row = [], " ".join(lines)
+        for k, line in enumerate(lines):
             if styles:
                 out.append(Para(line, style=f"Heading {depth + 1}"))
             else:
@@ -60,7 +68,10 @@ def sections(view: View, rng: random.Random, hs: HeadingStyle, cols_for, *, styl
             cols: Columns = cols_for(o)
             rows = [cols.headers] + [cols.cells(ind, n, o["code"], rng) for n, ind in enumerate(o["indicators"], 1)]
             forget([o], cols.fields)
-            out.append(Table(rows))
+            if in_table:  # the objective as the table's first row, merged across
+                out.append(Table([[title_row] + [""] * (len(cols.fields) - 1)] + rows, header=2, rows_across=[0]))
+            else:
+                out.append(Table(rows))
         if rng.random() < 0.15:
             out.append(Para(pick(rng, PROSE, year=view.meta.get("year") or 2024)))
     return out

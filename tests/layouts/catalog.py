@@ -42,7 +42,7 @@ def _cols(view: View, rng: random.Random, per_level: bool = False, **kw) -> Call
 
 def words_sections(view: View, rng: random.Random) -> Built:
     """'Area strategica 1 – Titolo' headings with synonyms, a table under each objective."""
-    out = _start(view, rng, ["orig", "dotted", "letters"])
+    out = _start(view, rng, ["orig", "dotted", "letters", "hyphen"])
     hs = HeadingStyle.pick(rng, "words")
     return out + b.sections(view, rng, hs, _cols(view, rng, per_level=rng.random() < 0.5)), None
 
@@ -76,6 +76,16 @@ def font_sections(view: View, rng: random.Random) -> Built:
     hs = HeadingStyle.pick(rng, "plain" if style == "none" else "number")
     hs.next_line = False
     return out + b.sections(view, rng, hs, _cols(view, rng), font_only=True), None
+
+
+def title_rows(view: View, rng: random.Random) -> Built:
+    """Objectives with indicators named in their table's first row, merged across; the others as headings."""
+    out = _start(view, rng, ["orig", "dotted", "hyphen", "roman"], cases=("asis", "upper", "sentence"))
+    hs = HeadingStyle.pick(rng, rng.choice(["words", "abbrev", "words"]))
+    hs.next_line = False
+    if hs.kind == "abbrev" and any(o["code"] and "-" in o["code"] for o in view.objectives):
+        hs.kind = "words"
+    return out + b.sections(view, rng, hs, _cols(view, rng, per_level=True), in_table=True), None
 
 
 def tree_table(per_root: bool, sheets: bool = False) -> Callable[[View, random.Random], Built]:
@@ -134,15 +144,18 @@ LAYOUTS = {lay.name: lay for lay in [
     Layout("md_numbered_pipes", "md", "md", numbered_sections),
     Layout("txt_abbrev_aligned", "txt", "aligned", abbrev_sections),
     Layout("txt_tree_table", "txt", "tab", tree_table(per_root=False)),
+    Layout("md_title_rows", "md", "md", title_rows),
     Layout("txt_keyvalue", "txt", "tab", kv_layout),
     Layout("docx_heading_styles", "docx", "", style_sections),
     Layout("docx_font_only", "docx", "", font_sections),
     Layout("docx_words_codes", "docx", "", abbrev_sections),
+    Layout("docx_title_rows", "docx", "", title_rows),
     Layout("docx_tree_merged", "docx", "", tree_table(per_root=True)),
     Layout("docx_keyvalue", "docx", "", kv_layout),
     Layout("pdf_words_ruled", "pdf", "", words_sections),
     Layout("pdf_font_unruled", "pdf", "", unruled(font_sections)),
     Layout("pdf_numbered_ruled", "pdf", "", numbered_sections),
+    Layout("pdf_title_rows", "pdf", "", title_rows),
     Layout("pdf_keyvalue", "pdf", "", kv_layout),
     Layout("pdf_tree_merged", "pdf", "", tree_table(per_root=False)),
     Layout("xlsx_sheet_per_area", "xlsx", "", sheet_per_area),

@@ -32,6 +32,8 @@ def _table(doc, t: Table) -> None:
                     run.bold = True
     for c, first, last in t.spans:
         grid[first][c].merge(grid[last][c])
+    for r in t.rows_across:
+        grid[r][0].merge(grid[r][-1])
 
 
 def write_docx(blocks: list[Block], path: Path) -> Path:

@@ -34,6 +34,8 @@ def write_xlsx(blocks: list[Block], path: Path) -> Path:
                         ws.cell(row + r, c + 1, text).font = Font(bold=r < b.header)
             for c, first, last in b.spans:
                 ws.merge_cells(start_row=row + first, start_column=c + 1, end_row=row + last, end_column=c + 1)
+            for r in b.rows_across:
+                ws.merge_cells(start_row=row + r, start_column=1, end_row=row + r, end_column=len(b.rows[0]))
             row += len(b.rows) + 1
     wb.save(str(path))
     return path
