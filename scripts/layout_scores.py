@@ -11,61 +11,16 @@ from __future__ import annotations
 
 import argparse
 import math
-import os
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
-from compare import compare  # noqa: E402
 from layouts import LAYOUTS, SAMPLES, generate  # noqa: E402
-from relazione.pipeline import extract_file  # noqa: E402
-
-
-@dataclass
-class Score:
-    layout: str
-    sample: str
-    fmt: str
-    profile: str
-    objectives: float
-    indicators: float
-    fields: float
-    seconds: float
-    error: str = ""
-    problems: tuple[str, ...] = ()
-
-
-def score_one(layout: str, sample: str, out_dir: Path, profile: str | None = None, seed: int = 0) -> Score:
-    path, expected = generate(layout, sample, out_dir, seed)
-    fmt = LAYOUTS[layout].fmt
-    start = time.perf_counter()
-    try:
-        records = extract_file(path, profile)
-    except Exception as exc:  # noqa: BLE001 - a reader's failure is a score of zero, reported
-        return Score(layout, sample, fmt, "-", 0.0, 0.0, 0.0, time.perf_counter() - start,
-                     f"{type(exc).__name__}: {str(exc)[:100]}")
-    result = compare(expected, records.to_dict())
-    return Score(layout, sample, fmt, records.source.profile or "?", result.objectives_f1, result.indicators_f1,
-                 result.fields, time.perf_counter() - start, problems=tuple(result.problems))
-
-
-def score_all(layouts: list[str], samples: list[str], out_dir: Path, profile: str | None = None,
-              jobs: int | None = None) -> list[Score]:
-    """Every layout x sample, in worker processes (PDFs first: they take longest), in table order."""
-    pairs = [(lay, s) for lay in layouts for s in samples]
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(pairs) == 1:
-        return [score_one(lay, s, out_dir, profile) for lay, s in pairs]
-    order = sorted(pairs, key=lambda p: LAYOUTS[p[0]].fmt != "pdf")
-    with ProcessPoolExecutor(jobs) as pool:
-        futures = {p: pool.submit(score_one, p[0], p[1], out_dir, profile) for p in order}
-        return [futures[p].result() for p in pairs]
+from layouts.harness import Score, score_all  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         out_dir = args.keep or Path(tmp)
         out_dir.mkdir(parents=True, exist_ok=True)
-        scores = score_all(layouts, samples, out_dir, args.profile, args.jobs)
+        scores = score_all([(lay, s) for lay in layouts for s in samples], out_dir, args.profile, args.jobs)
         if args.keep:
             _write_expected(layouts, samples, out_dir)
     print(f"{'layout':<22} {'sample':<8} {'fmt':<5} {'profile':<20} {'obj F1':>6} {'ind F1':>6} {'fields':>6} {'s':>5}")
@@ -118,7 +73,7 @@ def print_floors(scores: list[Score]) -> None:
     for s in scores:
         if s.error:
             continue
-        fields = floor(s.fields) if s.indicators > 0 else 0.0
+        fields = floor(s.fields) if s.matched else 0.0
         print(f"    ({s.layout!r}, {s.sample!r}): "
               f"({floor(s.objectives):.2f}, {floor(s.indicators):.2f}, {fields:.2f}),")
     print("}")
