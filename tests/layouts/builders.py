@@ -148,7 +148,7 @@ def kv_sheet(view: View, rng: random.Random, i: int, labels: dict[str, str], wst
         rows.append([labels["indicator"].format(k=k), ""])
         rows.append([labels["name"], ind["name"]])
         if ind.get("weight") is not None:
-            rows.append([labels["weight"], weight_text(ind["weight"], wstyle)])
+            rows.append([labels["ind_weight"], weight_text(ind["weight"], wstyle)])
         rows.append([labels["target"].format(year=year), ind.get("target") or ""])
         rows.append([labels["actual"], ind.get("actual") or ""])
     return Table(rows, header=0)

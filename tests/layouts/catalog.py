@@ -107,12 +107,12 @@ def kv_layout(view: View, rng: random.Random) -> Built:
 
 
 def sheet_per_area(view: View, rng: random.Random) -> Built:
-    """A worksheet per area: heading rows and an indicator table under each objective."""
-    recode(view, rng.choice(["orig", "dotted"]))
-    b.no_cover(view)
+    """A worksheet per area (after a cover sheet, sometimes): heading rows and an indicator table under each
+    objective."""
+    cover = _start(view, rng, ["orig", "dotted"], cover=0.5)
     hs = HeadingStyle.pick(rng, rng.choice(["words", "abbrev"]))
     blocks = b.sections(view, rng, hs, _cols(view, rng))
-    out: list[Block] = []
+    out: list[Block] = [Break(sheet="Frontespizio"), *cover] if cover else []
     for blk in blocks:
         if isinstance(blk, Para) and blk.size == b.HEADING_SIZES[0]:
             out.append(Break(sheet=f"Area {sum(isinstance(x, Break) for x in out) + 1}"))
@@ -146,6 +146,7 @@ LAYOUTS = {lay.name: lay for lay in [
     Layout("txt_tree_table", "txt", "tab", tree_table(per_root=False)),
     Layout("md_title_rows", "md", "md", title_rows),
     Layout("txt_keyvalue", "txt", "tab", kv_layout),
+    Layout("txt_keyvalue_colon", "txt", "colon", kv_layout),
     Layout("docx_heading_styles", "docx", "", style_sections),
     Layout("docx_font_only", "docx", "", font_sections),
     Layout("docx_words_codes", "docx", "", abbrev_sections),

@@ -1,4 +1,5 @@
-"""Blocks as plain text: tables tab-separated, as markdown pipes, or aligned with spaces."""
+"""Blocks as plain text: tables tab-separated, as markdown pipes, aligned with spaces, or as
+``label: value`` lines (two-column sheets)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ def _table(t: Table, mode: str) -> list[str]:
     rows = [[" ".join(c.split()) for c in r] for r in t.rows]
     if mode == "tab":
         return ["\t".join(r).rstrip() for r in rows]
+    if mode == "colon":  # label: value lines, an empty value a label alone
+        return [f"{r[0]}: {r[1]}" if r[1] else r[0] for r in rows] if len(rows[0]) == 2 and not t.header \
+            else ["\t".join(r).rstrip() for r in rows]
     if mode == "md":
         lines = ["| " + " | ".join(r) + " |" for r in rows]
         if t.header:

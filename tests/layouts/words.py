@@ -39,6 +39,7 @@ TREE_HEADERS = {
 KV_LABELS = {
     "code": ["Codice", "Cod.", "Codice obiettivo"],
     "weight": ["Peso", "Peso %", "Peso obiettivo"],
+    "ind_weight": ["Peso", "Peso %", "Peso indicatore", "Incidenza"],
     "parent": ["Obiettivo strategico di riferimento", "Collegato a", "Obiettivo sovraordinato"],
     "indicator": ["Indicatore n. {k}", "Indicatore {k}", "KPI n. {k}", "INDICATORE {k}"],
     "name": ["Descrizione", "Nome indicatore", "Indicatore", "Descrizione indicatore"],
