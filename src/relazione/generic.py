@@ -28,6 +28,7 @@ from .blocks import Document, Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
 from .generic_labels import apply_label, label_field
+from .generic_outline import Key, plan_outline
 from .generic_sheets import IndicatorSheet
 from .headings import HeadingMatch
 from .profiles import Profile
@@ -65,6 +66,7 @@ class _State:
     pending_title: Objective | None = None  # heading seen, title expected on the next line(s)
     title_lines: list[str] = field(default_factory=list)
     sheet: IndicatorSheet = field(default_factory=IndicatorSheet)  # key-value indicator sheet being read
+    outline: dict[Key, HeadingMatch] = field(default_factory=dict)  # numbered headings without level words
 
     def deepest(self) -> Objective | None:
         for level in reversed(LEVELS):
@@ -78,20 +80,22 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     report_metadata(report, doc, profile)
     if report.kind is None:
         report.kind = infer_kind(report.title, head_text(doc, 80))
-    state = _State(report)
-    for block in doc.blocks:
+    state = _State(report, outline=plan_outline(doc, profile))
+    for index, block in enumerate(doc.blocks):
         if isinstance(block, Line):
-            _on_line(state, block, profile)
+            _on_line(state, block, profile, index)
         else:
-            _on_table(state, block, profile)
+            _on_table(state, block, profile, index)
     _close_title(state)
     _number_indicators(report)
     return Extraction([report], state.warnings)
 
 
 # -- objectives ----------------------------------------------------------------------------------
-def _on_line(state: _State, line: Line, profile: Profile) -> None:
+def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
     match, bare = find_heading(line.text, profile, (state.section, state.section_depth), in_row=False)
+    if match is None and index in state.outline:
+        match = state.outline[index]
     if match:
         _open_objective(state, match, line.prov, profile, overview=bare)
         return
@@ -227,23 +231,25 @@ def _sheet_line(state: _State, text: str, cells: list[str], prov: Provenance, pr
 
 
 # -- tables --------------------------------------------------------------------------------------
-def _on_table(state: _State, table: Table, profile: Profile) -> None:
+def _on_table(state: _State, table: Table, profile: Profile, index: int) -> None:
     state.previous_row = None
     if state.columns is None and state.last_columns and table.rows and state.deepest() is not None:
         columns, width = state.last_columns
         first = table.rows[0]
         if len(first.cells) == width and len(first.filled()) >= 3 and not gt.is_header_like(first):
             state.columns = columns  # a table continuing the layout of the last one, without its header
-    for row in table.rows:
-        _on_row(state, row, profile)
+    for r, row in enumerate(table.rows):
+        _on_row(state, row, profile, (index, r))
         state.previous_row = row
 
 
-def _on_row(state: _State, row: Row, profile: Profile) -> None:
+def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
     joined = " ".join(c.text for c in row.cells if c.text)
     if not joined:
         return
     match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
+    if match is None and key in state.outline:
+        match = state.outline[key]
     if match:
         _open_objective(state, match, row.prov, profile, overview=True)
         _rest_of_heading_row(state, row, match, profile)

@@ -1,0 +1,221 @@
+"""Headings without level words: the document's own numbering ("1.", "1.1", "1.1.1") read as a tree.
+
+Many chambers number their objectives and never write "Area strategica" or "Obiettivo operativo". A
+numbered line is then an objective only when the document says so with structure, not words:
+
+- its number is a code ("1", "1.2", "1.2.3", "A.1", "II.3", "A1-S2"), followed by a title that starts
+  with a letter, on a line (or in a row: a code cell then a title cell);
+- its part of the document (up to the next number of the same or a shallower depth) holds what
+  objectives hold: an indicator table, an objective's weight, a key-value indicator sheet;
+- the depth of its number gives its level: the three deepest depths that hold such evidence are area,
+  strategic and operational; shallower numbers are the document's chapters ("3. Gli obiettivi").
+  With two depths, a top number with indicators of its own is a strategic objective (its children
+  operational), otherwise an area. A lone top number among chapters with no evidence is a chapter.
+
+:func:`plan_outline` runs once before the engine's walk and returns which blocks (or table rows) are
+such headings; lines the profile's keyword rules read already are left to them.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from itertools import accumulate
+
+import regex as re
+
+from . import generic_tables as gt
+from .blocks import Cell, Document, Line, Row
+from .generic_headings import find_heading, section_of
+from .generic_labels import label_field
+from .headings import HeadingMatch
+from .profiles import Profile
+from .records import LEVELS
+
+# a numbering code: segments of 1-2 digits, a capital letter (optionally with digits), or a Roman numeral
+_SEGMENT = r"(?:\d{1,2}|[A-Z]\d{0,2}|[IVX]{1,5}|[a-z])"
+_CODE = rf"(?P<code>{_SEGMENT}(?:[.\-_]{_SEGMENT})*)"
+_NUMBERED = re.compile(
+    rf"^[\s#*_>•]*{_CODE}(?P<sep>[.)]?\s*[-–—:]?\s+|[.)]\s*)(?P<title>[\p{{L}}«\"'“(].{{2,}})$")
+_DIGITS_ONLY_TOP = re.compile(r"^\d{1,2}$")
+_KEY_VALUE_INDICATOR = re.compile(r"^\W*(?:indicatore|kpi)\b[^:|\t]{0,16}(?:[:|\t]|$)", re.IGNORECASE)
+_MAX_TITLE_CHARS = 250
+_VALUE_OR_DATE = re.compile(r"^(?:gg|giorni|mesi|anni|%|euro|€|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"
+                            r"agosto|settembre|ottobre|novembre|dicembre)\b", re.IGNORECASE)
+_EVIDENCE_LABELS = ("weight", "score", "status")
+
+Key = int | tuple[int, int]  # a Line's block index, or (table block index, row index)
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    key: Key
+    position: int  # order in the document, for scopes
+    code: str
+    title: str
+
+    @property
+    def segments(self) -> tuple[str, ...]:
+        return tuple(re.split(r"[.\-_]", self.code))
+
+    @property
+    def depth(self) -> int:
+        return len(self.segments)
+
+
+def numbered(text: str) -> tuple[str, str] | None:
+    """(code, title) of a numbered heading-like line, or None. A bare single letter or Roman numeral
+    needs a separator ("A. Titolo", "II) Titolo"): "A seguito di" is prose."""
+    m = _NUMBERED.match(text)
+    if m is None or len(text) > _MAX_TITLE_CHARS + 20:
+        return None
+    code, sep, title = m.group("code"), m.group("sep"), m.group("title").strip(" *_#")
+    if len(code) <= 5 and not _DIGITS_ONLY_TOP.match(code) and "." not in code and not sep.strip():
+        return None  # "A seguito", "I dati": a word, not a code
+    if code[0].islower() or title.endswith((";", ",")) or len(title) > _MAX_TITLE_CHARS:
+        return None
+    if re.match(r"^\d{1,2}$", code) and _VALUE_OR_DATE.match(title):
+        return None  # "30 giorni", "8 ottobre": a value or a date, not a heading
+    return code, title
+
+
+def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
+    """The numbered headings the document's structure confirms, by block (or row) key."""
+    candidates, evidence, keyword_headings = _scan(doc, profile)
+    if not candidates:
+        return {}
+    kept = _in_tree(_with_evidence(candidates, evidence, keyword_headings))
+    levels = _levels_by_depth(kept, candidates, evidence)
+    plan = {}
+    for c in kept:
+        level = levels.get(c.depth)
+        if level is not None:
+            plan[c.key] = HeadingMatch(level, c.code, c.title, 80.0)
+    return plan
+
+
+def _scan(doc: Document, profile: Profile) -> tuple[list[_Candidate], list[int], list[int]]:
+    """Numbered candidates in document order, the positions holding objective evidence, and the
+    positions of headings the keyword rules read (the evidence after one of those is its own)."""
+    candidates: list[_Candidate] = []
+    evidence: list[int] = []
+    keyword_headings: list[int] = []
+    position = 0
+    for b, block in enumerate(doc.blocks):
+        rows = [(b, Row([Cell(block.text, block.prov)], block.prov))] if isinstance(block, Line) \
+            else [((b, r), row) for r, row in enumerate(block.rows)]
+        previous: Row | None = None
+        for key, row in rows:
+            position += 1
+            kind, found = _classify(row, previous, profile)
+            if found:
+                candidates.append(_Candidate(key, position, *found))
+            elif kind == "keyword":
+                keyword_headings.append(position)
+            elif kind == "evidence":
+                evidence.append(position)
+            previous = row
+    return candidates, evidence, keyword_headings
+
+
+def _classify(row: Row, previous: Row | None, profile: Profile) -> tuple[str, tuple[str, str] | None]:
+    """("numbered", (code, title)), ("keyword", None), ("evidence", None) or ("", None)."""
+    filled = [c.text for c in row.filled()]
+    if not filled:
+        return "", None
+    joined = " ".join(filled)
+    if len(filled) <= 3 and find_heading(joined, profile, (None, None), in_row=len(filled) > 1,
+                                         cells=row.texts)[0] is not None:
+        return "keyword", None
+    found = _candidate(filled, profile)
+    if found:
+        return "numbered", found
+    if _is_evidence_text(filled[0], profile) or \
+            (len(filled) > 1 and profile.columns and gt.header_of(row, previous, profile.columns) is not None):
+        return "evidence", None
+    return "", None
+
+
+def _candidate(filled: list[str], profile: Profile) -> tuple[str, str] | None:
+    """ "1.2 Titolo" alone on a line or in a row, or "1.2 | Titolo [| 30%]": a code in a cell of its own."""
+    if len(filled) == 1:
+        return None if section_of(filled[0]) else numbered(filled[0])
+    if len(filled) > 3 or not re.fullmatch(rf"{_CODE}[.)]?", filled[0]) or label_field(filled[1], profile):
+        return None
+    return numbered(f"{filled[0].rstrip('.)')}. {filled[1]}")
+
+
+def _is_evidence_text(text: str, profile: Profile) -> bool:
+    return label_field(text, profile) in _EVIDENCE_LABELS or bool(_KEY_VALUE_INDICATOR.match(text))
+
+
+def _with_evidence(candidates: list[_Candidate], evidence: list[int], keyword_headings: list[int]) -> list[_Candidate]:
+    """Candidates whose part of the document (their own text, or a descendant's) holds objective
+    evidence. A candidate's own text ends at the next candidate or keyword heading: under "3.2 Gli
+    obiettivi operativi" the tables belong to the "Obiettivo operativo 1.1.1" headings below it."""
+    counts = [0, *accumulate(1 for _ in evidence)]
+
+    def evidence_between(start: int, end: int) -> int:
+        return counts[bisect_left(evidence, end)] - counts[bisect_left(evidence, start)]
+
+    own = []
+    for i, c in enumerate(candidates):
+        end = candidates[i + 1].position if i + 1 < len(candidates) else 10**12
+        k = bisect_left(keyword_headings, c.position)
+        if k < len(keyword_headings):
+            end = min(end, keyword_headings[k])
+        own.append(evidence_between(c.position, end) > 0)
+    has_evidence = [False] * len(candidates)
+    open_chain: list[int] = []  # the candidate being read and its ancestors
+    for i, c in enumerate(candidates):
+        while open_chain and candidates[open_chain[-1]].depth >= c.depth:
+            open_chain.pop()
+        open_chain.append(i)
+        if own[i]:
+            for a in open_chain:
+                has_evidence[a] = True
+    return [c for c, ok in zip(candidates, has_evidence, strict=True) if ok]
+
+
+def _in_tree(kept: list[_Candidate]) -> list[_Candidate]:
+    """Numbers that form a tree: a deeper number under a kept number of the depth above whose code it
+    extends ("1.2" under "1", "1.2.3" under "1.2"), and the top numbers that have such children. A flat
+    list ("1. ..., 2. ...") is no outline of objectives: lists of anything are numbered so."""
+    by_segments = {c.segments for c in kept}
+    nested = {c.position for c in kept if c.depth > 1 and c.segments[:-1] in by_segments}
+    parents = {c.segments[:-1] for c in kept if c.position in nested}
+    return [c for c in kept if c.position in nested or c.segments in parents]
+
+
+def _levels_by_depth(kept: list[_Candidate], candidates: list[_Candidate], evidence: list[int]) -> dict[int, str]:
+    depths = sorted({c.depth for c in kept})
+    depths = [d for d in depths if not _is_chapter_depth(d, kept, candidates)]
+    if len(depths) >= len(LEVELS):
+        return dict(zip(depths[-len(LEVELS):], LEVELS, strict=True))
+    if len(depths) < 2:
+        return {}  # one depth under the chapters: a numbered list, not a tree of objectives
+    top = "strategic" if _top_has_own_evidence(depths[0], kept, evidence) else "area"
+    return {depths[0]: top, depths[1]: LEVELS[LEVELS.index(top) + 1]}
+
+
+def _is_chapter_depth(depth: int, kept: list[_Candidate], candidates: list[_Candidate]) -> bool:
+    """A depth holding one kept number among siblings with no evidence ("1. Premessa", "2. Contesto",
+    "3. Gli obiettivi") numbers the document's chapters, not its objectives."""
+    at_depth = [c for c in kept if c.depth == depth]
+    if len(at_depth) != 1 or depth == max(c.depth for c in kept):
+        return False
+    siblings = [c for c in candidates if c.depth == depth and c.segments[:-1] == at_depth[0].segments[:-1]]
+    return len(siblings) > 1
+
+
+def _top_has_own_evidence(depth: int, kept: list[_Candidate], evidence: list[int]) -> bool:
+    """Does a number of this depth hold evidence before its first child (an indicator table of its own)?"""
+    ordered = sorted(kept, key=lambda c: c.position)
+    for i, c in enumerate(ordered):
+        if c.depth != depth:
+            continue
+        nxt = ordered[i + 1].position if i + 1 < len(ordered) else 10**12
+        j = bisect_left(evidence, c.position)
+        if j < len(evidence) and evidence[j] < nxt:
+            return True
+    return False
