@@ -33,7 +33,8 @@ def test_numbers_with_indicator_tables_below_are_areas_strategic_and_operational
 
 def test_the_document_chapters_around_the_objectives_are_not_objectives() -> None:
     titles = [o[2] for o in _records(DATA / "rovigo_relazione_numerata.txt")["objectives"]]
-    assert not {"Presentazione", "Il contesto", "Gli obiettivi", "Albero della performance", "Conclusioni"} & set(titles)
+    chapters = {"Presentazione", "Il contesto", "Gli obiettivi", "Albero della performance", "Conclusioni"}
+    assert not chapters & set(titles)
 
 
 def test_a_flat_numbered_list_is_not_an_outline(tmp_path: Path) -> None:
