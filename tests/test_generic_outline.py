@@ -56,3 +56,47 @@ def test_chapter_numbers_above_keyword_headings_stay_chapters(tmp_path: Path) ->
         "Indicatore\tPeso\tTarget\tConsuntivo\nFascicoli aperti\t100%\t>= 50\t60\n", encoding="utf-8")
     got = _records(doc)["objectives"]
     assert [(o[0], o[1]) for o in got] == [("strategic", "1.1"), ("operational", "1.1.1")]
+
+
+def _heading_document(path: Path) -> Path:
+    """Areas, strategic and operational objectives as Word Heading 1/2/3 with no code or level word,
+    between chapters that hold no indicators."""
+    from docx import Document as Word
+
+    word = Word()
+    word.add_paragraph("Camera di Commercio di Rovigo")
+    word.add_paragraph("Relazione sulla Performance 2024")
+    word.add_heading("Premessa", 1)
+    word.add_paragraph("La Camera ha lavorato molto nel corso dell'anno.")
+    tree = [("Competitività del territorio", "Sostenere lo sviluppo delle imprese",
+             [("Contributi alle imprese", "Numero di imprese finanziate", ">= 100", "120"),
+              ("Formazione per le imprese", "Ore di formazione erogate", ">= 200", "180")]),
+            ("Efficienza dell'ente", "Digitalizzare i servizi",
+             [("Fascicolo elettronico", "Pratiche telematiche", ">= 90%", "95%")])]
+    for area, strategic, operationals in tree:
+        word.add_heading(area, 1)
+        word.add_heading(strategic, 2)
+        for title, name, target, actual in operationals:
+            word.add_heading(title, 3)
+            table = word.add_table(rows=2, cols=4)
+            for i, row in enumerate((("Indicatore", "Peso", "Target", "Consuntivo"), (name, "100%", target, actual))):
+                for j, text in enumerate(row):
+                    table.cell(i, j).text = text
+    word.add_heading("Conclusioni", 1)
+    word.add_paragraph("Tutto bene.")
+    word.save(path)
+    return path
+
+
+def test_word_heading_styles_without_codes_give_the_tree(tmp_path: Path) -> None:
+    got = _records(_heading_document(tmp_path / "titoli.docx"))
+    assert [(o[0], o[2], o[3]) for o in got["objectives"]] == [
+        ("area", "Competitività del territorio", None),
+        ("strategic", "Sostenere lo sviluppo delle imprese", "Competitività del territorio"),
+        ("operational", "Contributi alle imprese", "Sostenere lo sviluppo delle imprese"),
+        ("operational", "Formazione per le imprese", "Sostenere lo sviluppo delle imprese"),
+        ("area", "Efficienza dell'ente", None),
+        ("strategic", "Digitalizzare i servizi", "Efficienza dell'ente"),
+        ("operational", "Fascicolo elettronico", "Digitalizzare i servizi"),
+    ]
+    assert ("Fascicolo elettronico", "Pratiche telematiche", ">= 90%", "95%") in got["indicators"]

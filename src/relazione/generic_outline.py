@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cache
 from itertools import accumulate
 
 import regex as re
@@ -29,8 +30,9 @@ from .blocks import Cell, Document, Line, Row
 from .generic_headings import find_heading, section_of
 from .generic_labels import label_field
 from .headings import HeadingMatch
-from .profiles import Profile
+from .profiles import HeadingRule, Profile
 from .records import LEVELS
+from .tables import header_field
 
 # a numbering code: segments of 1-2 digits, a capital letter (optionally with digits), or a Roman numeral
 _SEGMENT = r"(?:\d{1,2}|[A-Z]\d{0,2}|[IVX]{1,5}|[a-z])"
@@ -51,16 +53,17 @@ Key = int | tuple[int, int]  # a Line's block index, or (table block index, row 
 class _Candidate:
     key: Key
     position: int  # order in the document, for scopes
-    code: str
+    depth: int  # parts of the code, or the rank of the heading's style
+    code: str | None
     title: str
 
     @property
     def segments(self) -> tuple[str, ...]:
-        return tuple(re.split(r"[.\-_]", self.code))
+        return tuple(re.split(r"[.\-_]", self.code or ""))
 
-    @property
-    def depth(self) -> int:
-        return len(self.segments)
+
+def _numbered_candidate(key: Key, position: int, code: str, title: str) -> _Candidate:
+    return _Candidate(key, position, len(re.split(r"[.\-_]", code)), code, title)
 
 
 def numbered(text: str) -> tuple[str, str] | None:
@@ -80,26 +83,41 @@ def numbered(text: str) -> tuple[str, str] | None:
 
 
 def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
-    """The numbered headings the document's structure confirms, by block (or row) key."""
-    candidates, evidence, keyword_headings = _scan(doc, profile)
-    if not candidates:
-        return {}
-    kept = _in_tree(_with_evidence(candidates, evidence, keyword_headings))
-    levels = _levels_by_depth(kept, candidates, evidence)
-    plan = {}
-    for c in kept:
-        level = levels.get(c.depth)
-        if level is not None:
-            plan[c.key] = HeadingMatch(level, c.code, c.title, 80.0)
+    """The headings without level words the document's structure confirms, by block (or row) key:
+    its numbering when it has one, else the style and font of its headings."""
+    numbered_found, styled, evidence, keyword_headings = _scan(doc, profile)
+    plan = _plan(numbered_found, evidence, keyword_headings, by_code=True)
+    if not plan and styled:
+        plan = _plan(_ranked(styled), evidence, keyword_headings, by_code=False)
     return plan
 
 
-def _scan(doc: Document, profile: Profile) -> tuple[list[_Candidate], list[int], list[int]]:
-    """Numbered candidates in document order, the positions holding objective evidence, and the
-    positions of headings the keyword rules read (the evidence after one of those is its own)."""
+def _plan(candidates: list[_Candidate], evidence: list[int], keyword_headings: list[int],
+          by_code: bool) -> dict[Key, HeadingMatch]:
+    kept = _with_evidence(candidates, evidence, keyword_headings)
+    if by_code:
+        kept = _in_tree(kept)
+    levels = _levels_by_depth(kept, candidates, evidence)
+    return {c.key: HeadingMatch(levels[c.depth], c.code, c.title, 80.0) for c in kept if c.depth in levels}
+
+
+def _ranked(styled: list[tuple[Key, int, tuple[float, ...], str]]) -> list[_Candidate]:
+    """Styled headings with their style's rank as depth: Heading 1 above Heading 2, larger fonts above
+    smaller ones, bold above plain at one size."""
+    ranks = {style: rank for rank, style in enumerate(sorted({s for _, _, s, _ in styled}), start=1)}
+    return [_Candidate(key, position, ranks[style], None, title) for key, position, style, title in styled]
+
+
+def _scan(doc: Document, profile: Profile) -> tuple[list[_Candidate], list[tuple[Key, int, tuple[float, ...], str]],
+                                                  list[int], list[int]]:
+    """In document order: numbered candidates, styled candidates (a Word heading style or a larger or
+    bold font, no number), the positions holding objective evidence, and the positions of headings the
+    keyword rules read (the evidence after one of those is its own)."""
     candidates: list[_Candidate] = []
+    styled: list[tuple[Key, int, tuple[float, ...], str]] = []
     evidence: list[int] = []
     keyword_headings: list[int] = []
+    body_size = _body_font_size(doc)
     position = 0
     for b, block in enumerate(doc.blocks):
         rows = [(b, Row([Cell(block.text, block.prov)], block.prov))] if isinstance(block, Line) \
@@ -107,31 +125,70 @@ def _scan(doc: Document, profile: Profile) -> tuple[list[_Candidate], list[int],
         previous: Row | None = None
         for key, row in rows:
             position += 1
-            kind, found = _classify(row, previous, profile)
+            starts_table = key == b or key[1] < 2 or row.after_blank  # type: ignore[index]
+            kind, found = _classify(row, previous, starts_table, profile)
             if found:
-                candidates.append(_Candidate(key, position, *found))
+                candidates.append(_numbered_candidate(key, position, *found))
             elif kind == "keyword":
                 keyword_headings.append(position)
             elif kind == "evidence":
                 evidence.append(position)
+            elif isinstance(block, Line):
+                style = _heading_style(block, body_size, profile)
+                if style is not None:
+                    styled.append((key, position, style, block.text.strip(" *_#")))
             previous = row
-    return candidates, evidence, keyword_headings
+    return candidates, styled, evidence, keyword_headings
 
 
-def _classify(row: Row, previous: Row | None, profile: Profile) -> tuple[str, tuple[str, str] | None]:
+def _body_font_size(doc: Document) -> float | None:
+    """The size most of the document's text is set in (by characters)."""
+    sizes: dict[float, int] = {}
+    for block in doc.blocks:
+        size = getattr(block, "font_size", None)
+        if size:
+            sizes[size] = sizes.get(size, 0) + len(block.text)
+    return max(sizes, key=sizes.__getitem__) if sizes else None
+
+
+def _heading_style(line: Line, body_size: float | None, profile: Profile) -> tuple[float, ...] | None:
+    """A sort key for a line set as a heading (lower is higher in the tree), or None for body text."""
+    text = line.text.strip(" *_#")
+    if not text or len(text) > _MAX_TITLE_CHARS or text.endswith((".", ":", ";", ",")) or not text[0].isalpha():
+        return None
+    if label_field(text, profile) or header_field(text, profile.columns)[1] >= 90:
+        return None  # "Indicatori", "Peso 30%": a label over a table, not a heading
+    size, bold = getattr(line, "font_size", None), getattr(line, "bold", None)
+    if line.style_level is not None:
+        return (float(line.style_level), 0.0, 0.0)
+    if size and body_size and (size >= body_size + 1 or (bold and size >= body_size - 0.5 and len(text) <= 150)):
+        return (10.0, -size, 0.0 if bold else 1.0)
+    return None
+
+
+@cache
+def _keyword_start(rules: tuple[HeadingRule, ...]) -> re.Pattern[str]:
+    """A cheap test before the fuzzy one: does the text start (after a number or marks) with one of
+    the profile's level words? Checking every line fuzzily would double the engine's time."""
+    words = sorted({k for rule in rules for k in rule.keywords}, key=len, reverse=True)
+    alternation = "|".join(r"\s*".join(map(re.escape, w.split())) for w in words) or "(?!)"
+    return re.compile(rf"^[\W\d_]{{0,12}}(?:{alternation})(?![\p{{Ll}}])", re.IGNORECASE)
+
+
+def _classify(row: Row, previous: Row | None, starts_table: bool,
+              profile: Profile) -> tuple[str, tuple[str, str] | None]:
     """("numbered", (code, title)), ("keyword", None), ("evidence", None) or ("", None)."""
     filled = [c.text for c in row.filled()]
     if not filled:
         return "", None
     joined = " ".join(filled)
-    if len(filled) <= 3 and find_heading(joined, profile, (None, None), in_row=len(filled) > 1,
-                                         cells=row.texts)[0] is not None:
+    if len(filled) <= 3 and _keyword_start(profile.headings).match(joined) and \
+            find_heading(joined, profile, (None, None), in_row=len(filled) > 1, cells=row.texts)[0] is not None:
         return "keyword", None
     found = _candidate(filled, profile)
     if found:
         return "numbered", found
-    if _is_evidence_text(filled[0], profile) or \
-            (len(filled) > 1 and profile.columns and gt.header_of(row, previous, profile.columns) is not None):
+    if _is_evidence_text(filled[0], profile) or (starts_table and _is_header(row, previous, profile)):
         return "evidence", None
     return "", None
 
@@ -143,6 +200,14 @@ def _candidate(filled: list[str], profile: Profile) -> tuple[str, str] | None:
     if len(filled) > 3 or not re.fullmatch(rf"{_CODE}[.)]?", filled[0]) or label_field(filled[1], profile):
         return None
     return numbered(f"{filled[0].rstrip('.)')}. {filled[1]}")
+
+
+def _is_header(row: Row, previous: Row | None, profile: Profile) -> bool:
+    """An indicator table's header. Only a table's first rows are tried: headers open tables, and
+    trying every row would cost as much as the engine's own walk."""
+    if not profile.columns or len(row.filled()) < 2:
+        return False
+    return gt.header_of(row, previous, profile.columns) is not None
 
 
 def _is_evidence_text(text: str, profile: Profile) -> bool:
