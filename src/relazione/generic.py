@@ -28,7 +28,7 @@ from .blocks import Document, Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
 from .generic_labels import apply_label, label_field
-from .generic_outline import Key, plan_outline
+from .generic_outline import Key, numbered, plan_outline
 from .generic_sheets import IndicatorSheet
 from .headings import HeadingMatch
 from .profiles import Profile
@@ -265,7 +265,7 @@ def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
     if apply_label(state.deepest(), joined, row.texts, row.prov, profile, state.warnings):
         return
     if state.columns is not None:
-        _indicator_row(state, row, state.columns)
+        _indicator_row(state, row, state.columns, profile)
 
 
 def _rest_of_heading_row(state: _State, row: Row, match: HeadingMatch, profile: Profile) -> None:
@@ -305,7 +305,7 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
 
 
 def _set_columns(state: _State, columns: ColumnMap, row: Row, profile: Profile) -> None:
-    columns = gt.with_year_targets(columns, row, profile.columns)
+    columns = gt.with_level_columns(gt.with_year_targets(columns, row, profile.columns), row, profile.headings)
     state.columns = columns
     state.header_row = row
     state.last_columns = (columns, len(row.cells))
@@ -328,8 +328,10 @@ def _title_row(state: _State, row: Row, profile: Profile) -> bool:
     return True
 
 
-def _indicator_row(state: _State, row: Row, columns: ColumnMap) -> None:
+def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile) -> None:
     values = gt.row_values(row, columns)
+    for level, text in gt.level_cells(values):
+        _tree_cell_objective(state, level, text, row.prov, profile)
     owner = state.deepest()
     if owner is None or not values:
         return
@@ -350,6 +352,22 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap) -> None:
         gt.continue_indicator(previous, values)  # type: ignore[arg-type]
         return
     _add_indicator(state, gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year))
+
+
+def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance, profile: Profile) -> None:
+    """A tree table's level cell ("1.1 Sostenere le imprese"): the objective it names becomes the open
+    one at its level, the table's columns staying in force."""
+    match = find_heading(text, profile, (None, None), in_row=False)[0]
+    if match is None or match.level != level:
+        code_title = numbered(text)
+        match = HeadingMatch(level, *code_title, 80.0) if code_title else HeadingMatch(level, None, text, 80.0)
+    current = state.current.get(level)
+    if current is not None and (current.code or current.title.casefold()) == (match.code or match.title.casefold()):
+        return
+    columns, last_columns = state.columns, state.last_columns
+    _open_objective(state, match, prov, profile, overview=False)
+    _close_title(state)
+    state.columns, state.last_columns = columns, last_columns
 
 
 def _add_indicator(state: _State, ind: Indicator) -> None:

@@ -1,0 +1,59 @@
+"""Tree tables: one table whose level columns name the objectives of each indicator row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from relazione.engine import extract
+from relazione.profiles import get_profile
+from relazione.readers import read_document
+
+DATA = Path(__file__).parent / "data" / "outline"
+HEADER = ("Area strategica", "Obiettivo strategico", "Obiettivo operativo", "Indicatore", "Peso", "Target",
+          "Consuntivo")
+
+
+def _report(path: Path):  # noqa: ANN202
+    return extract(read_document(path), get_profile("generic")).reports[0]
+
+
+def test_level_cells_left_empty_below_keep_the_objectives_of_the_row_above() -> None:
+    report = _report(DATA / "rovigo_piano_albero.txt")
+    assert [(o.level, o.code, o.parent) for o in report.objectives] == [
+        ("area", "1", None), ("strategic", "1.1", "1"), ("operational", "1.1.1", "1.1"),
+        ("operational", "1.1.2", "1.1"), ("strategic", "1.2", "1"), ("operational", "1.2.1", "1.2"),
+        ("area", "2", None), ("strategic", "2.1", "2"), ("operational", "2.1.1", "2.1")]
+    assert [(i.objective, i.n, i.name, i.weight, i.target, i.actual) for i in report.indicators][:2] == [
+        ("1.1.1", 1, "Numero di imprese finanziate", 50.0, ">= 100", "120"),
+        ("1.1.1", 2, "Tempo medio di liquidazione", 50.0, "<= 30 gg", "25 gg")]
+
+
+def test_word_cells_merged_down_over_indicator_rows_give_each_indicator_its_objective(tmp_path: Path) -> None:
+    from docx import Document as Word
+
+    rows = [HEADER,
+            ("Competitività", "Sostenere le imprese", "Contributi alle imprese", "Imprese finanziate", "60%",
+             ">= 100", "120"),
+            ("", "", "", "Tempo medio di liquidazione", "40%", "<= 30 gg", "25 gg"),
+            ("", "", "Formazione", "Ore di formazione", "100%", ">= 200", "180"),
+            ("", "Turismo", "Eventi di promozione", "Eventi realizzati", "100%", ">= 5", "6")]
+    word = Word()
+    word.add_paragraph("Camera di Commercio di Rovigo - Relazione sulla Performance 2024")
+    table = word.add_table(rows=len(rows), cols=len(HEADER))
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            if text:
+                table.cell(i, j).text = text
+    for column, top, bottom in ((0, 1, 4), (1, 1, 3), (2, 1, 2)):  # real vertical merges
+        table.cell(top, column).merge(table.cell(bottom, column))
+    path = tmp_path / "albero.docx"
+    word.save(path)
+    report = _report(path)
+    assert [(o.level, o.title, o.parent) for o in report.objectives] == [
+        ("area", "Competitività", None), ("strategic", "Sostenere le imprese", "Competitività"),
+        ("operational", "Contributi alle imprese", "Sostenere le imprese"),
+        ("operational", "Formazione", "Sostenere le imprese"), ("strategic", "Turismo", "Competitività"),
+        ("operational", "Eventi di promozione", "Turismo")]
+    assert [(i.objective, i.name) for i in report.indicators] == [
+        ("Contributi alle imprese", "Imprese finanziate"), ("Contributi alle imprese", "Tempo medio di liquidazione"),
+        ("Formazione", "Ore di formazione"), ("Eventi di promozione", "Eventi realizzati")]
