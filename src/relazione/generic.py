@@ -27,7 +27,7 @@ from . import generic_tables as gt
 from .blocks import Document, Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
-from .generic_labels import apply_label, label_field
+from .generic_labels import apply_label, label_field, label_value
 from .generic_outline import Key, numbered, plan_outline
 from .generic_sheets import IndicatorSheet
 from .headings import HeadingMatch
@@ -112,7 +112,8 @@ def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
         state.columns = None  # a section heading (Word heading style) ends the indicator table before it
     if _sheet_line(state, line.text, [line.text], line.prov, profile):
         return
-    apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings)
+    if not _code_label(state, line.text, [line.text], profile):
+        apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings)
 
 
 def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profile) -> bool:
@@ -180,6 +181,24 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
         state.by_code[(level, code)] = obj
         state.by_parts.setdefault((level, tuple(CODE_SEPARATORS.split(code))), obj)
     _reopen(state, obj)
+
+
+def _code_label(state: _State, text: str, cells: list[str], profile: Profile) -> bool:
+    """ "Codice obiettivo | 1.1.2" under an objective named without its code (a key-value sheet): the
+    objective takes the code, and its parent by the code's numbering when the code says more."""
+    if label_field(text, profile) != "code":
+        return False
+    obj = state.deepest()
+    value = label_value(text, cells, profile.labels["code"]).strip(" .")
+    if obj is None or obj.code or not value or len(value) > 30 or (obj.level, value) in state.by_code:
+        return True
+    if any(i.objective == obj.ref for i in state.report.indicators[-20:]):
+        return True  # its indicators already name it by title
+    obj.code = value
+    state.by_code[(obj.level, value)] = obj
+    state.by_parts.setdefault((obj.level, tuple(CODE_SEPARATORS.split(value))), obj)
+    obj.parent = _parent_of(state, obj.level, value) if obj.level != LEVELS[0] else None
+    return True
 
 
 def _name_again(state: _State, existing: Objective, match: HeadingMatch, overview: bool) -> None:
@@ -262,7 +281,8 @@ def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
     _close_title(state)
     if _sheet_line(state, joined, row.texts, row.prov, profile):
         return
-    if apply_label(state.deepest(), joined, row.texts, row.prov, profile, state.warnings):
+    if _code_label(state, joined, row.texts, profile) or \
+            apply_label(state.deepest(), joined, row.texts, row.prov, profile, state.warnings):
         return
     if state.columns is not None:
         _indicator_row(state, row, state.columns, profile)

@@ -32,7 +32,7 @@ def apply_label(target: Objective | None, text: str, cells: list[str], prov: Pro
     field_name = label_field(text, profile)
     if field_name is None or target is None:
         return False
-    value = _label_value(text, cells, profile.labels[field_name])
+    value = label_value(text, cells, profile.labels[field_name])
     if not value or (field_name in _NUMERIC_FIELDS and not any(ch.isdigit() for ch in value)):
         return True  # a label whose value sits elsewhere ("Peso dell'obiettivo operativo")
     if field_name in _NUMERIC_FIELDS:
@@ -46,7 +46,7 @@ def apply_label(target: Objective | None, text: str, cells: list[str], prov: Pro
     return True
 
 
-def _label_value(text: str, cells: list[str], labels: tuple[str, ...]) -> str:
+def label_value(text: str, cells: list[str], labels: tuple[str, ...]) -> str:
     filled = [c for c in cells if c]
     if len(filled) > 1:
         return " ".join(filled[1:])

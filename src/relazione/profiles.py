@@ -40,7 +40,7 @@ INDICATOR_FIELDS = (
     "target", "actual", "deviation", "status", "note",
 )
 OBJECTIVE_FIELDS = (
-    "weight", "description", "mission", "programme", "responsible", "resources", "score", "status",
+    "code", "weight", "description", "mission", "programme", "responsible", "resources", "score", "status",
 )
 REPORT_PATTERNS = ("ente", "title", "year", "reference_date")
 SECTIONS = ("profile", "detect", "report", "headings", "columns", "labels", "settings", "parts", "extend")
