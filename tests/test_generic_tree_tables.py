@@ -57,3 +57,27 @@ def test_word_cells_merged_down_over_indicator_rows_give_each_indicator_its_obje
     assert [(i.objective, i.name) for i in report.indicators] == [
         ("Contributi alle imprese", "Imprese finanziate"), ("Contributi alle imprese", "Tempo medio di liquidazione"),
         ("Formazione", "Ore di formazione"), ("Eventi di promozione", "Eventi realizzati")]
+
+
+def test_columns_whose_header_words_are_unknown_are_named_by_their_cells(tmp_path: Path) -> None:
+    doc = tmp_path / "soglie.txt"
+    doc.write_text(
+        "Obiettivo operativo 1.1.1 - Contributi alle imprese\n"
+        "Indicatore\tIncidenza\tSoglia\tRilevazione\n"
+        "Imprese finanziate\t60\t>= 100\t120\n"
+        "Tempo medio di liquidazione\t40\t<= 30 gg\t25 gg\n", encoding="utf-8")
+    report = _report(doc)
+    assert [(i.name, i.weight, i.target, i.actual) for i in report.indicators] == [
+        ("Imprese finanziate", 60.0, ">= 100", "120"), ("Tempo medio di liquidazione", 40.0, "<= 30 gg", "25 gg")]
+
+
+def test_a_dash_in_a_level_column_puts_the_indicator_on_the_level_above(tmp_path: Path) -> None:
+    doc = tmp_path / "trattino.txt"
+    doc.write_text(
+        "Obiettivo strategico\tObiettivo operativo\tIndicatore\tTarget\tConsuntivo\n"
+        "1.1 Digitalizzare\t-\tServizi digitali attivati\t>= 5\t6\n"
+        "\t1.1.1 Fascicolo elettronico\tFascicoli aperti\t>= 50\t60\n"
+        "\t-\tCassetto digitale\t>= 40%\t45%\n", encoding="utf-8")
+    report = _report(doc)
+    assert [(i.objective, i.name) for i in report.indicators] == [
+        ("1.1", "Servizi digitali attivati"), ("1.1.1", "Fascicoli aperti"), ("1.1", "Cassetto digitale")]

@@ -26,6 +26,7 @@ import regex as re
 from . import generic_tables as gt
 from .blocks import Document, Line, Provenance, Row, Table
 from .engine import Extraction
+from .generic_columns import infer_columns
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
 from .generic_labels import apply_label, label_field, label_value
 from .generic_outline import Key, numbered, plan_outline
@@ -34,13 +35,14 @@ from .headings import HeadingMatch
 from .profiles import Profile
 from .records import LEVELS, Indicator, Objective, Report, Warning_
 from .report_meta import head_text, report_metadata
-from .tables import ColumnMap, header_field
+from .tables import ColumnMap, header_field, map_header
 from .text import join_wrapped
 from .values import parse_number
 
 _WEIGHT_IN_TITLE = re.compile(
     r"[\(\[]?\s*[-–—,;]?\s*\bpeso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*[:=]?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*[\)\]]?",
     re.IGNORECASE)
+_ROWS_FOR_CONTENT = 40  # rows below a header whose cells name the columns its words do not
 _TITLE_STOP_WORDS = {"INDICATORI", "INDICATORE", "DESCRIZIONE", "RISULTATI", "AZIONI", "KPI", "NOTE",
                      "INDICATORI DI PERFORMANCE", "INDICATORI DI RISULTATO", "TARGET"}
 
@@ -67,6 +69,8 @@ class _State:
     title_lines: list[str] = field(default_factory=list)
     sheet: IndicatorSheet = field(default_factory=IndicatorSheet)  # key-value indicator sheet being read
     outline: dict[Key, HeadingMatch] = field(default_factory=dict)  # numbered headings without level words
+    table: Table | None = None  # the table being read, and the row: a header's columns are read from below it
+    row_index: int = 0
 
     def deepest(self) -> Objective | None:
         for level in reversed(LEVELS):
@@ -257,7 +261,9 @@ def _on_table(state: _State, table: Table, profile: Profile, index: int) -> None
         first = table.rows[0]
         if len(first.cells) == width and len(first.filled()) >= 3 and not gt.is_header_like(first):
             state.columns = columns  # a table continuing the layout of the last one, without its header
+    state.table = table
     for r, row in enumerate(table.rows):
+        state.row_index = r
         _on_row(state, row, profile, (index, r))
         state.previous_row = row
 
@@ -316,6 +322,8 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
             return True
     header = gt.header_of(row, None if just_after_header else state.previous_row, profile.columns)
     if header is None:
+        header = _header_by_content(state, row, profile)
+    if header is None:
         return False
     _close_title(state)
     state.sheet.end()
@@ -324,8 +332,24 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
     return True
 
 
+def _header_by_content(state: _State, row: Row, profile: Profile) -> ColumnMap | None:
+    """A header naming only the indicator ("Indicatore | Soglia | Rilevazione") whose other columns the
+    cells below show: a header when they give at least one more field."""
+    if state.table is None or state.deepest() is None or not gt.is_header_like(row):
+        return None
+    named = map_header(row, profile.columns, min_fields=1)
+    if named is None:
+        return None
+    body = state.table.rows[state.row_index + 1: state.row_index + 1 + _ROWS_FOR_CONTENT]
+    inferred = infer_columns(named, row, body)
+    return inferred if len(inferred.fields) > len(named.fields) else None
+
+
 def _set_columns(state: _State, columns: ColumnMap, row: Row, profile: Profile) -> None:
     columns = gt.with_level_columns(gt.with_year_targets(columns, row, profile.columns), row, profile.headings)
+    if state.table is not None:
+        body = state.table.rows[state.row_index + 1: state.row_index + 1 + _ROWS_FOR_CONTENT]
+        columns = infer_columns(columns, row, body)
     state.columns = columns
     state.header_row = row
     state.last_columns = (columns, len(row.cells))
@@ -376,7 +400,12 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile
 
 def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance, profile: Profile) -> None:
     """A tree table's level cell ("1.1 Sostenere le imprese"): the objective it names becomes the open
-    one at its level, the table's columns staying in force."""
+    one at its level, the table's columns staying in force. A dash says the row has no objective of
+    that level: its indicator belongs to the level above."""
+    if not re.sub(r"[\s\-–—/.]|n\.?a\.?", "", text, flags=re.IGNORECASE):
+        for deeper in LEVELS[LEVELS.index(level):]:
+            state.current.pop(deeper, None)
+        return
     match = find_heading(text, profile, (None, None), in_row=False)[0]
     if match is None or match.level != level:
         code_title = numbered(text)

@@ -35,11 +35,11 @@ from .records import LEVELS
 from .tables import header_field
 
 # a numbering code: segments of 1-2 digits, a capital letter (optionally with digits), or a Roman numeral
-_SEGMENT = r"(?:\d{1,2}|[A-Z]\d{0,2}|[IVX]{1,5}|[a-z])"
+_SEGMENT = r"(?:\d{1,3}|[A-Z]\d{0,2}|[IVX]{1,5}|[a-z])"
 _CODE = rf"(?P<code>{_SEGMENT}(?:[.\-_]{_SEGMENT})*)"
 _NUMBERED = re.compile(
     rf"^[\s#*_>•]*{_CODE}(?P<sep>[.)]?\s*[-–—:]?\s+|[.)]\s*)(?P<title>[\p{{L}}«\"'“(].{{2,}})$")
-_DIGITS_ONLY_TOP = re.compile(r"^\d{1,2}$")
+_DIGITS_ONLY_TOP = re.compile(r"^\d{1,3}$")
 _KEY_VALUE_INDICATOR = re.compile(r"^\W*(?:indicatore|kpi)\b[^:|\t]{0,16}(?:[:|\t]|$)", re.IGNORECASE)
 _MAX_TITLE_CHARS = 250
 _VALUE_OR_DATE = re.compile(r"^(?:gg|giorni|mesi|anni|%|euro|€|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"

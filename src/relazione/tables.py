@@ -72,9 +72,11 @@ def _may_name(row: Row, names: tuple[str, ...]) -> bool:
     return False
 
 
-def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | None = "name") -> ColumnMap | None:
+def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | None = "name",
+               min_fields: int = MIN_HEADER_FIELDS) -> ColumnMap | None:
     """A ColumnMap when ``row`` is a header naming the ``required`` column (the indicator name, unless
-    the layout puts the name elsewhere: ``required=None``) and at least one other field."""
+    the layout puts the name elsewhere: ``required=None``) and at least one other field (``min_fields``
+    in all: a caller that reads the other columns from their cells asks for the name alone)."""
     if required is not None and required in synonyms and not _may_name(row, synonyms[required]):
         return None
     fields: dict[int, str] = {}
@@ -86,7 +88,7 @@ def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | N
         if field and field not in fields.values():
             fields[i] = field
             labels[i] = cell.text
-    if len(fields) < MIN_HEADER_FIELDS or (required is not None and required not in fields.values()):
+    if len(fields) < min_fields or (required is not None and required not in fields.values()):
         return None
     return ColumnMap(fields, labels)
 
