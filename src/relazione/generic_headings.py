@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex as re
 
-from .headings import HeadingMatch, match_any
+from .headings import HeadingMatch, keyword_similarity, match_any, normalise_words
 from .profiles import Profile
 from .tables import header_field
 
@@ -29,6 +29,8 @@ _SENTENCE_AFTER_CODE = re.compile(
 # "OS 1.1 - Kpi 1 Incidenza ...": an indicator coded under its objective's code, not a heading
 _INDICATOR_AFTER_CODE = re.compile(r"^(?:kpi|mis|misura|ind|indicatore)\.?\s*\d", re.IGNORECASE)
 _MAX_HEADING_CHARS = 400
+_MIN_KEY_CELL = 4  # "OS | ..." is too short to say a level alone
+_KEY_CELL_SIMILARITY = 92
 _CODELESS_LEVEL = {"area strategica": "area", "ambito strategico": "area", "obiettivo strategico": "strategic",
                    "obiettivo operativo": "operational"}
 _CODELESS = re.compile(
@@ -81,20 +83,39 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
 
 
 def _codeless_heading(text: str, cells: list[str] | None, profile: Profile) -> HeadingMatch | None:
-    """ "Obiettivo strategico: Titolo" (a line) or "Obiettivo strategico | Titolo" (a row of two cells)."""
+    """ "Obiettivo strategico: Titolo" (a line) or "Obiettivo strategico | Titolo" (a row of two cells);
+    in a row, any of the profile's level words ("Ambito | Titolo") names the level."""
     if cells is not None:
         filled = [c for c in cells if c]
         if len(filled) != 2:
             return None
+        by_keyword = _keyword_cell_heading(filled[0], filled[1], profile)
+        if by_keyword is not None:
+            return by_keyword
         text = f"{filled[0]}: {filled[1]}"
     m = _CODELESS.match(text)
     if m is None:
         return None
     level = _CODELESS_LEVEL[" ".join(m.group("kw").casefold().split())]
+    return _titled(level, m.group("title"), profile)
+
+
+def _keyword_cell_heading(key: str, value: str, profile: Profile) -> HeadingMatch | None:
+    """A key cell that is a level's word, whole ("Ambito", "Obiettivo generale"), before a title cell."""
+    words = normalise_words(key)
+    if len(words) < _MIN_KEY_CELL or not value[:1].isalpha() or not value[:1].isupper():
+        return None
+    for rule in profile.headings:
+        if keyword_similarity(key, rule.keywords) >= max(rule.min_similarity, _KEY_CELL_SIMILARITY):
+            return _titled(rule.level, value, profile)
+    return None
+
+
+def _titled(level: str, title: str, profile: Profile) -> HeadingMatch | None:
     rule = profile.heading(level)
     if rule is None or not rule.code_required:
         return None  # no such level, or the profile's own rule reads headings without a code already
-    title = m.group("title").strip(" *_")
+    title = title.strip(" *_")
     if _CODELESS.match(title) or _CODELESS_LEVEL.get(" ".join(title.casefold().split())) \
             or header_field(title, profile.columns)[1] >= 90:
         return None  # "Obiettivo strategico | Obiettivo operativo" or "| Indicatori": a header row
