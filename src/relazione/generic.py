@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from . import generic_tables as gt
+from . import generic_tree as tree
 from .blocks import Document, Line, Provenance, Row, Table
 from .engine import Extraction
 from .generic_columns import infer_columns
@@ -320,6 +321,8 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
         if combined is not None:
             _set_columns(state, combined, row, profile)
             return True
+    if gt.holds_quantities(row):
+        return False  # "≥ 80% | 100%": a data row, whatever words its other cells share with a header
     header = gt.header_of(row, None if just_after_header else state.previous_row, profile.columns)
     if header is None:
         header = _header_by_content(state, row, profile)
@@ -335,8 +338,8 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
 def _header_by_content(state: _State, row: Row, profile: Profile) -> ColumnMap | None:
     """A header naming only the indicator ("Indicatore | Soglia | Rilevazione") whose other columns the
     cells below show: a header when they give at least one more field."""
-    if state.table is None or state.deepest() is None or not gt.is_header_like(row):
-        return None
+    if state.table is None or state.columns is not None or state.deepest() is None or not gt.is_header_like(row):
+        return None  # inside a table already read, a row of short cells is data
     named = map_header(row, profile.columns, min_fields=1)
     if named is None:
         return None
@@ -346,10 +349,10 @@ def _header_by_content(state: _State, row: Row, profile: Profile) -> ColumnMap |
 
 
 def _set_columns(state: _State, columns: ColumnMap, row: Row, profile: Profile) -> None:
-    columns = gt.with_level_columns(gt.with_year_targets(columns, row, profile.columns), row, profile.headings)
+    columns = tree.with_level_columns(gt.with_year_targets(columns, row, profile.columns), row, profile.headings)
     if state.table is not None:
         body = state.table.rows[state.row_index + 1: state.row_index + 1 + _ROWS_FOR_CONTENT]
-        columns = infer_columns(columns, row, body)
+        columns = tree.with_row_level_column(infer_columns(columns, row, body), body, profile.headings)
     state.columns = columns
     state.header_row = row
     state.last_columns = (columns, len(row.cells))
@@ -374,7 +377,9 @@ def _title_row(state: _State, row: Row, profile: Profile) -> bool:
 
 def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile) -> None:
     values = gt.row_values(row, columns)
-    for level, text in gt.level_cells(values):
+    if _objective_row(state, values, row.prov, profile):
+        return
+    for level, text in tree.level_cells(values):
         _tree_cell_objective(state, level, text, row.prov, profile)
     owner = state.deepest()
     if owner is None or not values:
@@ -398,6 +403,21 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile
     _add_indicator(state, gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year))
 
 
+def _objective_row(state: _State, values: dict[str, str], prov: Provenance, profile: Profile) -> bool:
+    """A row whose row-level cell names a level: an objective (code, title, weight), not an indicator."""
+    level_text = values.pop(tree.ROW_LEVEL, None)
+    level = tree.cell_level(level_text, profile.headings, last_words=True) if level_text else None
+    if level is None or "name" not in values:
+        return False
+    title = values["name"]
+    code = values.get("code")
+    _open_in_table(state, HeadingMatch(level, code, title, 80.0), prov, profile)
+    weight = gt.first_number(values.get("weight", ""))
+    if weight is not None and state.current[level].weight is None:
+        state.current[level].weight = weight
+    return True
+
+
 def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance, profile: Profile) -> None:
     """A tree table's level cell ("1.1 Sostenere le imprese"): the objective it names becomes the open
     one at its level, the table's columns staying in force. A dash says the row has no objective of
@@ -413,6 +433,11 @@ def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance,
     current = state.current.get(level)
     if current is not None and (current.code or current.title.casefold()) == (match.code or match.title.casefold()):
         return
+    _open_in_table(state, match, prov, profile)
+
+
+def _open_in_table(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile) -> None:
+    """Open an objective named inside a table, the table's columns staying in force."""
     columns, last_columns = state.columns, state.last_columns
     _open_objective(state, match, prov, profile, overview=False)
     _close_title(state)

@@ -18,20 +18,18 @@ from __future__ import annotations
 import regex as re
 
 from .blocks import Cell, Row
-from .headings import keyword_similarity
-from .profiles import HeadingRule
-from .records import LEVELS, Indicator
+from .records import Indicator
 from .tables import ColumnMap, header_field, map_header, read_row
 from .text import join_wrapped
-from .values import parse_number
+from .values import parse_number, parse_value
 
 _PERCENT = re.compile(r"(?P<n>-?\d+(?:\.\d{3})*(?:,\d+)?|-?\d+(?:\.\d+)?)\s*%?")
 _ORDINAL = re.compile(r"^\s*(?:n\.?\s*)?\d{1,2}\s*[.)°]?\s*$", re.IGNORECASE)
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)|^\s*\d{1,2}\s+(?=\p{Lu})")
 _MAX_HEADER_CELL = 60
 _YEAR = re.compile(r"\b(20\d\d)\b")
+_YEAR_CELL = re.compile(r"^\s*(?:anno\s+)?(?:19|20)\d\d\s*$", re.IGNORECASE)
 _TARGETS_PREFIX = "targets:"  # pseudo-field of a yearly target column: "targets:2025"
-LEVEL_PREFIX = "level:"  # pseudo-field of a column naming objectives of one level: "level:strategic"
 # "(Peso: 20,00%)" inside an indicator's name cell
 _WEIGHT_IN_NAME = re.compile(r"\s*\(\s*peso\s*:?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*\)", re.IGNORECASE)
 # a leading indicator code: "OS 1.1 - Kpi 1", "OO 1.1.1 - Mis 1", "B3.2_01_rev2018", "EC05.1", "OC_TBS_01"
@@ -56,6 +54,17 @@ def is_header_like(row: Row) -> bool:
     """Short cells only, two or more of them: what a header row (or its second half) looks like."""
     filled = row.filled()
     return len(filled) >= 2 and all(len(c.text) <= _MAX_HEADER_CELL for c in filled)
+
+
+def holds_quantities(row: Row) -> bool:
+    """Does a cell state a quantity ("≥ 80%", "12,5", "SI")? Header cells are words (a year excepted)."""
+    for cell in row.cells:
+        if not cell.text or _YEAR_CELL.match(cell.text):
+            continue
+        value = parse_value(cell.text)
+        if value is not None and (value.value is not None or value.boolean is not None):
+            return True
+    return False
 
 
 def header_of(row: Row, previous: Row | None, synonyms: dict[str, tuple[str, ...]]) -> ColumnMap | None:
@@ -127,30 +136,6 @@ def with_year_targets(columns: ColumnMap, row: Row, synonyms: dict[str, tuple[st
         return columns
     fields = {**columns.fields, **{i: _TARGETS_PREFIX + y for i, y in yearly.items()}}
     return ColumnMap(dict(sorted(fields.items())), {**columns.labels, **{i: labels[i] for i in yearly}})
-
-
-def with_level_columns(columns: ColumnMap, row: Row, rules: tuple[HeadingRule, ...]) -> ColumnMap:
-    """Columns that name a level of the tree ("Area strategica | Obiettivo strategico | Obiettivo operativo
-    | Indicatore | ..."): one table for many objectives, each row's level cells naming its objectives
-    (empty when merged down from the row above). The level's heading keywords are the header words."""
-    found: dict[int, str] = {}
-    for i, cell in enumerate(row.cells):
-        if i in columns.fields or not cell.text or len(cell.text) > _MAX_HEADER_CELL:
-            continue
-        best = max(rules, key=lambda r: keyword_similarity(cell.text, r.keywords), default=None)
-        if best is not None and best.level not in found.values() \
-                and keyword_similarity(cell.text, best.keywords) >= max(best.min_similarity, 90):
-            found[i] = best.level
-    if not found:
-        return columns
-    fields = {**columns.fields, **{i: LEVEL_PREFIX + level for i, level in found.items()}}
-    return ColumnMap(dict(sorted(fields.items())), {**columns.labels, **{i: row.cells[i].text for i in found}})
-
-
-def level_cells(values: dict[str, str]) -> list[tuple[str, str]]:
-    """(level, cell text) of a tree-table row's filled level cells, top level first; removed from values."""
-    found = [(k.removeprefix(LEVEL_PREFIX), values.pop(k)) for k in list(values) if k.startswith(LEVEL_PREFIX)]
-    return sorted(found, key=lambda pair: LEVELS.index(pair[0]))
 
 
 def _take_year_targets(values: dict[str, str], year: int | None) -> dict[str, str]:
