@@ -407,7 +407,7 @@ def _objective_row(state: _State, values: dict[str, str], prov: Provenance, prof
     """A row whose row-level cell names a level: an objective (code, title, weight), not an indicator."""
     level_text = values.pop(tree.ROW_LEVEL, None)
     level = tree.cell_level(level_text, profile.headings, last_words=True) if level_text else None
-    if level is None or "name" not in values:
+    if level is None or "name" not in values or "target" in values or "actual" in values:
         return False
     title = values["name"]
     code = values.get("code")

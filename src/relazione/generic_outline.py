@@ -39,6 +39,7 @@ _SEGMENT = r"(?:\d{1,3}|[A-Z]\d{0,2}|[IVX]{1,5}|[a-z])"
 _CODE = rf"(?P<code>{_SEGMENT}(?:[.\-_]{_SEGMENT})*)"
 _NUMBERED = re.compile(
     rf"^[\s#*_>•]*{_CODE}(?P<sep>[.)]?\s*[-–—:]?\s+|[.)]\s*)(?P<title>[\p{{L}}«\"'“(].{{2,}})$")
+_CODE_ALONE = re.compile(rf"[\s#*_>•]*{_CODE}[.)]?\s*")
 _DIGITS_ONLY_TOP = re.compile(r"^\d{1,3}$")
 _KEY_VALUE_INDICATOR = re.compile(r"^\W*(?:indicatore|kpi)\b[^:|\t]{0,16}(?:[:|\t]|$)", re.IGNORECASE)
 _MAX_TITLE_CHARS = 250
@@ -194,8 +195,11 @@ def _classify(row: Row, previous: Row | None, starts_table: bool,
 
 
 def _candidate(filled: list[str], profile: Profile) -> tuple[str, str] | None:
-    """ "1.2 Titolo" alone on a line or in a row, or "1.2 | Titolo [| 30%]": a code in a cell of its own."""
+    """ "1.2 Titolo" alone on a line or in a row, or "1.2 | Titolo [| 30%]": a code in a cell of its own.
+    A code alone ("I.1)") is a candidate with an empty title: the engine reads the title on the next lines."""
     if len(filled) == 1:
+        if _CODE_ALONE.fullmatch(filled[0]):
+            return _CODE_ALONE.fullmatch(filled[0]).group("code"), ""
         return None if section_of(filled[0]) else numbered(filled[0])
     if len(filled) > 3 or not re.fullmatch(rf"{_CODE}[.)]?", filled[0]) or label_field(filled[1], profile):
         return None

@@ -53,11 +53,19 @@ def with_row_level_column(columns: ColumnMap, body: list[Row], rules: tuple[Head
     for i in range(width):
         if i == name_col or (i in columns.fields and columns.fields[i] not in ("type", "n", "code")):
             continue
-        cells = [r.cells[i].text for r in body if i < len(r.cells) and r.cells[i].text]
-        levels = [cell_level(c, rules, last_words=True) for c in cells if len(c) <= MAX_HEADER_CELL]
-        if sum(1 for v in levels if v) >= MIN_OBJECTIVE_ROWS and len(set(levels) - {None}) >= 2:
+        level_rows = [r for r in body if i < len(r.cells) and len(r.cells[i].text) <= MAX_HEADER_CELL
+                      and cell_level(r.cells[i].text, rules, last_words=True)]
+        levels = {cell_level(r.cells[i].text, rules, last_words=True) for r in level_rows}
+        if len(level_rows) >= MIN_OBJECTIVE_ROWS and len(levels) >= 2 \
+                and not any(has_values(r, columns) for r in level_rows):
             return ColumnMap({**columns.fields, i: ROW_LEVEL}, columns.labels)
     return columns
+
+
+def has_values(row: Row, columns: ColumnMap) -> bool:
+    """Does the row state a target or a result? An objective's row in a plan list does not (an
+    indicator typed "Strategico" in a table of indicators does)."""
+    return any(columns.fields.get(i) in ("target", "actual") and c.text for i, c in enumerate(row.cells))
 
 
 def level_cells(values: dict[str, str]) -> list[tuple[str, str]]:

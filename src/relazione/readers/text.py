@@ -78,6 +78,10 @@ def split_row(raw: str) -> list[str] | None:
     return None
 
 
+# "## Titolo": a markdown heading, its level the number of marks (heading evidence, like a Word style)
+_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$")
+
+
 def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: int = 1) -> list[Block]:
     """The text reader's core, reused by the PDF reader for each page's text."""
     blocks: list[Block] = []
@@ -101,7 +105,10 @@ def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: 
             table.rows.append(row)
         else:
             table = None
-            blocks.append(Line(clean_inline(raw), prov, after_blank=after_blank))
+            heading = _MD_HEADING.match(raw)
+            level = len(heading.group(1)) if heading else None
+            text = clean_inline(heading.group(2) if heading else raw)
+            blocks.append(Line(text, prov, after_blank=after_blank, style_level=level))
         after_blank = False
     return _aligned_to_tables(blocks, lines, page, first_line)
 
