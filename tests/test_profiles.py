@@ -70,7 +70,7 @@ name = "ext"
 [extend.columns]
 target = ["Valore obiettivo 2025", "Target"]
 [extend.headings.area]
-keywords = ["Asse"]
+keywords = ["Quadrante"]
 [extend.labels]
 mission = ["Missione"]
 [extend.report]
@@ -78,7 +78,7 @@ title = ['(?P<title>Report finale \\d{4})']
 """))
     assert p.columns["target"] == (*GENERIC.columns["target"], "Valore obiettivo 2025")  # no duplicate "Target"
     area = p.heading("area")
-    assert area is not None and area.keywords == (*GENERIC.heading("area").keywords, "Asse")
+    assert area is not None and area.keywords == (*GENERIC.heading("area").keywords, "Quadrante")
     assert p.labels["mission"] == ("Missione",)
     assert p.report["title"] == [*GENERIC.report["title"], "(?P<title>Report finale \\d{4})"]
 
