@@ -257,6 +257,8 @@ def _sheet_line(state: _State, text: str, cells: list[str], prov: Provenance, pr
 # -- tables --------------------------------------------------------------------------------------
 def _on_table(state: _State, table: Table, profile: Profile, index: int) -> None:
     state.previous_row = None
+    if state.columns is not None and table.rows and _other_table(table.rows[0], state.last_columns, profile):
+        state.columns = None  # "DATA | Iscritti | Partecipanti": another table, not more indicator rows
     if state.columns is None and state.last_columns and table.rows and state.deepest() is not None:
         columns, width = state.last_columns
         first = table.rows[0]
@@ -267,6 +269,15 @@ def _on_table(state: _State, table: Table, profile: Profile, index: int) -> None
         state.row_index = r
         _on_row(state, row, profile, (index, r))
         state.previous_row = row
+
+
+def _other_table(first: Row, last_columns: tuple[ColumnMap, int] | None, profile: Profile) -> bool:
+    """A table whose first row is a header of other columns (short words, no quantity, not ours, not as
+    wide as the indicator table before it)."""
+    if last_columns is None or len(first.cells) == last_columns[1] or len(first.filled()) < 2:
+        return False
+    return gt.is_header_like(first) and not gt.holds_quantities(first) and \
+        gt.header_of(first, None, profile.columns) is None
 
 
 def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
