@@ -387,7 +387,8 @@ def _title_row(state: _State, row: Row, profile: Profile) -> bool:
 
 
 def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile) -> None:
-    values = gt.row_values(row, columns)
+    width = state.last_columns[1] if state.last_columns else None
+    values = gt.row_values(gt.without_extra_ordinal(row, width), columns)
     if _objective_row(state, values, row.prov, profile):
         return
     for level, text in tree.level_cells(values):

@@ -122,6 +122,14 @@ def row_values(row: Row, columns: ColumnMap) -> dict[str, str]:
     return values
 
 
+def without_extra_ordinal(row: Row, width: int | None) -> Row:
+    """ "2 | Name | 25% | 20 | 19" under a four-column header: the ordinal took a cell of its own (the
+    header's first cell spans it), so the row is read from its second cell."""
+    if width is None or len(row.cells) != width + 1 or not _ORDINAL.match(row.cells[0].text or "x"):
+        return row
+    return Row(row.cells[1:], row.prov, after_blank=row.after_blank)
+
+
 def with_year_targets(columns: ColumnMap, row: Row, synonyms: dict[str, tuple[str, ...]]) -> ColumnMap:
     """Two or more target columns labelled by year: each becomes a "targets:YEAR" column (the header
     mapping kept only the first as the target)."""
