@@ -63,7 +63,7 @@ def test_columns_whose_header_words_are_unknown_are_named_by_their_cells(tmp_pat
     doc = tmp_path / "soglie.txt"
     doc.write_text(
         "Obiettivo operativo 1.1.1 - Contributi alle imprese\n"
-        "Indicatore\tIncidenza\tSoglia\tRilevazione\n"
+        "Indicatore\tQuota\tLimite\tDato\n"
         "Imprese finanziate\t60\t>= 100\t120\n"
         "Tempo medio di liquidazione\t40\t<= 30 gg\t25 gg\n", encoding="utf-8")
     report = _report(doc)

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, replace
 import regex as re
 
 from .blocks import Block, Document, Line
+from .completeness import completeness_warnings
 from .profiles import Part, Profile, get_profile
 from .records import Records, Report, Source, Warning_
 from .restatements import add_restatements
@@ -102,17 +103,20 @@ def extract(doc: Document, profile: Profile) -> Records:
     result.warnings[:0] = [Warning_(code, message, prov) for code, message, prov in doc.notes]
     for report in result.reports:
         finish_report(report)
-    if not any(r.objectives or r.indicators for r in result.reports):
-        result.warnings.append(
-            Warning_("no_structure", f"no objectives or indicators recognised with profile {profile.name!r}")
-        )
+    result.warnings[:0] = completeness_warnings(result.reports, profile.name)  # first: the summary shows them
     source = Source(path=doc.path, sha256=doc.sha256, format=doc.format, profile=profile.name, pages=doc.pages)
     return Records(source=source, reports=result.reports, warnings=result.warnings)
 
 
 def finish_report(report: Report) -> None:
-    """Fill the parsed Values from the raw texts (never the other way round)."""
+    """Fill the parsed Values from the raw texts (never the other way round), and the confidence a
+    family module leaves unset: code written for its layout reads what it finds with certainty."""
+    for obj in report.objectives:
+        if obj.confidence is None:
+            obj.confidence = 1.0
     for ind in report.indicators:
+        if ind.confidence is None:
+            ind.confidence = 1.0
         if ind.target_value is None:
             ind.target_value = parse_value(ind.target)
         if ind.actual_value is None:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 import regex as re
 
+from . import generic_columns as infer
 from . import generic_tables as gt
 from . import generic_tree as tree
 from .blocks import Document, Line, Provenance, Row, Table
@@ -166,7 +167,7 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
     if existing is not None:
         _name_again(state, existing, match, overview)
         return
-    obj = Objective(level=level, title="", code=code, provenance=prov)
+    obj = Objective(level=level, title="", code=code, provenance=prov, confidence=round(match.similarity / 100, 2))
     obj.parent = _parent_of(state, level, code)
     if match.title:
         _set_title(obj, match.title)
@@ -412,7 +413,9 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile
     if gt.continues_name(row, values, columns, previous):
         gt.continue_indicator(previous, values)  # type: ignore[arg-type]
         return
-    _add_indicator(state, gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year))
+    ind = gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year)
+    ind.confidence = infer.confidence_of(set(values), columns)
+    _add_indicator(state, ind)
 
 
 def _objective_row(state: _State, values: dict[str, str], prov: Provenance, profile: Profile) -> bool:

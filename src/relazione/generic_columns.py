@@ -21,6 +21,8 @@ from .values import parse_value
 
 MIN_SHARE = 0.6  # of a column's filled cells that must look the part
 WEIGHT_TOLERANCE = 0.5
+CONTENT_PENALTY = 0.25
+NO_VALUES_PENALTY = 0.2
 
 
 def infer_columns(columns: ColumnMap, header: Row, body: list[Row]) -> ColumnMap:
@@ -38,7 +40,18 @@ def infer_columns(columns: ColumnMap, header: Row, body: list[Row]) -> ColumnMap
             labels[i] = header.cells[i].text if i < len(header.cells) else ""
     if fields == columns.fields:
         return columns
-    return ColumnMap(dict(sorted(fields.items())), labels)
+    inferred = columns.inferred | {i for i in fields if i not in columns.fields}
+    return ColumnMap(dict(sorted(fields.items())), labels, frozenset(inferred))
+
+
+def confidence_of(filled: set[str], columns: ColumnMap) -> float:
+    """An indicator's confidence: 1 when header words named every column it was read from, less for a
+    column named by its content, less again when it has neither target nor result."""
+    by_content = {columns.fields[i] for i in columns.inferred} & filled
+    confidence = 1.0 - CONTENT_PENALTY * bool(by_content)
+    if not filled & {"target", "actual"}:
+        confidence -= NO_VALUES_PENALTY
+    return round(confidence, 2)
 
 
 def _field_of(cells: list[str], taken: set[str], index: int, fields: dict[int, str]) -> str | None:

@@ -19,7 +19,8 @@ such headings; lines the profile's keyword rules read already are left to them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from functools import cache
 from itertools import accumulate
 
@@ -43,6 +44,10 @@ _CODE_ALONE = re.compile(rf"[\s#*_>•]*{_CODE}[.)]?\s*")
 _DIGITS_ONLY_TOP = re.compile(r"^\d{1,3}$")
 _KEY_VALUE_INDICATOR = re.compile(r"^\W*(?:indicatore|kpi)\b[^:|\t]{0,16}(?:[:|\t]|$)", re.IGNORECASE)
 _MAX_TITLE_CHARS = 250
+# how sure a heading read from structure alone is (a keyword heading scores its fuzzy similarity): a code's
+# numbering and the evidence under it agree more than a style does
+_NUMBERED_SIMILARITY = 80.0
+_STYLED_SIMILARITY = 70.0
 _VALUE_OR_DATE = re.compile(r"^(?:gg|giorni|mesi|anni|%|euro|€|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"
                             r"agosto|settembre|ottobre|novembre|dicembre)\b", re.IGNORECASE)
 _EVIDENCE_LABELS = ("weight", "score", "status")
@@ -61,6 +66,10 @@ class _Candidate:
     @property
     def segments(self) -> tuple[str, ...]:
         return tuple(re.split(r"[.\-_]", self.code or ""))
+
+
+def _segments(code: str) -> tuple[str, ...]:
+    return tuple(re.split(r"[.\-_]", code))
 
 
 def _numbered_candidate(key: Key, position: int, code: str, title: str) -> _Candidate:
@@ -86,20 +95,21 @@ def numbered(text: str) -> tuple[str, str] | None:
 def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
     """The headings without level words the document's structure confirms, by block (or row) key:
     its numbering when it has one, else the style and font of its headings."""
-    numbered_found, styled, evidence, keyword_headings = _scan(doc, profile)
-    plan = _plan(numbered_found, evidence, keyword_headings, by_code=True)
-    if not plan and styled:
-        plan = _plan(_ranked(styled), evidence, keyword_headings, by_code=False)
+    scan = _scan(doc, profile)
+    plan = _plan(scan.numbered, scan, by_code=True)
+    if not plan and scan.styled:
+        plan = _plan(_ranked(scan.styled), scan, by_code=False)
     return plan
 
 
-def _plan(candidates: list[_Candidate], evidence: list[int], keyword_headings: list[int],
-          by_code: bool) -> dict[Key, HeadingMatch]:
-    kept = _with_evidence(candidates, evidence, keyword_headings)
+def _plan(candidates: list[_Candidate], scan: _Scan, by_code: bool) -> dict[Key, HeadingMatch]:
+    kept = _with_evidence(candidates, scan.evidence, scan.keyword_headings)
     if by_code:
-        kept = _in_tree(kept)
-    levels = _levels_by_depth(kept, candidates, evidence)
-    return {c.key: HeadingMatch(levels[c.depth], c.code, c.title, 80.0) for c in kept if c.depth in levels}
+        kept = _in_tree(kept, scan.anchors)
+    levels = _levels_by_anchors(kept, scan.anchors) if by_code else {}
+    levels = levels or _levels_by_depth(kept, candidates, scan.evidence)
+    similarity = _NUMBERED_SIMILARITY if by_code else _STYLED_SIMILARITY
+    return {c.key: HeadingMatch(levels[c.depth], c.code, c.title, similarity) for c in kept if c.depth in levels}
 
 
 def _ranked(styled: list[tuple[Key, int, tuple[float, ...], str]]) -> list[_Candidate]:
@@ -109,15 +119,22 @@ def _ranked(styled: list[tuple[Key, int, tuple[float, ...], str]]) -> list[_Cand
     return [_Candidate(key, position, ranks[style], None, title) for key, position, style, title in styled]
 
 
-def _scan(doc: Document, profile: Profile) -> tuple[list[_Candidate], list[tuple[Key, int, tuple[float, ...], str]],
-                                                  list[int], list[int]]:
-    """In document order: numbered candidates, styled candidates (a Word heading style or a larger or
-    bold font, no number), the positions holding objective evidence, and the positions of headings the
-    keyword rules read (the evidence after one of those is its own)."""
-    candidates: list[_Candidate] = []
-    styled: list[tuple[Key, int, tuple[float, ...], str]] = []
-    evidence: list[int] = []
-    keyword_headings: list[int] = []
+@dataclass(slots=True)
+class _Scan:
+    """What the pre-pass saw, in document order (positions count lines and table rows)."""
+
+    numbered: list[_Candidate] = field(default_factory=list)
+    styled: list[tuple[Key, int, tuple[float, ...], str]] = field(default_factory=list)  # key, position, style
+    evidence: list[int] = field(default_factory=list)  # indicator headers, weights, indicator sheets
+    keyword_headings: list[int] = field(default_factory=list)  # headings the profile's level words read
+    anchors: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)  # code parts -> level, where
+
+
+def _scan(doc: Document, profile: Profile) -> _Scan:
+    """Numbered candidates, styled candidates (a Word heading style or a larger or bold font, no number),
+    the positions holding objective evidence, and the headings the keyword rules read (the evidence after
+    one of those is its own; their codes anchor the numbers that extend them)."""
+    scan = _Scan()
     body_size = _body_font_size(doc)
     position = 0
     for b, block in enumerate(doc.blocks):
@@ -128,18 +145,21 @@ def _scan(doc: Document, profile: Profile) -> tuple[list[_Candidate], list[tuple
             position += 1
             starts_table = key == b or key[1] < 2 or row.after_blank  # type: ignore[index]
             kind, found = _classify(row, previous, starts_table, profile)
-            if found:
-                candidates.append(_numbered_candidate(key, position, *found))
+            if kind == "numbered":
+                scan.numbered.append(_numbered_candidate(key, position, *found))  # type: ignore[misc]
             elif kind == "keyword":
-                keyword_headings.append(position)
+                scan.keyword_headings.append(position)
+                level, code = found  # type: ignore[misc]
+                if code:
+                    scan.anchors.setdefault(_segments(code), (level, position))
             elif kind == "evidence":
-                evidence.append(position)
+                scan.evidence.append(position)
             elif isinstance(block, Line):
                 style = _heading_style(block, body_size, profile)
                 if style is not None:
-                    styled.append((key, position, style, block.text.strip(" *_#")))
+                    scan.styled.append((key, position, style, block.text.strip(" *_#")))
             previous = row
-    return candidates, styled, evidence, keyword_headings
+    return scan
 
 
 def _body_font_size(doc: Document) -> float | None:
@@ -183,9 +203,10 @@ def _classify(row: Row, previous: Row | None, starts_table: bool,
     if not filled:
         return "", None
     joined = " ".join(filled)
-    if len(filled) <= 3 and _keyword_start(profile.headings).match(joined) and \
-            find_heading(joined, profile, (None, None), in_row=len(filled) > 1, cells=row.texts)[0] is not None:
-        return "keyword", None
+    if len(filled) <= 3 and _keyword_start(profile.headings).match(joined):
+        match = find_heading(joined, profile, (None, None), in_row=len(filled) > 1, cells=row.texts)[0]
+        if match is not None:
+            return "keyword", (match.level, match.code or "")
     found = _candidate(filled, profile)
     if found:
         return "numbered", found
@@ -246,12 +267,35 @@ def _with_evidence(candidates: list[_Candidate], evidence: list[int], keyword_he
     return [c for c, ok in zip(candidates, has_evidence, strict=True) if ok]
 
 
-def _in_tree(kept: list[_Candidate]) -> list[_Candidate]:
+def _anchor(c: _Candidate, anchors: dict[tuple[str, ...], tuple[str, int]], cut: int) -> str | None:
+    """The level of the keyword heading whose code the candidate's first ``cut`` parts are, when that
+    heading comes before it (a parent precedes its children)."""
+    found = anchors.get(c.segments[:cut])
+    return found[0] if found is not None and found[1] < c.position else None
+
+
+def _levels_by_anchors(kept: list[_Candidate], anchors: dict[tuple[str, ...], tuple[str, int]]) -> dict[int, str]:
+    """Depth -> level from the keyword headings the numbers extend: under "Obiettivo strategico 1.1",
+    "1.1.1 Titolo" is one level further down."""
+    votes: dict[int, Counter[str]] = {}
+    for c in kept:
+        for cut in range(c.depth - 1, 0, -1):
+            level = _anchor(c, anchors, cut)
+            if level is not None:
+                index = LEVELS.index(level) + c.depth - cut
+                if index < len(LEVELS):
+                    votes.setdefault(c.depth, Counter())[LEVELS[index]] += 1
+                break
+    return {depth: counter.most_common(1)[0][0] for depth, counter in votes.items()}
+
+
+def _in_tree(kept: list[_Candidate], anchors: dict[tuple[str, ...], tuple[str, int]]) -> list[_Candidate]:
     """Numbers that form a tree: a deeper number under a kept number of the depth above whose code it
     extends ("1.2" under "1", "1.2.3" under "1.2"), and the top numbers that have such children. A flat
     list ("1. ..., 2. ...") is no outline of objectives: lists of anything are numbered so."""
     by_segments = {c.segments for c in kept}
-    nested = {c.position for c in kept if c.depth > 1 and c.segments[:-1] in by_segments}
+    nested = {c.position for c in kept
+              if c.depth > 1 and (c.segments[:-1] in by_segments or _anchor(c, anchors, c.depth - 1))}
     parents = {c.segments[:-1] for c in kept if c.position in nested}
     return [c for c in kept if c.position in nested or c.segments in parents]
 

@@ -15,6 +15,8 @@ What a table looks like comes from the profile's ``[columns]`` synonyms. Beyond 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import regex as re
 
 from .blocks import Cell, Row
@@ -143,7 +145,8 @@ def with_year_targets(columns: ColumnMap, row: Row, synonyms: dict[str, tuple[st
     if len(yearly) < 2:
         return columns
     fields = {**columns.fields, **{i: _TARGETS_PREFIX + y for i, y in yearly.items()}}
-    return ColumnMap(dict(sorted(fields.items())), {**columns.labels, **{i: labels[i] for i in yearly}})
+    return replace(columns, fields=dict(sorted(fields.items())),
+                   labels={**columns.labels, **{i: labels[i] for i in yearly}})
 
 
 def _take_year_targets(values: dict[str, str], year: int | None) -> dict[str, str]:

@@ -14,6 +14,7 @@ for "Obiettivo strategico"), so a chamber's vocabulary lives in its profile.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from functools import cache
 
 from .blocks import Row
@@ -41,7 +42,8 @@ def with_level_columns(columns: ColumnMap, row: Row, rules: tuple[HeadingRule, .
     if not found:
         return columns
     fields = {**columns.fields, **{i: LEVEL_PREFIX + level for i, level in found.items()}}
-    return ColumnMap(dict(sorted(fields.items())), {**columns.labels, **{i: row.cells[i].text for i in found}})
+    return replace(columns, fields=dict(sorted(fields.items())),
+                   labels={**columns.labels, **{i: row.cells[i].text for i in found}})
 
 
 def with_row_level_column(columns: ColumnMap, body: list[Row], rules: tuple[HeadingRule, ...]) -> ColumnMap:
@@ -58,7 +60,7 @@ def with_row_level_column(columns: ColumnMap, body: list[Row], rules: tuple[Head
         levels = {cell_level(r.cells[i].text, rules, last_words=True) for r in level_rows}
         if len(level_rows) >= MIN_OBJECTIVE_ROWS and len(levels) >= 2 \
                 and not any(has_values(r, columns) for r in level_rows):
-            return ColumnMap({**columns.fields, i: ROW_LEVEL}, columns.labels)
+            return replace(columns, fields={**columns.fields, i: ROW_LEVEL})
     return columns
 
 

@@ -71,6 +71,7 @@ class Objective:
     score: float | None = None
     status: str | None = None
     achievement: float | None = None
+    confidence: float | None = None  # 0-1: how far the signals that made it a heading agreed
     narrative: dict[str, str] = field(default_factory=dict)
     provenance: Provenance = field(default_factory=Provenance)
 
@@ -101,6 +102,7 @@ class Indicator:
     target_value: Value | None = None
     actual_value: Value | None = None
     achievement: float | None = None
+    confidence: float | None = None  # 0-1: how its columns were recognised (header words, else content)
     provenance: Provenance = field(default_factory=Provenance)
 
 

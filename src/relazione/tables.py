@@ -25,6 +25,7 @@ class ColumnMap:
 
     fields: dict[int, str]
     labels: dict[int, str]
+    inferred: frozenset[int] = frozenset()  # columns named by their cells' content, not by header words
 
     def column_of(self, field: str) -> int | None:
         return next((i for i, f in self.fields.items() if f == field), None)
