@@ -317,8 +317,19 @@ def _is_chapter_depth(depth: int, kept: list[_Candidate], candidates: list[_Cand
     at_depth = [c for c in kept if c.depth == depth]
     if len(at_depth) != 1 or depth == max(c.depth for c in kept):
         return False
-    siblings = [c for c in candidates if c.depth == depth and c.segments[:-1] == at_depth[0].segments[:-1]]
+    one = at_depth[0]
+    siblings = [c for c in candidates if c.depth == depth and c.segments[:-1] == one.segments[:-1]
+                and _numbering_style(c.segments[-1]) == _numbering_style(one.segments[-1])]
     return len(siblings) > 1
+
+
+def _numbering_style(segment: str) -> str:
+    """ "3" and "4" number alike, "I" and "A" otherwise: chapters "1., 2." are no siblings of an area "I"."""
+    if segment.isdigit():
+        return "digits"
+    if re.fullmatch(r"[IVX]+", segment):
+        return "roman"
+    return "upper" if segment.isupper() else "lower"
 
 
 def _top_has_own_evidence(depth: int, kept: list[_Candidate], evidence: list[int]) -> bool:
