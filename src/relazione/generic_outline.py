@@ -19,7 +19,7 @@ such headings; lines the profile's keyword rules read already are left to them.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import accumulate
 
@@ -93,13 +93,56 @@ def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
     return plan
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """One candidate of the pre-pass and its fate, for ``relazione explain``: its level when kept, else
+    why not: "no_evidence" (no indicator table, weight or sheet in its part of the document), "flat_list"
+    (numbers that form no tree), "chapter" (a depth above the objectives'), "one_depth" (one depth
+    only: a list), "numbering_first" (a styled heading in a document whose numbering decides)."""
+
+    key: Key
+    position: int
+    code: str | None
+    title: str
+    depth: int
+    by_code: bool  # numbered, else styled
+    evidence: bool  # its part of the document (or a descendant's) holds objective evidence
+    level: str | None
+    reason: str
+
+
+def explain_outline(doc: Document, profile: Profile) -> list[OutlineEntry]:
+    """Every numbered and styled candidate in document order, kept or rejected, with the reason."""
+    numbered_found, styled, evidence, keyword_headings = _scan(doc, profile)
+    entries = _entries(numbered_found, evidence, keyword_headings, by_code=True)
+    by_style = _entries(_ranked(styled), evidence, keyword_headings, by_code=False) if styled else []
+    if any(e.level for e in entries):
+        by_style = [replace(e, level=None, reason="numbering_first") for e in by_style]
+    return sorted(entries + by_style, key=lambda e: e.position)
+
+
 def _plan(candidates: list[_Candidate], evidence: list[int], keyword_headings: list[int],
           by_code: bool) -> dict[Key, HeadingMatch]:
-    kept = _with_evidence(candidates, evidence, keyword_headings)
-    if by_code:
-        kept = _in_tree(kept)
+    return {e.key: HeadingMatch(e.level, e.code, e.title, 80.0)
+            for e in _entries(candidates, evidence, keyword_headings, by_code) if e.level}
+
+
+def _entries(candidates: list[_Candidate], evidence: list[int], keyword_headings: list[int],
+             by_code: bool) -> list[OutlineEntry]:
+    with_evidence = _with_evidence(candidates, evidence, keyword_headings)
+    kept = _in_tree(with_evidence) if by_code else with_evidence
     levels = _levels_by_depth(kept, candidates, evidence)
-    return {c.key: HeadingMatch(levels[c.depth], c.code, c.title, 80.0) for c in kept if c.depth in levels}
+    has_evidence, in_tree = {c.position for c in with_evidence}, {c.position for c in kept}
+
+    def reason(c: _Candidate) -> str:
+        if c.position not in has_evidence:
+            return "no_evidence"
+        if c.position not in in_tree:
+            return "flat_list"
+        return "" if c.depth in levels else "chapter" if levels else "one_depth"
+
+    return [OutlineEntry(c.key, c.position, c.code, c.title, c.depth, by_code, c.position in has_evidence,
+                         levels.get(c.depth) if c.position in in_tree else None, reason(c)) for c in candidates]
 
 
 def _ranked(styled: list[tuple[Key, int, tuple[float, ...], str]]) -> list[_Candidate]:
