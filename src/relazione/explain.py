@@ -33,21 +33,21 @@ def explain_file(path: Path, page: int | None = None, profile_name: str | None =
                  out: TextIO | None = None) -> int:
     out = out or sys.stdout
     doc = read_document(path)
-    blocks = _blocks_of_page(doc, page)
+    shown = {i for i, _ in _blocks_of_page(doc, page)}
     records = extract_document(doc, profile_name)
     profile = _profile_used(records, profile_name)
     ctx = build_context(doc, profile, records, generic=not profile.family and not profile.parts)
     lines = [*_document_lines(doc, page), *_profile_lines(doc, profile, profile_name, records), ""]
-    for index, block in blocks:
-        lines += explain_line(ctx, block, index) if isinstance(block, Line) else explain_table(ctx, block, index)
+    for index, block in enumerate(doc.blocks):  # every block: what page 3 opens is read on page 4
+        said = explain_line(ctx, block, index) if isinstance(block, Line) else explain_table(ctx, block, index)
+        lines += said if index in shown else []
     lines += ["", *_summary(ctx, records)]
     out.write("\n".join(lines) + "\n")
     return 0
 
 
 def _blocks_of_page(doc: Document, page: int | None) -> list[tuple[int, Block]]:
-    """All blocks, or those of page (PDF) or sheet (xlsx) ``page``; an error when there is no such page.
-    The walk still sees every block: what a heading on page 3 opens is read on page 4."""
+    """All blocks, or those of page (PDF) or sheet (xlsx) ``page``; an error when there is no such page."""
     numbered = list(enumerate(doc.blocks))
     if page is None:
         return numbered

@@ -145,6 +145,8 @@ def _skip_reason(ctx: Context, row: Row, walk: _Walk) -> str:
         return f"etichetta «{field_label(field_name)}» dell'obiettivo, senza il valore del record (altrove o vuoto)"
     if walk.columns is None:
         return "nessuna intestazione di tabella di indicatori sopra questa riga"
+    if ctx.current is None:
+        return "nessun obiettivo aperto prima della tabella: l'indicatore non ha a chi appartenere"
     if "name" not in gt.row_values(row, walk.columns):
         return "nessun nome nella colonna dell'indicatore"
     if len(row.filled()) == 1:

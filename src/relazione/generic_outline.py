@@ -133,13 +133,14 @@ def _entries(candidates: list[_Candidate], evidence: list[int], keyword_headings
     kept = _in_tree(with_evidence) if by_code else with_evidence
     levels = _levels_by_depth(kept, candidates, evidence)
     has_evidence, in_tree = {c.position for c in with_evidence}, {c.position for c in kept}
+    chapters = {c.depth for c in kept if _is_chapter_depth(c.depth, kept, candidates)}
 
     def reason(c: _Candidate) -> str:
         if c.position not in has_evidence:
             return "no_evidence"
         if c.position not in in_tree:
             return "flat_list"
-        return "" if c.depth in levels else "chapter" if levels else "one_depth"
+        return "" if c.depth in levels else "chapter" if levels or c.depth in chapters else "one_depth"
 
     return [OutlineEntry(c.key, c.position, c.code, c.title, c.depth, by_code, c.position in has_evidence,
                          levels.get(c.depth) if c.position in in_tree else None, reason(c)) for c in candidates]
