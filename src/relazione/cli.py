@@ -13,6 +13,11 @@ from . import __version__
 from .errors import RelazioneError
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+EXPLAIN_DESCRIPTION = (
+    "Mostra come il documento è stato letto, blocco per blocco: il profilo usato e perché, i titoli riconosciuti "
+    "(livello, codice, segnali), le tabelle (intestazione, colonne e campi, righe lette e non lette con il motivo) "
+    "e un riepilogo di cosa manca. Serve a capire perché qualcosa non è stato letto e a scrivere un profilo."
+)
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
@@ -88,6 +93,12 @@ def _cmd_convert(args: argparse.Namespace) -> int:
                          force=args.force, profile_name=args.profile, jobs=args.jobs, report_number=args.report)
 
 
+def _cmd_explain(args: argparse.Namespace) -> int:
+    from .explain import explain_file
+
+    return explain_file(Path(args.file), page=args.page, profile_name=args.profile)
+
+
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx",
                    help="Word file to write (several reports: OUT_1.docx, OUT_2.docx ...)")
@@ -126,6 +137,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Score every profile on FILE and print the chosen one first.")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_cmd_detect)
+
+    p = sub.add_parser("explain", help="spiega la lettura di un documento, blocco per blocco (in italiano)",
+                       description=EXPLAIN_DESCRIPTION)
+    p.add_argument("file", metavar="FILE", help="il documento (.txt, .pdf, .docx, .xlsx)")
+    p.add_argument("--page", type=int, metavar="N", help="solo i blocchi della pagina N (PDF) o del foglio N (xlsx)")
+    p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
+    p.set_defaults(func=_cmd_explain)
 
     p = sub.add_parser("validate", help="check that a JSON file is valid relazione records",
                        description="Validate a records JSON file against the shipped JSON Schema.")

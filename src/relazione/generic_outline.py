@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from itertools import accumulate
 
@@ -102,14 +102,57 @@ def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
     return plan
 
 
+@dataclass(frozen=True, slots=True)
+class OutlineEntry:
+    """One candidate of the pre-pass and its fate, for ``relazione explain``: its level when kept, else
+    why not: "no_evidence" (no indicator table, weight or sheet in its part of the document), "flat_list"
+    (numbers that form no tree), "chapter" (a depth above the objectives'), "one_depth" (one depth
+    only: a list), "numbering_first" (a styled heading in a document whose numbering decides)."""
+
+    key: Key
+    position: int
+    code: str | None
+    title: str
+    depth: int
+    by_code: bool  # numbered, else styled
+    evidence: bool  # its part of the document (or a descendant's) holds objective evidence
+    level: str | None
+    reason: str
+
+
+def explain_outline(doc: Document, profile: Profile) -> list[OutlineEntry]:
+    """Every numbered and styled candidate in document order, kept or rejected, with the reason."""
+    scan = _scan(doc, profile)
+    entries = _entries(scan.numbered, scan, by_code=True)
+    by_style = _entries(_ranked(scan.styled), scan, by_code=False) if scan.styled else []
+    if any(e.level for e in entries):
+        by_style = [replace(e, level=None, reason="numbering_first") for e in by_style]
+    return sorted(entries + by_style, key=lambda e: e.position)
+
+
 def _plan(candidates: list[_Candidate], scan: _Scan, by_code: bool) -> dict[Key, HeadingMatch]:
-    kept = _with_evidence(candidates, scan.evidence, scan.keyword_headings)
-    if by_code:
-        kept = _in_tree(kept, scan.anchors)
+    similarity = _NUMBERED_SIMILARITY if by_code else _STYLED_SIMILARITY
+    return {e.key: HeadingMatch(e.level, e.code, e.title, similarity)
+            for e in _entries(candidates, scan, by_code) if e.level}
+
+
+def _entries(candidates: list[_Candidate], scan: _Scan, by_code: bool) -> list[OutlineEntry]:
+    with_evidence = _with_evidence(candidates, scan.evidence, scan.keyword_headings)
+    kept = _in_tree(with_evidence, scan.anchors) if by_code else with_evidence
     levels = _levels_by_anchors(kept, scan.anchors) if by_code else {}
     levels = levels or _levels_by_depth(kept, candidates, scan.evidence)
-    similarity = _NUMBERED_SIMILARITY if by_code else _STYLED_SIMILARITY
-    return {c.key: HeadingMatch(levels[c.depth], c.code, c.title, similarity) for c in kept if c.depth in levels}
+    has_evidence, in_tree = {c.position for c in with_evidence}, {c.position for c in kept}
+    chapters = {c.depth for c in kept if _is_chapter_depth(c.depth, kept, candidates)}
+
+    def reason(c: _Candidate) -> str:
+        if c.position not in has_evidence:
+            return "no_evidence"
+        if c.position not in in_tree:
+            return "flat_list"
+        return "" if c.depth in levels else "chapter" if levels or c.depth in chapters else "one_depth"
+
+    return [OutlineEntry(c.key, c.position, c.code, c.title, c.depth, by_code, c.position in has_evidence,
+                         levels.get(c.depth) if c.position in in_tree else None, reason(c)) for c in candidates]
 
 
 def _ranked(styled: list[tuple[Key, int, tuple[float, ...], str]]) -> list[_Candidate]:

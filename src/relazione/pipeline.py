@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from .batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
+from .blocks import Document
 from .detect import choose_profile
 from .engine import extract
 from .errors import RelazioneError
@@ -25,7 +26,12 @@ MAX_WARNINGS_SHOWN = 5
 
 
 def extract_file(path: Path, profile_name: str | None = None) -> Records:
-    doc = read_document(path)
+    return extract_document(read_document(path), profile_name)
+
+
+def extract_document(doc: Document, profile_name: str | None = None) -> Records:
+    """The records of a document read already: the named profile, else the detected one (the generic
+    engine's reading instead when it holds more)."""
     if profile_name:
         return extract(doc, get_profile(profile_name))
     profile = choose_profile(doc)
