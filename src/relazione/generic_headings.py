@@ -31,6 +31,7 @@ _INDICATOR_AFTER_CODE = re.compile(r"^(?:kpi|mis|misura|ind|indicatore)\.?\s*\d"
 _MAX_HEADING_CHARS = 400
 _MIN_KEY_CELL = 4  # "OS | ..." is too short to say a level alone
 _KEY_CELL_SIMILARITY = 92
+_KEY_COLON = re.compile(r"^[\W_]*([\p{L}][\p{L} .'’]{2,40}?)\s*:\s+(\S.{2,200})$")  # "Ambito: Titolo"
 _CODELESS_LEVEL = {"area strategica": "area", "ambito strategico": "area", "obiettivo strategico": "strategic",
                    "obiettivo operativo": "operational"}
 _CODELESS = re.compile(
@@ -93,6 +94,11 @@ def _codeless_heading(text: str, cells: list[str] | None, profile: Profile) -> H
         if by_keyword is not None:
             return by_keyword
         text = f"{filled[0]}: {filled[1]}"
+    else:
+        key_value = _KEY_COLON.match(text)
+        by_keyword = _keyword_cell_heading(*key_value.groups(), profile) if key_value else None
+        if by_keyword is not None:
+            return by_keyword
     m = _CODELESS.match(text)
     if m is None:
         return None
@@ -103,7 +109,7 @@ def _codeless_heading(text: str, cells: list[str] | None, profile: Profile) -> H
 def _keyword_cell_heading(key: str, value: str, profile: Profile) -> HeadingMatch | None:
     """A key cell that is a level's word, whole ("Ambito", "Obiettivo generale"), before a title cell."""
     words = normalise_words(key)
-    if len(words) < _MIN_KEY_CELL or not value[:1].isalpha() or not value[:1].isupper():
+    if len(words) < _MIN_KEY_CELL or len(value) < 3 or not value[:1].isalpha() or not value[:1].isupper():
         return None
     for rule in profile.headings:
         if keyword_similarity(key, rule.keywords) >= max(rule.min_similarity, _KEY_CELL_SIMILARITY):
