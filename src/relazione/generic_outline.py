@@ -206,13 +206,19 @@ def _scan(doc: Document, profile: Profile) -> _Scan:
 
 
 def _body_font_size(doc: Document) -> float | None:
-    """The size most of the document's text is set in (by characters)."""
-    sizes: dict[float, int] = {}
+    """The size the document's running text is set in: that of its sentences (lines ending with a full
+    stop), by characters; headings are no sentences, and a run of short headings (many objectives'
+    titles in one size) must not pass for the body."""
+    sentences: Counter[float] = Counter()
+    everything: Counter[float] = Counter()
     for block in doc.blocks:
         size = getattr(block, "font_size", None)
         if size:
-            sizes[size] = sizes.get(size, 0) + len(block.text)
-    return max(sizes, key=sizes.__getitem__) if sizes else None
+            everything[size] += len(block.text)
+            if block.text.rstrip().endswith((".", ";")):
+                sentences[size] += len(block.text)
+    sizes = sentences or everything
+    return sizes.most_common(1)[0][0] if sizes else None
 
 
 def _heading_style(line: Line, body_size: float | None, profile: Profile) -> tuple[float, ...] | None:
