@@ -62,6 +62,7 @@ class _Candidate:
     depth: int  # parts of the code, or the rank of the heading's style
     code: str | None
     title: str
+    mark: str = ""  # what follows the number: "." in "1. Premessa", ")" in "1) Competitività"
 
     @property
     def segments(self) -> tuple[str, ...]:
@@ -72,8 +73,10 @@ def _segments(code: str) -> tuple[str, ...]:
     return tuple(re.split(r"[.\-_]", code))
 
 
-def _numbered_candidate(key: Key, position: int, code: str, title: str) -> _Candidate:
-    return _Candidate(key, position, len(re.split(r"[.\-_]", code)), code, title)
+def _numbered_candidate(key: Key, position: int, code: str, title: str, text: str) -> _Candidate:
+    after = text.lstrip(" \t#*_>•")[len(code):].lstrip(" ")
+    mark = after[:1] if after[:1] in ".)-–:" else ""
+    return _Candidate(key, position, len(re.split(r"[.\-_]", code)), code, title, mark)
 
 
 def numbered(text: str) -> tuple[str, str] | None:
@@ -189,7 +192,8 @@ def _scan(doc: Document, profile: Profile) -> _Scan:
             starts_table = key == b or key[1] < 2 or row.after_blank  # type: ignore[index]
             kind, found = _classify(row, previous, starts_table, profile)
             if kind == "numbered":
-                scan.numbered.append(_numbered_candidate(key, position, *found))  # type: ignore[misc]
+                first = next(c.text for c in row.cells if c.text)
+                scan.numbered.append(_numbered_candidate(key, position, *found, first))  # type: ignore[misc]
             elif kind == "keyword":
                 scan.keyword_headings.append(position)
                 level, code = found  # type: ignore[misc]
@@ -368,12 +372,13 @@ def _is_chapter_depth(depth: int, kept: list[_Candidate], candidates: list[_Cand
         return False
     one = at_depth[0]
     siblings = [c for c in candidates if c.depth == depth and c.segments[:-1] == one.segments[:-1]
-                and _numbering_style(c.segments[-1]) == _numbering_style(one.segments[-1])]
+                and _numbering_style(c.segments[-1]) == _numbering_style(one.segments[-1]) and c.mark == one.mark]
     return len(siblings) > 1
 
 
 def _numbering_style(segment: str) -> str:
-    """ "3" and "4" number alike, "I" and "A" otherwise: chapters "1., 2." are no siblings of an area "I"."""
+    """ "3" and "4" number alike, "I" and "A" otherwise: chapters "1., 2." are no siblings of an area "I"
+    (nor, by their mark, of an area "1)")."""
     if segment.isdigit():
         return "digits"
     if re.fullmatch(r"[IVX]+", segment):
