@@ -38,7 +38,8 @@ def _report_warnings(report: Report) -> list[Warning_]:
         found.append(Warning_("thin_result", f"{where}: {without_values} indicatori su {n_ind} senza target né "
                                              f"risultato; {EXPLAIN_HINT}"))
     with_indicators = {i.objective for i in report.indicators}
-    leaves = [o for o in report.objectives if o.ref not in {c.parent for c in report.objectives}]
+    parents = {c.parent for c in report.objectives}
+    leaves = [o for o in report.objectives if o.ref not in parents]
     empty = [o for o in leaves if o.ref not in with_indicators]
     if leaves and len(empty) > THIN_SHARE * len(leaves):
         found.append(Warning_("thin_result", f"{where}: {len(empty)} obiettivi su {len(leaves)} (all'ultimo "

@@ -8,7 +8,7 @@ compared with each level's keywords by RapidFuzz, so OCR damage of a letter or t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 from rapidfuzz import fuzz
@@ -76,8 +76,10 @@ def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
     return None
 
 
+@lru_cache(maxsize=16384)
 def match_any(text: str, rules: tuple[HeadingRule, ...]) -> HeadingMatch | None:
-    """The best-matching level for a line, preferring the rule listed first on a tie."""
+    """The best-matching level for a line, preferring the rule listed first on a tie. Cached: the
+    outline pre-pass and the engine's walk both ask it of every line."""
     best: HeadingMatch | None = None
     for rule in rules:
         m = match_heading(text, rule)

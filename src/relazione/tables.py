@@ -8,7 +8,7 @@ Nome indicatore -> name; Valore Atteso / Target 2024 -> target ...) with RapidFu
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -42,18 +42,48 @@ def header_field(cell: str, synonyms: dict[str, tuple[str, ...]]) -> tuple[str |
     words = normalise_words(cell)
     if not words:
         return None, 0.0
-    best, best_score = None, 0.0
-    for field, names in synonyms.items():
-        for name in names:
+    return _field_of_words(words, tuple(synonyms.items()))
+
+
+@lru_cache(maxsize=8192)
+def _field_of_words(words: str, synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[str | None, float]:
+    """Cached: a document repeats its header cells, and every row is tried as a header."""
+    exact, names, fields, positions = _synonym_index(synonyms)
+    if words in exact:
+        return exact[words], 100.0
+    if not names:
+        return None, 0.0
+    scores = process.cdist([words], names, scorer=fuzz.ratio)[0]
+    tokens = words.split(" ")
+    for k in range(1, len(tokens)):  # "Risultato atteso 2024 (al 31/12)" starts with "Risultato atteso"
+        prefix = " ".join(tokens[:k])
+        if len(prefix) >= 4:
+            for i in positions.get(prefix, ()):
+                scores[i] = max(scores[i], 92.0)
+    best = int(scores.argmax())  # the first of equal scores: the field listed first wins a tie
+    score = float(scores[best])
+    return (fields[best], score) if score >= MIN_HEADER_SIMILARITY else (None, score)
+
+
+@cache
+def _synonym_index(synonyms: tuple[tuple[str, tuple[str, ...]], ...]
+                   ) -> tuple[dict[str, str], list[str], list[str], dict[str, list[int]]]:
+    """Normalised synonyms in profile order: the exact lookup (first field wins), names with their fields,
+    and each name's positions (for the prefix rule)."""
+    exact: dict[str, str] = {}
+    names: list[str] = []
+    fields: list[str] = []
+    for field, synonyms_of_field in synonyms:
+        for name in synonyms_of_field:
             n = _normalised_synonym(name)
-            if words == n:
-                return field, 100.0
-            score = fuzz.ratio(words, n)
-            if words.startswith(n + " ") and len(n) >= 4:
-                score = max(score, 92.0)  # "Risultato atteso 2024 (al 31/12)" vs "Risultato atteso"
-            if score > best_score:
-                best, best_score = field, score
-    return (best, best_score) if best_score >= MIN_HEADER_SIMILARITY else (None, best_score)
+            if n:
+                exact.setdefault(n, field)
+                names.append(n)
+                fields.append(field)
+    positions: dict[str, list[int]] = {}
+    for i, n in enumerate(names):
+        positions.setdefault(n, []).append(i)
+    return exact, names, fields, positions
 
 
 @cache
