@@ -7,6 +7,7 @@ whether it came from tab-separated text, aligned columns, a PDF or a Word file.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -32,13 +33,18 @@ class Provenance:
 
 @dataclass(slots=True)
 class Line:
-    """One line of running text, markup already stripped; ``style_level`` is heading evidence
-    from the source (a Word "Heading 2" style gives 2), None where the source has none."""
+    """One line of running text, markup already stripped, with the layout evidence the source
+    gives for telling headings apart (None where the source has none, as plain text):
+    ``style_level``: the heading level the author declared (a Word "Heading 2" style or outline
+    level 2 gives 2); ``font_size``: the dominant character size in points; ``bold``: all (or
+    nearly all) of its letters bold. Documents without level words have only the last two."""
 
     text: str
     prov: Provenance
     after_blank: bool = False  # a blank line (or a page break) precedes it: paragraph evidence
     style_level: int | None = None
+    font_size: float | None = None
+    bold: bool | None = None
 
 
 @dataclass(slots=True)
@@ -89,6 +95,15 @@ class Document:
     sha256: str = ""
     # what the reader noticed but could not read (code, message, where): becomes record warnings
     notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
+
+    def body_font_size(self) -> float | None:
+        """The size most of the text is set in (weighted by characters over Lines): a line larger
+        than it, or as large and bold, reads as a heading. None when the source gives no sizes."""
+        sizes: Counter[float] = Counter()
+        for b in self.blocks:
+            if isinstance(b, Line) and b.font_size is not None:
+                sizes[b.font_size] += len(b.text)
+        return sizes.most_common(1)[0][0] if sizes else None
 
     def rows(self) -> Iterator[Row]:
         """Every block as rows of cells in order: a Line is a one-cell row. Extractors of layouts

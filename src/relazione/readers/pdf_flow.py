@@ -11,7 +11,8 @@ whole document:
    block ``after_blank``, as a blank line does in text.
 
 Wrapping is decided the way a greedy line breaker decides it: a line was broken by the layout
-when the next line's first word would not have fitted in the space left at its end.
+when the next line's first word would not have fitted in the space left at its end; and never
+between lines set differently (size, weight): a heading's font sets it apart from its text.
 """
 
 from __future__ import annotations
@@ -82,6 +83,14 @@ class Page:
 def wrapped(slack: float | None, next_word: float, size: float) -> bool:
     """Would the next word have fitted in ``slack``? If not, the break was the layout's."""
     return slack is not None and next_word > 0 and slack < next_word + SPACE_EM * size
+
+
+def same_font(a: Line, b: Line) -> bool:
+    """Set alike? A bold or larger heading and the body text under it are two Lines, however the
+    geometry looks; lines whose font is unknown are alike."""
+    if a.font_size is not None and b.font_size is not None and abs(a.font_size - b.font_size) > 0.5:
+        return False
+    return a.bold is None or b.bold is None or a.bold == b.bold
 
 
 def _capitals(text: str) -> bool:
@@ -244,7 +253,7 @@ class _Stream:
 
     @staticmethod
     def _continues(prev: TextLine, item: TextLine, frame: _Frame | None) -> bool:
-        if abs(prev.size - item.size) > 0.5 or item.x0 > prev.x0 + 3 * item.size:
+        if abs(prev.size - item.size) > 0.5 or item.x0 > prev.x0 + 3 * item.size or not same_font(prev.line, item.line):
             return False
         right = prev.right if prev.right is not None else (frame.right if frame else prev.x1)
         return wrapped(right - prev.x1, item.first_word, item.size)

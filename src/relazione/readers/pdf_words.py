@@ -1,12 +1,29 @@
-"""A PDF page's words and the physical lines they form (shared by the table readers and the text flow)."""
+"""A PDF page's words and the physical lines they form (shared by the table readers and the text flow).
+
+Each word carries its font size and whether its font is bold, so each text line can carry the
+layout evidence headings are told apart by (``Line.font_size``, ``Line.bold``).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
+
+import regex as re
 
 from ..blocks import Line, Provenance
 from ..text import clean_inline
 from .pdf_flow import TextLine
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|demi|,b(?:i|old)?$|[-,]bd\b", re.IGNORECASE)
+NEARLY_ALL = 0.9  # the share of a line's characters in bold that makes it a bold line
+
+
+@lru_cache(maxsize=256)
+def is_bold_font(fontname: str) -> bool:
+    """Bold, by the font's name ("ABCDEE+Arial-BoldMT", "Arial,Bold", "Calibri,B", "Segoe-Semibold"):
+    PDFs seldom say it otherwise, and a document has few fonts, so the answer is cached."""
+    return bool(_BOLD_FONT.search(fontname))
 
 
 @dataclass(slots=True)
@@ -17,11 +34,17 @@ class Word:
     top: float
     bottom: float
     size: float
+    bold: bool = False
 
     @classmethod
     def of(cls, w: dict) -> Word:
+        """From pdfplumber's word; bold by its first character's font (``return_chars``): asking
+        for ``fontname`` as an extra attribute would cut a word where the font changes inside it
+        ("**Target**:" read as "Target :")."""
+        chars = w.get("chars")
         return cls(w["text"], float(w["x0"]), float(w["x1"]), float(w["top"]), float(w["bottom"]),
-                   float(w.get("size") or (w["bottom"] - w["top"])))
+                   float(w.get("size") or (w["bottom"] - w["top"])),
+                   bool(chars) and is_bold_font(chars[0].get("fontname") or ""))
 
 
 @dataclass(slots=True)
@@ -58,10 +81,24 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
     return lines
 
 
+def line_font(words: list[Word]) -> tuple[float, bool]:
+    """The size most of the line's characters are set in, and whether nearly all are bold: a
+    footnote mark or a bold lead-in word does not make a line small or bold."""
+    sizes: dict[float, int] = {}  # a plain dict: a Counter costs more than the rest of the line's reading
+    bold = total = 0
+    for w in words:
+        n, size = len(w.text), round(w.size, 1)
+        sizes[size] = sizes.get(size, 0) + n
+        total += n
+        bold += n if w.bold else 0
+    return max(sizes, key=sizes.__getitem__), bold >= NEARLY_ALL * total
+
+
 def text_line(line: PhysLine, page_number: int) -> TextLine | None:
     text = " ".join(w.text for w in line.words)
     if not clean_inline(text):
         return None
     first = line.words[0]
-    return TextLine(Line(text, Provenance(page_number, None)), line.top, line.bottom, line.x0, line.x1,
-                    first.x1 - first.x0, line.size)
+    size, bold = line_font(line.words)
+    return TextLine(Line(text, Provenance(page_number, None), font_size=size, bold=bold), line.top, line.bottom,
+                    line.x0, line.x1, first.x1 - first.x0, line.size)
