@@ -97,12 +97,18 @@ class Document:
     notes: list[tuple[str, str, Provenance]] = field(default_factory=list)
 
     def body_font_size(self) -> float | None:
-        """The size most of the text is set in (weighted by characters over Lines): a line larger
-        than it, or as large and bold, reads as a heading. None when the source gives no sizes."""
-        sizes: Counter[float] = Counter()
+        """The size the running text is set in: that of the sentences (Lines ending with a full stop),
+        weighted by characters, else of all Lines; a line larger than it, or as large and bold, reads as
+        a heading. Many objective titles in one size are no body text, hence the sentences. None when
+        the source gives no sizes."""
+        sentences: Counter[float] = Counter()
+        every: Counter[float] = Counter()
         for b in self.blocks:
             if isinstance(b, Line) and b.font_size is not None:
-                sizes[b.font_size] += len(b.text)
+                every[b.font_size] += len(b.text)
+                if b.text.rstrip().endswith((".", ";")):
+                    sentences[b.font_size] += len(b.text)
+        sizes = sentences or every
         return sizes.most_common(1)[0][0] if sizes else None
 
     def rows(self) -> Iterator[Row]:

@@ -148,7 +148,7 @@ def _style_signals(line: Line | None) -> list[str]:
     signals = []
     if line.style_level is not None:
         signals.append(f"stile di titolo Word/markdown di livello {line.style_level}")
-    size, bold = getattr(line, "font_size", None), getattr(line, "bold", None)
+    size, bold = line.font_size, line.bold
     if size:
         signals.append(f"carattere {size:g} pt" + (" grassetto" if bold else ""))
     elif bold:

@@ -181,7 +181,7 @@ def _scan(doc: Document, profile: Profile) -> _Scan:
     the positions holding objective evidence, and the headings the keyword rules read (the evidence after
     one of those is its own; their codes anchor the numbers that extend them)."""
     scan = _Scan()
-    body_size = _body_font_size(doc)
+    body_size = doc.body_font_size()
     position = 0
     for b, block in enumerate(doc.blocks):
         rows = [(b, Row([Cell(block.text, block.prov)], block.prov))] if isinstance(block, Line) \
@@ -209,22 +209,6 @@ def _scan(doc: Document, profile: Profile) -> _Scan:
     return scan
 
 
-def _body_font_size(doc: Document) -> float | None:
-    """The size the document's running text is set in: that of its sentences (lines ending with a full
-    stop), by characters; headings are no sentences, and a run of short headings (many objectives'
-    titles in one size) must not pass for the body."""
-    sentences: Counter[float] = Counter()
-    everything: Counter[float] = Counter()
-    for block in doc.blocks:
-        size = getattr(block, "font_size", None)
-        if size:
-            everything[size] += len(block.text)
-            if block.text.rstrip().endswith((".", ";")):
-                sentences[size] += len(block.text)
-    sizes = sentences or everything
-    return sizes.most_common(1)[0][0] if sizes else None
-
-
 def _heading_style(line: Line, body_size: float | None, profile: Profile) -> tuple[float, ...] | None:
     """A sort key for a line set as a heading (lower is higher in the tree), or None for body text."""
     text = line.text.strip(" *_#")
@@ -232,7 +216,7 @@ def _heading_style(line: Line, body_size: float | None, profile: Profile) -> tup
         return None
     if label_field(text, profile) or header_field(text, profile.columns)[1] >= 90:
         return None  # "Indicatori", "Peso 30%": a label over a table, not a heading
-    size, bold = getattr(line, "font_size", None), getattr(line, "bold", None)
+    size, bold = line.font_size, line.bold
     if line.style_level is not None:
         return (float(line.style_level), 0.0, 0.0)
     if size and body_size and (size >= body_size + 1 or (bold and size >= body_size - 0.5 and len(text) <= 150)):
