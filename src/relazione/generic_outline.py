@@ -48,6 +48,7 @@ _MAX_TITLE_CHARS = 250
 # numbering and the evidence under it agree more than a style does
 _NUMBERED_SIMILARITY = 80.0
 _STYLED_SIMILARITY = 70.0
+_KEYWORD_HEADINGS_FOR_WORDS = 3  # this many level-word headings: the document names its levels in words
 _VALUE_OR_DATE = re.compile(r"^(?:gg|giorni|mesi|anni|%|euro|€|gennaio|febbraio|marzo|aprile|maggio|giugno|luglio|"
                             r"agosto|settembre|ottobre|novembre|dicembre)\b", re.IGNORECASE)
 _EVIDENCE_LABELS = ("weight", "score", "status")
@@ -100,9 +101,15 @@ def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
     its numbering when it has one, else the style and font of its headings."""
     scan = _scan(doc, profile)
     plan = _plan(scan.numbered, scan, by_code=True)
-    if not plan and scan.styled:
+    if not plan and _styles_decide(scan):
         plan = _plan(_ranked(scan.styled), scan, by_code=False)
     return plan
+
+
+def _styles_decide(scan: _Scan) -> bool:
+    """Styles and fonts give the tree only to a document that names no level: where level words head
+    the objectives ("OS 1.1" over a bold title line), a bold line is a title, not a heading of its own."""
+    return bool(scan.styled) and len(scan.keyword_headings) < _KEYWORD_HEADINGS_FOR_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,7 +134,7 @@ def explain_outline(doc: Document, profile: Profile) -> list[OutlineEntry]:
     """Every numbered and styled candidate in document order, kept or rejected, with the reason."""
     scan = _scan(doc, profile)
     entries = _entries(scan.numbered, scan, by_code=True)
-    by_style = _entries(_ranked(scan.styled), scan, by_code=False) if scan.styled else []
+    by_style = _entries(_ranked(scan.styled), scan, by_code=False) if _styles_decide(scan) else []
     if any(e.level for e in entries):
         by_style = [replace(e, level=None, reason="numbering_first") for e in by_style]
     return sorted(entries + by_style, key=lambda e: e.position)
