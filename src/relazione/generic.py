@@ -442,8 +442,8 @@ def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance,
             state.current.pop(deeper, None)
         return
     match = find_heading(text, profile, (None, None), in_row=False)[0]
-    if match is None or match.level != level:
-        code_title = numbered(text)
+    if match is None or match.level != level or not match.code:
+        code_title = numbered(text)  # "A1 Titolo": the column says the level, the cell its code and title
         match = HeadingMatch(level, *code_title, 80.0) if code_title else HeadingMatch(level, None, text, 80.0)
     current = state.current.get(level)
     if current is not None and (current.code or current.title.casefold()) == (match.code or match.title.casefold()):
