@@ -285,6 +285,9 @@ def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
     joined = " ".join(c.text for c in row.cells if c.text)
     if not joined:
         return
+    if state.columns is not None and tree.names_levels(state.columns) and not _header_row(state, row, profile):
+        _indicator_row(state, row, state.columns, profile)  # a tree table: its level cells name the objectives
+        return
     match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
     if match is None and key in state.outline:
         match = state.outline[key]

@@ -148,7 +148,7 @@ def _plan(candidates: list[_Candidate], scan: _Scan, by_code: bool) -> dict[Key,
 
 def _entries(candidates: list[_Candidate], scan: _Scan, by_code: bool) -> list[OutlineEntry]:
     with_evidence = _with_evidence(candidates, scan.evidence, scan.keyword_headings)
-    kept = _in_tree(with_evidence, scan.anchors) if by_code else with_evidence
+    kept = _in_tree(with_evidence, scan.anchors) if by_code else _below_titles(with_evidence)
     levels = _levels_by_anchors(kept, scan.anchors) if by_code else {}
     levels = levels or _levels_by_depth(kept, candidates, scan.evidence)
     has_evidence, in_tree = {c.position for c in with_evidence}, {c.position for c in kept}
@@ -342,6 +342,18 @@ def _in_tree(kept: list[_Candidate], anchors: dict[tuple[str, ...], tuple[str, i
               if c.depth > 1 and (c.segments[:-1] in by_segments or _anchor(c, anchors, c.depth - 1))}
     parents = {c.segments[:-1] for c in kept if c.position in nested}
     return [c for c in kept if c.position in nested or c.segments in parents]
+
+
+def _below_titles(kept: list[_Candidate]) -> list[_Candidate]:
+    """Styled headings under the document's own titles: the largest fonts that appear once ("Camera di
+    Commercio di X", the report's title) enclose everything, and are no area."""
+    while kept:
+        top = min(c.depth for c in kept)
+        at_top = [c for c in kept if c.depth == top]
+        if len(at_top) > 1 or len({c.depth for c in kept}) <= 2:
+            return kept
+        kept = [c for c in kept if c.depth != top]
+    return kept
 
 
 def _levels_by_depth(kept: list[_Candidate], candidates: list[_Candidate], evidence: list[int]) -> dict[int, str]:

@@ -48,7 +48,7 @@ def with_level_columns(columns: ColumnMap, row: Row, rules: tuple[HeadingRule, .
 
 def with_row_level_column(columns: ColumnMap, body: list[Row], rules: tuple[HeadingRule, ...]) -> ColumnMap:
     """The column (not the name's) whose cells name levels on some rows: objectives listed as rows."""
-    if any(f.startswith(LEVEL_PREFIX) for f in columns.fields.values()):
+    if names_levels(columns):
         return columns
     name_col = columns.column_of("name")
     width = max((len(r.cells) for r in body), default=0)
@@ -68,6 +68,11 @@ def has_values(row: Row, columns: ColumnMap) -> bool:
     """Does the row state a target or a result? An objective's row in a plan list does not (an
     indicator typed "Strategico" in a table of indicators does)."""
     return any(columns.fields.get(i) in ("target", "actual") and c.text for i, c in enumerate(row.cells))
+
+
+def names_levels(columns: ColumnMap) -> bool:
+    """Does the table name objectives in columns of their own (a tree table)?"""
+    return any(f.startswith(LEVEL_PREFIX) for f in columns.fields.values())
 
 
 def level_cells(values: dict[str, str]) -> list[tuple[str, str]]:
