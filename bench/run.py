@@ -6,6 +6,7 @@ Run (also ``make bench``):  .venv/bin/python bench/run.py [--repeat N] [--quick]
   it and reading every paragraph and cell; pdf, pdfplumber alone (extract_text + extract_tables per page);
 - render the Mantova Relazione to Word, against docxtpl loading the template and saving it unrendered;
 - check two drafts of the merged 2024 seed (records JSON), against loading both JSON files;
+- the generic engine on the merged seed repeated ten times (codes renumbered), against the seed once;
 - batch extract of 20 files with -j 2, against the same batch with -j 1.
 
 Results go to ``bench/results/<date-time>.json`` (with the machine) so runs can be compared.
@@ -120,6 +121,14 @@ def bench_check(repeat: int) -> dict[str, object]:
     return figure("check two drafts of the merged 2024 seed", mine, "json.load both", base)
 
 
+def bench_scaling(repeat: int, times: int = 10) -> dict[str, object]:
+    from bench_scaling import SAMPLE, repeated, timed
+
+    text = SAMPLE.read_text(encoding="utf-8")
+    return figure(f"generic engine on the merged seed {times}x (target ratio <= {int(1.2 * times)})",
+                  timed(repeated(text, times), repeat), "the same, 1x", timed(text, repeat))
+
+
 def bench_batch(n_files: int) -> dict[str, object]:
     from relazione.cli import main as cli
 
@@ -158,6 +167,7 @@ def main() -> int:
     figures = bench_extract(args.repeat, formats)
     figures.append(bench_render(args.repeat))
     figures.append(bench_check(args.repeat))
+    figures.append(bench_scaling(args.repeat))
     figures.append(bench_batch(20))
     RESULTS.mkdir(parents=True, exist_ok=True)
     out = RESULTS / time.strftime("%Y%m%d-%H%M%S.json")
