@@ -137,12 +137,30 @@ def _aligned_to_tables(blocks: list[Block], lines: list[str], page: int | None, 
     return out
 
 
+_ALIGNED_CELL = re.compile(r"\S+(?: {1,2}\S+)*")
+
+
 def _aligned_table(run: list[Line], lines: list[str], first_line: int) -> Table:
+    """Cells by position: each cell goes under the column of the widest line's cell it starts under, so
+    an empty cell stays empty instead of pulling the cells after it one column to the left."""
+    spans = [_cell_spans(lines[line.prov.line - first_line]) for line in run]  # type: ignore[operator]
+    starts = [start for start, _ in max(spans, key=len)]
     rows = []
-    for line in run:
-        raw = lines[line.prov.line - first_line]  # type: ignore[operator]
-        cells = re.split(r" {3,}", raw.strip())
-        rows.append(Row([Cell(clean_inline(c), line.prov) for c in cells], line.prov))
-    widths = {len(r.cells) for r in rows}
-    quality = 1.0 if len(widths) == 1 else 0.5
+    for line, cells in zip(run, spans, strict=True):
+        texts = [""] * len(starts)
+        for start, text in cells:
+            column = _column_at(start, starts)
+            texts[column] = f"{texts[column]} {text}".strip()
+        rows.append(Row([Cell(clean_inline(t), line.prov) for t in texts], line.prov))
+    quality = 1.0 if len({len(c) for c in spans}) == 1 else 0.5
     return Table(rows, run[0].prov, origin="columns", quality=quality)
+
+
+def _cell_spans(raw: str) -> list[tuple[int, str]]:
+    """(start offset, text) of each cell of an aligned line: text runs separated by 3+ spaces."""
+    return [(m.start(), m.group(0)) for m in _ALIGNED_CELL.finditer(raw.rstrip())]
+
+
+def _column_at(start: int, starts: list[int]) -> int:
+    """The column whose start is closest to a cell's start (cells may be right-aligned numbers)."""
+    return min(range(len(starts)), key=lambda i: abs(starts[i] - start))
