@@ -38,10 +38,27 @@ def run_profile(doc: Document, profile: Profile) -> Extraction:
         module = importlib.import_module(f"relazione.families.{profile.family}")
         result = module.extract(doc, profile)
     else:
-        from . import generic
-
-        result = generic.extract(doc, profile)
+        return run_generic(doc, profile)
     add_restatements(doc, result.reports)  # overview rows and narrative target changes, for `check`
+    return result
+
+
+def run_generic(doc: Document, profile: Profile) -> Extraction:
+    """The generic engine makes one report of a document: a document holding several reports is cut
+    first (:mod:`relazione.report_split`) and each part read on its own, as a composite's parts are."""
+    from . import generic
+    from .report_split import part_ente, split_reports
+
+    result = Extraction()
+    for sub in split_reports(doc, profile):
+        sub_result = generic.extract(sub, profile)
+        add_restatements(sub, sub_result.reports)  # overview rows and narrative target changes, for `check`
+        for report in sub_result.reports:
+            if result.reports:
+                report.ente = part_ente(sub, profile) or result.reports[-1].ente
+            _inherit_dates(report, result.reports)
+        result.reports.extend(sub_result.reports)
+        result.warnings.extend(sub_result.warnings)
     return result
 
 

@@ -27,13 +27,13 @@ MONTHS = {
 DEFAULT_HEAD_LINES = 300
 
 
-def _patterns(profile: Profile, key: str) -> list[str]:
+def patterns(profile: Profile, key: str) -> list[str]:
     value = profile.report.get(key, [])
     return [value] if isinstance(value, str) else list(value)
 
 
 def _search(profile: Profile, key: str, text: str) -> re.Match[str] | None:
-    for pattern in _patterns(profile, key):
+    for pattern in patterns(profile, key):
         m = re.search(pattern, text, re.IGNORECASE | re.MULTILINE)
         if m:
             return m
@@ -57,6 +57,20 @@ def iso_date(d: str, m: str, y: str) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
 
 
+def ente_name(m: re.Match[str]) -> str:
+    """The chamber an ``ente`` pattern found: the same name whether a cover says "CCIAA PAVIA" or
+    "Camera di Commercio di Pavia", so that two mentions of one chamber compare equal."""
+    groups = m.groupdict()
+    if groups.get("city"):
+        return f"Camera di Commercio di {collapse(groups['city']).title()}"
+    return collapse(groups.get("ente") or m.group(0))
+
+
+def ente_in(text: str, profile: Profile) -> str | None:
+    m = _search(profile, "ente", text)
+    return ente_name(m) if m else None
+
+
 def head_text(doc: Document, n_lines: int) -> str:
     return "\n".join(text for text, _ in islice(doc.text_lines(), n_lines))
 
@@ -66,11 +80,7 @@ def report_metadata(report: Report, doc: Document, profile: Profile) -> None:
     text = head_text(doc, int(profile.report.get("head_lines", DEFAULT_HEAD_LINES)))
     m = _search(profile, "ente", text)
     if m and report.ente is None:
-        groups = m.groupdict()
-        if groups.get("city"):
-            report.ente = f"Camera di Commercio di {collapse(groups['city']).title()}"
-        else:
-            report.ente = collapse(groups.get("ente") or m.group(0))
+        report.ente = ente_name(m)
     m = _search(profile, "title", text)
     if m and report.title is None:
         # a pattern may span lines of the head text (a cover title set over three lines)
