@@ -95,6 +95,12 @@ def _cover_line(doc: Document, i: int, profile: Profile, above: bool) -> tuple[s
     return (ente, title) if ente or title else None
 
 
+def any_cover_line(doc: Document, profile: Profile, after: int) -> bool:
+    """Whether a cover may start past block ``after`` (a cheap first look: a cover's first line opens a
+    paragraph, and no heading is read)."""
+    return any(_cover_line(doc, i, profile, False) for i in range(after + 1, len(doc.blocks)))
+
+
 def find_covers(doc: Document, profile: Profile, headed: set[int], untitled: set[int]) -> list[Cover]:
     """The document's covers. ``headed``: blocks holding objective headings (a cover ends before
     them); ``untitled``: heading lines whose title is on the next line ("OBIETTIVO OPERATIVO 3.1.4"

@@ -24,7 +24,7 @@ from .blocks import Document, Table
 from .generic_headings import find_heading
 from .profiles import Profile
 from .records import LEVELS
-from .report_covers import Cover, find_covers, same_ente
+from .report_covers import Cover, any_cover_line, find_covers, same_ente
 from .report_meta import ente_in, head_text
 
 Heading = tuple[str, str | None]  # (level, code)
@@ -48,11 +48,19 @@ def _headings(doc: Document, profile: Profile) -> tuple[list[list[Heading]], set
     return found, untitled
 
 
-def _restarts(after: list[Heading], before: list[Heading]) -> bool:
-    first = next((h for h in after if h[1]), None)
-    if first is None or first not in before:
-        return False
-    return LEVELS.index(first[0]) == min(LEVELS.index(level) for level, _ in before)
+class _Seen:
+    """The coded headings before a point of the document, gathered once as the walk moves on."""
+
+    def __init__(self, heads: list[list[Heading]]) -> None:
+        self.heads, self.upto, self.codes, self.top = heads, 0, set[Heading](), len(LEVELS)
+
+    def restarts(self, start: int, after: list[Heading]) -> bool:
+        for block in self.heads[self.upto:start]:
+            self.codes.update(h for h in block if h[1])
+            self.top = min([self.top, *(LEVELS.index(level) for level, _ in block)])
+        self.upto = max(self.upto, start)
+        first = next((h for h in after if h[1]), None)
+        return first is not None and first in self.codes and LEVELS.index(first[0]) == self.top
 
 
 def _merge(pending: Cover | None, cover: Cover) -> Cover:
@@ -65,10 +73,12 @@ def _merge(pending: Cover | None, cover: Cover) -> Cover:
 
 def report_starts(doc: Document, profile: Profile) -> list[int]:
     """Indices of the blocks where a report starts (a leading part without objectives left out)."""
+    if not any_cover_line(doc, profile, 0):
+        return [0]  # no cover inside the document: spare a large one the reading of every heading
     heads, untitled = _headings(doc, profile)
     covers = find_covers(doc, profile, {i for i, h in enumerate(heads) if h}, untitled)
     ends = [c.start for c in covers[1:]] + [len(doc.blocks)]
-    starts, ente, pending = [0], None, None
+    starts, ente, pending, seen = [0], None, None, _Seen(heads)
     for found, end in zip(covers, ends, strict=False):
         cover, pending = _merge(pending, found), None
         after = [h for b in range(cover.start, end) for h in heads[b]]
@@ -76,7 +86,7 @@ def report_starts(doc: Document, profile: Profile) -> list[int]:
             pending = cover  # nothing of its own yet: the top of the next cover, perhaps
             continue
         new = (cover.ente and not same_ente(cover.ente, ente)) \
-            or (cover.title and _restarts(after, [h for b in range(cover.start) for h in heads[b]]))
+            or (cover.title and seen.restarts(cover.start, after))
         if new and cover.start > starts[-1]:
             starts.append(cover.start)
         ente = cover.ente or ente
