@@ -6,6 +6,8 @@ its value is the rest of the line, or the row's other cells.
 
 from __future__ import annotations
 
+from functools import cache
+
 from .blocks import Provenance
 from .generic_tables import first_number
 from .profiles import Profile
@@ -18,11 +20,16 @@ _LEADING_MARKS = "•-–*# "  # bullets and markdown marks before a label
 def label_field(text: str, profile: Profile) -> str | None:
     """The objective field whose label starts ``text``, if any."""
     low = text.casefold().lstrip(_LEADING_MARKS)
-    for field_name, labels in profile.labels.items():
-        for label in labels:
-            if low.startswith(label.casefold()):
-                return field_name
+    for field_name, labels in _casefolded(tuple(profile.labels.items())):
+        if low.startswith(labels):
+            return field_name
     return None
+
+
+@cache
+def _casefolded(labels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The profile's labels casefolded once: every line of a document is tried against them."""
+    return tuple((field_name, tuple(label.casefold() for label in names)) for field_name, names in labels)
 
 
 def apply_label(target: Objective | None, text: str, cells: list[str], prov: Provenance, profile: Profile,

@@ -40,6 +40,8 @@ _SEGMENT = r"(?:\d{1,3}|[A-Z]\d{0,2}|[IVX]{1,5}|[a-z])"
 _CODE = rf"(?P<code>{_SEGMENT}(?:[.\-_]{_SEGMENT})*)"
 _NUMBERED = re.compile(
     rf"^[\s#*_>•]*{_CODE}(?P<sep>[.)]?\s*[-–—:]?\s+|[.)]\s*)(?P<title>[\p{{L}}«\"'“(].{{2,}})$")
+_CODE_PARTS = re.compile(r"[.\-_]")
+_CODE_CELL = re.compile(rf"{_CODE}[.)]?")
 _CODE_ALONE = re.compile(rf"[\s#*_>•]*{_CODE}[.)]?\s*")
 _DIGITS_ONLY_TOP = re.compile(r"^\d{1,3}$")
 _KEY_VALUE_INDICATOR = re.compile(r"^\W*(?:indicatore|kpi)\b[^:|\t]{0,16}(?:[:|\t]|$)", re.IGNORECASE)
@@ -67,17 +69,17 @@ class _Candidate:
 
     @property
     def segments(self) -> tuple[str, ...]:
-        return tuple(re.split(r"[.\-_]", self.code or ""))
+        return tuple(_CODE_PARTS.split(self.code or ""))
 
 
 def _segments(code: str) -> tuple[str, ...]:
-    return tuple(re.split(r"[.\-_]", code))
+    return tuple(_CODE_PARTS.split(code))
 
 
 def _numbered_candidate(key: Key, position: int, code: str, title: str, text: str) -> _Candidate:
     after = text.lstrip(" \t#*_>•")[len(code):].lstrip(" ")
     mark = after[:1] if after[:1] in ".)-–:" else ""
-    return _Candidate(key, position, len(re.split(r"[.\-_]", code)), code, title, mark)
+    return _Candidate(key, position, len(_CODE_PARTS.split(code)), code, title, mark)
 
 
 def numbered(text: str) -> tuple[str, str] | None:
@@ -91,7 +93,7 @@ def numbered(text: str) -> tuple[str, str] | None:
         return None  # "A seguito", "I dati": a word, not a code
     if code[0].islower() or title.endswith((";", ",")) or len(title) > _MAX_TITLE_CHARS:
         return None
-    if re.match(r"^\d{1,2}$", code) and _VALUE_OR_DATE.match(title):
+    if code.isdigit() and len(code) <= 2 and _VALUE_OR_DATE.match(title):
         return None  # "30 giorni", "8 ottobre": a value or a date, not a heading
     return code, title
 
@@ -266,7 +268,7 @@ def _candidate(filled: list[str], profile: Profile) -> tuple[str, str] | None:
         if _CODE_ALONE.fullmatch(filled[0]):
             return _CODE_ALONE.fullmatch(filled[0]).group("code"), ""
         return None if section_of(filled[0]) else numbered(filled[0])
-    if len(filled) > 3 or not re.fullmatch(rf"{_CODE}[.)]?", filled[0]) or label_field(filled[1], profile):
+    if len(filled) > 3 or not _CODE_CELL.fullmatch(filled[0]) or label_field(filled[1], profile):
         return None
     return numbered(f"{filled[0].rstrip('.)')}. {filled[1]}")
 

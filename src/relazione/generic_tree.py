@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from .blocks import Row
 from .headings import keyword_similarity, normalise_words
@@ -81,6 +81,7 @@ def level_cells(values: dict[str, str]) -> list[tuple[str, str]]:
     return sorted(found, key=lambda pair: LEVELS.index(pair[0]))
 
 
+@lru_cache(maxsize=1 << 14)
 def cell_level(text: str, rules: tuple[HeadingRule, ...], last_words: bool) -> str | None:
     """The level a cell names: one of a level's keywords, or (``last_words``) a keyword's last word."""
     best, best_score = None, 0.0

@@ -76,7 +76,7 @@ def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
     return None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1 << 17)  # a 10 MB text (the limit) has fewer heading-like lines than this
 def match_any(text: str, rules: tuple[HeadingRule, ...]) -> HeadingMatch | None:
     """The best-matching level for a line, preferring the rule listed first on a tie. Cached: the
     outline pre-pass and the engine's walk both ask it of every line."""
