@@ -8,8 +8,6 @@ controls exactly how every line is set.
 
 from __future__ import annotations
 
-import io
-import zlib
 from pathlib import Path
 
 import pytest
@@ -21,10 +19,9 @@ from docx.shared import Pt
 from pdfminer.fontmetrics import FONT_METRICS
 
 from conftest import sample
+from layouts.pdfwrite import PAGE_H, PAGE_W, assemble, escape
 from relazione.blocks import Document, Line, Provenance
 from relazione.readers import read_document
-
-PAGE_W, PAGE_H = 595, 842
 
 
 def lines(doc: Document) -> list[Line]:
@@ -116,32 +113,12 @@ def test_word_outline_levels_on_plain_paragraphs_are_style_levels(tmp_path: Path
 
 
 # -- PDF --------------------------------------------------------------------------------------------
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
 
 def make_pdf(items: list[tuple[float, float, str, float, bool]]) -> bytes:
     """A one-page PDF: each item (x, y-from-top, text, size, bold) in Helvetica or Helvetica-Bold."""
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [6 0 R] /Count 1 >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"]
-    ops = "".join(f"BT /{'F2' if bold else 'F1'} {size:g} Tf {x:.1f} {PAGE_H - y:.1f} Td ({_escape(t)}) Tj ET\n"
-                  for x, y, t, size, bold in items).encode("cp1252")
-    stream = zlib.compress(ops)
-    objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-    objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 5 0 R "
-                   b"/Resources << /Font << /F1 3 0 R /F2 4 0 R >> >> >>" % (PAGE_W, PAGE_H))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    ops = (f"BT /{'F2' if bold else 'F1'} {size:g} Tf {x:.1f} {PAGE_H - y:.1f} Td ({escape(t)}) Tj ET\n"
+           for x, y, t, size, bold in items)
+    return assemble(["".join(ops)])
 
 
 def read_pdf_items(tmp_path: Path, items: list[tuple[float, float, str, float, bool]]) -> Document:

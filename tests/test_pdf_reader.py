@@ -7,52 +7,23 @@ exactly what is on the page; the split table is the committed LibreOffice fixtur
 from __future__ import annotations
 
 import io
-import zlib
 from pathlib import Path
 
 import pytest
 
 from conftest import assert_bad_input, sample
+from layouts.pdfwrite import PAGE_H, PAGE_W, assemble, escape
 from relazione.blocks import Document, Line, Table
 from relazione.readers import read_document
 
-PAGE_W, PAGE_H = 595, 842
 FONT_SIZE = 10
 
-
-def _escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
 
 def make_pdf(pages: list[list[tuple[float, float, str]]]) -> bytes:
     """A minimal valid PDF: each page a list of (x, y-from-top, text) in Helvetica 10 pt."""
-    objects: list[bytes] = [b"", b""]  # 1: catalog, 2: pages; filled below
-    font = len(objects) + 1
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    kids = []
-    for lines in pages:
-        ops = "".join(f"BT /F1 {FONT_SIZE} Tf {x:.1f} {PAGE_H - y:.1f} Td ({_escape(t)}) Tj ET\n"
-                      for x, y, t in lines).encode("cp1252")
-        stream = zlib.compress(ops)
-        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        content = len(objects)
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                       b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (PAGE_W, PAGE_H, content, font))
-        kids.append(len(objects))
-    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
-        b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-    out = io.BytesIO()
-    out.write(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(out.tell())
-        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-    xref = out.tell()
-    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    return out.getvalue()
+    return assemble(["".join(f"BT /F1 {FONT_SIZE} Tf {x:.1f} {PAGE_H - y:.1f} Td ({escape(t)}) Tj ET\n"
+                             for x, y, t in lines) for lines in pages], {"F1": "Helvetica"})
 
 
 def read_pdf_bytes(tmp_path: Path, data: bytes, name: str = "doc.pdf") -> Document:

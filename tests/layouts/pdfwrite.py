@@ -56,29 +56,38 @@ class Canvas:
         self.pages[-1].append(f"0.5 w {x1:.1f} {PAGE_H - y1:.1f} m {x2:.1f} {PAGE_H - y2:.1f} l S")
 
     def to_bytes(self) -> bytes:
-        objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
-        fonts = {}
-        for name, base in FONTS.items():
-            objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>"
-                           % base.encode())
-            fonts[name] = len(objects)
-        font_dict = b" ".join(b"/%s %d 0 R" % (n.encode(), k) for n, k in fonts.items())
-        kids = []
-        for ops in self.pages:
-            stream = zlib.compress("\n".join(ops).encode("cp1252", "replace"))
-            objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-            objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                           b"/Resources << /Font << %s >> >> >>" % (PAGE_W, PAGE_H, len(objects), font_dict))
-            kids.append(len(objects))
-        objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
-        out = io.BytesIO()
-        out.write(b"%PDF-1.4\n")
-        offsets = []
-        for number, body in enumerate(objects, start=1):
-            offsets.append(out.tell())
-            out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
-        xref = out.tell()
-        out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
-        out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
-        out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-        return out.getvalue()
+        return assemble(["\n".join(ops) for ops in self.pages])
+
+
+def escape(text: str) -> str:
+    """A string for a PDF text operator: backslashes and parentheses escaped."""
+    return _escape(text)
+
+
+def assemble(pages: list[str], fonts: dict[str, str] = FONTS) -> bytes:
+    """A whole PDF file from each page's content operators (A4, the standard ``fonts`` by resource name)."""
+    objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
+    numbers = {}
+    for name, base in fonts.items():
+        objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % base.encode())
+        numbers[name] = len(objects)
+    font_dict = b" ".join(b"/%s %d 0 R" % (n.encode(), k) for n, k in numbers.items())
+    kids = []
+    for ops in pages:
+        stream = zlib.compress(ops.encode("cp1252", "replace"))
+        objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
+        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
+                       b"/Resources << /Font << %s >> >> >>" % (PAGE_W, PAGE_H, len(objects), font_dict))
+        kids.append(len(objects))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % o for o in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
