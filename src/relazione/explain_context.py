@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .blocks import Document, Provenance
-from .generic_outline import Key, OutlineEntry, explain_outline
+from .generic_outline import OutlineEntry, explain_outline
+from .generic_outline_scan import Key
 from .profiles import Profile
 from .records import Indicator, Objective, Records, Warning_
 from .tables import ColumnMap

@@ -17,7 +17,8 @@ from .explain_context import (
 )
 from .generic_headings import CODE_SEPARATORS, find_heading, section_of
 from .generic_labels import label_field
-from .generic_outline import Key, OutlineEntry
+from .generic_outline import OutlineEntry
+from .generic_outline_scan import Key
 from .generic_tables import first_number
 from .headings import HeadingMatch, keyword_similarity
 from .records import Objective

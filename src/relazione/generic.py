@@ -31,7 +31,8 @@ from .engine import Extraction
 from .generic_columns import infer_columns
 from .generic_headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
 from .generic_labels import apply_label, label_field, label_value
-from .generic_outline import Key, numbered, plan_outline
+from .generic_outline import plan_outline
+from .generic_outline_scan import Key, numbered
 from .generic_sheets import IndicatorSheet
 from .headings import HeadingMatch
 from .profiles import Profile
