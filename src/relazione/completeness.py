@@ -25,7 +25,7 @@ def completeness_warnings(reports: list[Report], profile_name: str) -> list[Warn
 
 
 def _report_warnings(report: Report) -> list[Warning_]:
-    where = f"{report.ente or 'report'} ({report.kind or 'tipo non riconosciuto'})"
+    where = f"{report.ente or 'documento'} ({report.kind or 'tipo non riconosciuto'})"
     n_obj, n_ind = len(report.objectives), len(report.indicators)
     if n_obj and not n_ind:
         return [Warning_("thin_result", f"{where}: {n_obj} obiettivi ma nessun indicatore; le tabelle degli "
