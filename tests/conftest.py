@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -39,3 +41,12 @@ def assert_bad_input(src: Path, message: str, capsys: pytest.CaptureFixture[str]
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and err.startswith("relazione: error:") and "Traceback" not in err
     assert not out.exists()
+
+
+def zip_bytes(files: dict[str, bytes]) -> bytes:
+    """A zip archive holding ``files`` (name -> content): Word and Excel files are zips."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import zip_bytes
+
 MEMORY_LIMIT = 2 * 1024**3  # bytes of address space for one extraction
 TIME_LIMIT = 120  # seconds
 
@@ -34,13 +36,6 @@ def _pdf(pages: int = 1, *, password: str | None = None) -> bytes:
     writer.write(buf)
     return buf.getvalue()
 
-
-def _zip(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
 
 
 def _zip_bomb() -> bytes:
@@ -101,10 +96,10 @@ CASES: list[tuple[str, str, bytes | Callable[[], bytes], str]] = [
     ("text named .pdf", "a.pdf", b"OBIETTIVO OPERATIVO 1.1.1 Titolo\n", "error:PDF"),
     ("pdf named .txt", "a.txt", lambda: _pdf(2), "error:no text"),
     ("docx not a zip", "a.docx", b"this is not a zip archive at all" * 10, "error:not a zip archive"),
-    ("zip not a docx", "a.docx", lambda: _zip({"hello.txt": b"ciao"}), "error:not a Word document"),
+    ("zip not a docx", "a.docx", lambda: zip_bytes({"hello.txt": b"ciao"}), "error:not a Word document"),
     ("docx zip bomb", "a.docx", _zip_bomb, "error:more than 300 MB"),
-    ("docx with broken xml", "a.docx", lambda: _zip({"word/document.xml": b"<w:document", "[Content_Types].xml": b"<"}),
-     "error:damaged Word file"),
+    ("docx with broken xml", "a.docx",
+     lambda: zip_bytes({"word/document.xml": b"<w:document", "[Content_Types].xml": b"<"}), "error:damaged Word file"),
     ("deeply nested tables", "a.docx", lambda: _nested_docx(60), "ok"),
     ("50 MB text", "a.txt", lambda: _big_text(50), "error:too large for a report"),
     ("5 MB text", "a.txt", lambda: _big_text(5), "ok"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import io
 import json
 import zipfile
 from pathlib import Path
@@ -11,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from conftest import assert_bad_input
+from conftest import assert_bad_input, zip_bytes
 from relazione.batch import collect_inputs
 from relazione.blocks import Document, Line, Table
 from relazione.cli import main
@@ -160,13 +159,6 @@ def test_a_folder_batch_collects_workbooks(tmp_path: Path) -> None:
     assert [p.name for p, _ in collect_inputs([tmp_path])] == ["a.xlsx", "b.xlsm", "c.docx"]
 
 
-def _zip(files: dict[str, bytes]) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for name, data in files.items():
-            zf.writestr(name, data)
-    return buf.getvalue()
-
 
 def _empty_workbook(path: Path) -> None:
     wb = Workbook()
@@ -177,19 +169,19 @@ def _empty_workbook(path: Path) -> None:
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
 BAD_WORKBOOKS = {
     "not_a_zip.xlsx": (lambda p: p.write_bytes(b"this is not a zip archive" * 10), "not a zip archive"),
-    "zip_not_workbook.xlsx": (lambda p: p.write_bytes(_zip({"hello.txt": b"ciao"})),
+    "zip_not_workbook.xlsx": (lambda p: p.write_bytes(zip_bytes({"hello.txt": b"ciao"})),
                               "not an Excel workbook (no xl/workbook.xml)"),
     "legacy.xls": (lambda p: p.write_bytes(OLE + "Workbook".encode("utf-16-le")),
                    "legacy Excel .xls workbook: save it as .xlsx"),
     "legacy_renamed.xlsx": (lambda p: p.write_bytes(OLE + "Workbook".encode("utf-16-le")), "save it as .xlsx"),
     "encrypted.xlsx": (lambda p: p.write_bytes(OLE + "EncryptionInfo".encode("utf-16-le")), "encrypted workbook"),
-    "calc.ods": (lambda p: p.write_bytes(_zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"})),
+    "calc.ods": (lambda p: p.write_bytes(zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"})),
                  "OpenDocument spreadsheet: save it as .xlsx"),
     "blank.xlsx": (_empty_workbook, "no text in any sheet"),
-    "bomb.xlsx": (lambda p: p.write_bytes(_zip({"xl/workbook.xml": b"<workbook/>",
+    "bomb.xlsx": (lambda p: p.write_bytes(zip_bytes({"xl/workbook.xml": b"<workbook/>",
                                                 "xl/worksheets/sheet1.xml": b"\0" * (60 * 2**20)})),
                   "expands to more than 50 MB"),
-    "damaged.xlsx": (lambda p: p.write_bytes(_zip({"xl/workbook.xml": b"<workbook", "[Content_Types].xml": b"<"})),
+    "damaged.xlsx": (lambda p: p.write_bytes(zip_bytes({"xl/workbook.xml": b"<workbook", "[Content_Types].xml": b"<"})),
                      "damaged Excel workbook"),
 }
 

@@ -509,17 +509,6 @@ def _build(data: dict[str, Any], where: str) -> Profile:
     )
 
 
-def parse_profile(data: dict[str, Any], path: str) -> Profile:
-    """Validate a profile's TOML data (a file not on disk: a parent is a built-in name or a path
-    relative to the working directory), merge it on its parent and build the Profile."""
-    try:
-        check_profile_data(data)
-    except _Bad as exc:
-        raise RelazioneError(path, str(exc)) from None
-    source = _Source(data, path, f"data:{path}", _parent_near(Path(".")))
-    return _build(_merged(source), path)
-
-
 def load_profile_file(path: Path) -> Profile:
     source = _file_source(path)
     return _build(_merged(source), source.where)
