@@ -16,9 +16,9 @@ from pathlib import Path
 
 from relazione.check.diff import diff_records
 from relazione.check.output import to_json
-from relazione.pipeline import extract_file
-from relazione.records import load, save
-from relazione.values import parse_value
+from relazione.extract.pipeline import extract_file
+from relazione.records.model import load, save
+from relazione.records.values import parse_value
 
 SEED = Path(__file__).resolve().parent.parent / "samples" / "cremona_mantova_pavia_relazione_2024.txt"
 TARGET_SECONDS = 0.5  # issue 5

@@ -21,8 +21,8 @@ def indicators_of(op_index: int) -> int:
 
 
 def generated_report():  # noqa: ANN201 - Report, imported lazily so the cold timing includes the import
-    from relazione.records import Indicator, Objective, Report
-    from relazione.values import parse_value
+    from relazione.records.model import Indicator, Objective, Report
+    from relazione.records.values import parse_value
 
     objectives, indicators = [], []
     for a in range(1, AREAS + 1):
@@ -49,8 +49,8 @@ def generated_report():  # noqa: ANN201 - Report, imported lazily so the cold ti
 
 
 def render_once() -> int:
-    from relazione.render import render_report
-    from relazione.scoring import score_report
+    from relazione.render.word import render_report
+    from relazione.scoring.methods import score_report
 
     report = generated_report()
     score_report(report)

@@ -21,8 +21,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import best_of, clear_engine_caches  # noqa: E402
 
-from relazione.engine import extract  # noqa: E402
-from relazione.profiles import get_profile  # noqa: E402
+from relazione.extract.engine import extract  # noqa: E402
+from relazione.extract.profiles import get_profile  # noqa: E402
 from relazione.readers.text import read_text  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "cremona_mantova_pavia_relazione_2024.txt"

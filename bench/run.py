@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from timing import best_of  # noqa: E402
 
-from relazione.pipeline import extract_file  # noqa: E402
+from relazione.extract.pipeline import extract_file  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -94,8 +94,8 @@ def bench_render(repeat: int) -> dict[str, object]:
 
     from docxtpl import DocxTemplate
 
-    from relazione.render import render_report
-    from relazione.scoring import score_records
+    from relazione.render.word import render_report
+    from relazione.scoring.methods import score_records
 
     records = score_records(extract_file(SAMPLES / "cremona_mantova_pavia_relazione_2024.txt"))
     report = next(r for r in records.reports if r.ente and "Mantova" in r.ente)
@@ -130,7 +130,7 @@ def bench_scaling(repeat: int, times: int = 10) -> dict[str, object]:
 
 
 def bench_batch(n_files: int) -> dict[str, object]:
-    from relazione.cli import main as cli
+    from relazione.cli.main import main as cli
 
     sources = [SAMPLES / f"{stem}.{ext}" for stem in STEMS for ext in ("txt", "docx")]
     with tempfile.TemporaryDirectory() as tmp:

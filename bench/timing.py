@@ -19,7 +19,7 @@ def best_of(repeat: int, fn: Callable[[], object]) -> float:
 def clear_engine_caches() -> None:
     """Forget the engine's per-text caches (heading lines, header words): a benchmark that repeats one
     document would otherwise time a second reading that a user never runs."""
-    from relazione import headings, tables
+    from relazione.extract import headings, tables
 
     headings.match_any.cache_clear()
     tables._field_of_words.cache_clear()

@@ -29,7 +29,7 @@ def tmp_out(tmp_path: Path) -> Path:
 def assert_bad_input(src: Path, message: str, capsys: pytest.CaptureFixture[str]) -> None:
     """Reading ``src`` fails with ``message`` naming the file; the command prints one line, exits 2,
     writes nothing."""
-    from relazione.cli import main
+    from relazione.cli.main import main
     from relazione.errors import RelazioneError
     from relazione.readers import read_document
 

@@ -7,10 +7,10 @@ profile, so a family's tests do not depend on the other families of the document
 from __future__ import annotations
 
 from conftest import sample
-from relazione.engine import finish_report, run_profile, split_parts
-from relazione.profiles import get_profile
+from relazione.extract.engine import finish_report, run_profile, split_parts
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
-from relazione.records import Indicator, Objective, Report, Warning_
+from relazione.records.model import Indicator, Objective, Report, Warning_
 
 MERGED = "cremona_mantova_pavia_relazione_2024.txt"
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES
-from relazione.cli import main
+from relazione.cli.main import main
 
 BATCH_SAMPLES = ["brescia_pira_2020_ocr.txt", "brescia_pira_2020_ocr.docx", "brescia_piano_2018_semestrale.txt"]
 

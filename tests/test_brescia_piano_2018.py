@@ -9,15 +9,15 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLES, expected_records, sample
-from relazione.detect import rank_profiles
-from relazione.engine import extract
-from relazione.families.brescia_piano_2018 import indicator_type
-from relazione.families.brescia_piano_2018_values import read_value_row
-from relazione.pipeline import extract_file
-from relazione.profiles import get_profile
+from relazione.extract.detect import rank_profiles
+from relazione.extract.engine import extract
+from relazione.extract.families.brescia_piano_2018 import indicator_type
+from relazione.extract.families.brescia_piano_2018_values import read_value_row
+from relazione.extract.pipeline import extract_file
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
 from relazione.readers.text import read_text
-from relazione.records import dumps
+from relazione.records.model import dumps
 
 STEM = "brescia_piano_2018_semestrale"
 LABELS = ["30/6", "31/12"]

@@ -6,12 +6,12 @@ from __future__ import annotations
 import pytest
 
 from conftest import sample
-from relazione.blocks import Document, Line, Provenance
-from relazione.engine import extract
-from relazione.pipeline import extract_file
-from relazione.profiles import get_profile
+from relazione.extract.engine import extract
+from relazione.extract.pipeline import extract_file
+from relazione.extract.profiles import get_profile
+from relazione.readers.blocks import Document, Line, Provenance
 from relazione.readers.text import blocks_from_lines
-from relazione.records import Indicator, Objective, Report
+from relazione.records.model import Indicator, Objective, Report
 
 SAMPLE = "brescia_piao_2024_semestrale.txt"
 

@@ -13,10 +13,10 @@ from conftest import sample
 from relazione.check.diff import diff_records
 from relazione.check.plan import check_plan
 from relazione.check.single import check_records
-from relazione.cli import main
-from relazione.pipeline import extract_file
-from relazione.records import Indicator, Objective, Records, save
-from relazione.values import parse_value
+from relazione.cli.main import main
+from relazione.extract.pipeline import extract_file
+from relazione.records.model import Indicator, Objective, Records, save
+from relazione.records.values import parse_value
 
 MERGED = "cremona_mantova_pavia_relazione_2024"
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import sample
-from relazione.cli import main
+from relazione.cli.main import main
 
 GENERIC_REPORT = (
     "Camera di Commercio di Lodi\nRelazione sulla performance 2023\n\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from relazione.cli import main
+from relazione.cli.main import main
 
 OBJECTIVES_ONLY = """Relazione sulla Performance 2024
 Obiettivo strategico 1.1 - Digitalizzare i servizi

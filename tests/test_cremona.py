@@ -6,10 +6,10 @@ import pytest
 
 from conftest import sample
 from merged_2024 import MERGED, extract_part, indicators_of, objective
-from relazione.engine import finish_report, run_profile, split_parts
-from relazione.profiles import get_profile
+from relazione.extract.engine import finish_report, run_profile, split_parts
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
-from relazione.records import Report
+from relazione.records.model import Report
 
 NARRATIVE_SECTION_LINE = 371  # "Relazione sulla gestione e sui risultati": statistics tables, no indicators
 

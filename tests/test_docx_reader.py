@@ -9,9 +9,9 @@ import pytest
 from docx import Document as WordDocument
 
 from conftest import SAMPLES, assert_bad_input
-from relazione.blocks import Document, Line, Table
-from relazione.pipeline import extract_file
+from relazione.extract.pipeline import extract_file
 from relazione.readers import read_document
+from relazione.readers.blocks import Document, Line, Table
 
 
 @pytest.fixture(scope="module")

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from conftest import sample
-from relazione.cli import main
-from relazione.generic_outline import explain_outline, plan_outline
-from relazione.profiles import get_profile
+from relazione.cli.main import main
+from relazione.extract.generic.outline import explain_outline, plan_outline
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
 from test_pdf_reader import make_pdf
 

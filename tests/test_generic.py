@@ -14,12 +14,12 @@ from pathlib import Path
 import pytest
 
 from compare import compare
-from relazione.blocks import Document, Line, Provenance
-from relazione.detect import choose_profile
-from relazione.generic import extract
-from relazione.pipeline import extract_file
-from relazione.profiles import get_profile
+from relazione.extract.detect import choose_profile
+from relazione.extract.generic.walk import extract
+from relazione.extract.pipeline import extract_file
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
+from relazione.readers.blocks import Document, Line, Provenance
 
 DATA = Path(__file__).resolve().parent / "data" / "generic"
 DOCUMENTS = sorted(p.name.removesuffix(".expected.json") for p in DATA.glob("*.expected.json"))

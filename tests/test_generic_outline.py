@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from relazione.engine import extract
-from relazione.profiles import get_profile
+from relazione.extract.engine import extract
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
 
 DATA = Path(__file__).parent / "data" / "outline"

@@ -6,10 +6,10 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relazione.blocks import Cell, Provenance, Row
-from relazione.headings import match_any, match_heading
-from relazione.profiles import HeadingRule, get_profile
-from relazione.tables import map_header
+from relazione.extract.headings import match_any, match_heading
+from relazione.extract.profiles import HeadingRule, get_profile
+from relazione.extract.tables import map_header
+from relazione.readers.blocks import Cell, Provenance, Row
 
 STRATEGIC = HeadingRule("strategic", ("OBIETTIVO STRATEGICO", "Ob. Strategico", "OS"), code=r"\d+(?:[._]\d+)+")
 

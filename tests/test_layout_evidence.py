@@ -20,8 +20,8 @@ from pdfminer.fontmetrics import FONT_METRICS
 
 from conftest import sample
 from layouts.pdfwrite import PAGE_H, PAGE_W, assemble, escape
-from relazione.blocks import Document, Line, Provenance
 from relazione.readers import read_document
+from relazione.readers.blocks import Document, Line, Provenance
 
 
 def lines(doc: Document) -> list[Line]:

@@ -21,7 +21,7 @@ from layouts import LAYOUTS, SAMPLES, generate
 from layouts.harness import Score, score_all
 from relazione.errors import RelazioneError
 from relazione.readers import read_document
-from relazione.records import validate
+from relazione.records.model import validate
 
 TARGET = (0.95, 0.90, 0.85)  # objectives F1, indicators F1, fields accuracy: the goal for every pair
 PAIRS = [(lay, s) for lay in LAYOUTS for s in SAMPLES]

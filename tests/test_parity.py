@@ -13,8 +13,8 @@ from functools import cache
 import pytest
 
 from conftest import SAMPLES
-from relazione.pipeline import extract_file
-from relazione.records import Records
+from relazione.extract.pipeline import extract_file
+from relazione.records.model import Records
 
 STEMS = sorted(p.stem for p in (SAMPLES / "expected").glob("*.json"))
 UNRULED = sorted(p.stem.removesuffix("_unruled") for p in SAMPLES.glob("*_unruled.pdf"))

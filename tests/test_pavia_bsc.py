@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from merged_2024 import extract_part, indicators_of, objective
-from relazione.records import Objective, Report
+from relazione.records.model import Objective, Report
 
 
 @pytest.fixture(scope="module")

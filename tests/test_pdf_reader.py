@@ -13,8 +13,8 @@ import pytest
 
 from conftest import assert_bad_input, sample
 from layouts.pdfwrite import PAGE_H, PAGE_W, assemble, escape
-from relazione.blocks import Document, Line, Table
 from relazione.readers import read_document
+from relazione.readers.blocks import Document, Line, Table
 
 FONT_SIZE = 10
 

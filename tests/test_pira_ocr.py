@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from conftest import sample
-from relazione.families.pira_ocr_cells import repair_amounts, trailing_values
-from relazione.families.pira_ocr_fragments import legible
-from relazione.pipeline import extract_file
-from relazione.records import Indicator, Objective, Records, Report
+from relazione.extract.families.pira_ocr_cells import repair_amounts, trailing_values
+from relazione.extract.families.pira_ocr_fragments import legible
+from relazione.extract.pipeline import extract_file
+from relazione.records.model import Indicator, Objective, Records, Report
 
 CLEAN_PIRA = """Piano degli indicatori e dei risultati attesi di bilancio 2023
 Missione\t011 - Competitività e sviluppo delle imprese

@@ -8,10 +8,10 @@ import pytest
 
 from conftest import sample
 from merged_2024 import MERGED, extract_part, indicators_of, objective
-from relazione.engine import run_profile, split_parts
-from relazione.profiles import get_profile
+from relazione.extract.engine import run_profile, split_parts
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
-from relazione.records import Report
+from relazione.records.model import Report
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_missions_and_programmes_become_parents_when_the_profile_asks():
 
 
 def test_pira_part_of_a_composite_is_dated_like_the_chamber_report_before_it():
-    from relazione.engine import run_composite
+    from relazione.extract.engine import run_composite
 
     doc = read_document(sample(MERGED))
     reports = run_composite(doc, get_profile("cremona_mantova_pavia_2024")).reports

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from relazione.cli import main
-from relazione.detect import rank_profiles
-from relazione.engine import extract
+from relazione.cli.main import main
 from relazione.errors import RelazioneError
-from relazione.profiles import builtin_profiles, get_profile, load_profile_file
+from relazione.extract.detect import rank_profiles
+from relazione.extract.engine import extract
+from relazione.extract.profiles import builtin_profiles, get_profile, load_profile_file
 from relazione.readers import read_document
 
 GENERIC = get_profile("generic")

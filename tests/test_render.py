@@ -10,12 +10,12 @@ import pytest
 from docx import Document
 from docxtpl import DocxTemplate
 
-from relazione.cli import main
+from relazione.cli.main import main
 from relazione.errors import RelazioneError
-from relazione.records import Indicator, Objective, Records, Report, Source, save
-from relazione.render import render_report
-from relazione.scoring import score_report
-from relazione.values import parse_value
+from relazione.records.model import Indicator, Objective, Records, Report, Source, save
+from relazione.records.values import parse_value
+from relazione.render.word import render_report
+from relazione.scoring.methods import score_report
 
 
 def _ind(objective: str, target: str, actual: str, n: int = 1) -> Indicator:
@@ -123,7 +123,7 @@ def test_template_syntax_error_is_a_clear_error(tmp_path: Path) -> None:
 def test_builtin_templates_use_only_known_variables() -> None:
     from importlib import resources
 
-    from relazione.render import VARIABLES
+    from relazione.render.word import VARIABLES
 
     for name in ("relazione.docx", "monitoraggio.docx"):
         data = resources.files("relazione.templates").joinpath(name).read_bytes()

@@ -1,5 +1,5 @@
 """Several reports in one document, found by the generic engine with no composite profile
-(:mod:`relazione.report_split`): a new chamber's cover or a new title over restarting codes starts a
+(:mod:`relazione.extract.report_split`): a new chamber's cover or a new title over restarting codes starts a
 report; prose mentions, running headers and single-report documents stay one report."""
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from conftest import sample
-from relazione.pipeline import extract_file
-from relazione.profiles import get_profile
+from relazione.extract.pipeline import extract_file
+from relazione.extract.profiles import get_profile
+from relazione.extract.report_split import split_reports
 from relazione.readers import read_document
-from relazione.report_split import split_reports
 
 GENERIC_DATA = Path(__file__).resolve().parent / "data" / "generic"
 SINGLE_SAMPLES = ["brescia_piao_2024_semestrale.txt", "brescia_piano_2018_semestrale.txt", "brescia_pira_2020_ocr.txt"]

@@ -124,7 +124,7 @@ CASES: list[tuple[str, str, bytes | Callable[[], bytes], str]] = [
 def run_extract(src: Path, out: Path) -> subprocess.CompletedProcess[str]:
     limit = (
         "import resource, sys; resource.setrlimit(resource.RLIMIT_AS, "
-        f"({MEMORY_LIMIT}, {MEMORY_LIMIT})); from relazione.cli import main; sys.exit(main(sys.argv[1:]))"
+        f"({MEMORY_LIMIT}, {MEMORY_LIMIT})); from relazione.cli.main import main; sys.exit(main(sys.argv[1:]))"
     )
     return subprocess.run(
         [sys.executable, "-c", limit, "extract", str(src), "-o", str(out)],

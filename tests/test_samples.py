@@ -6,9 +6,9 @@ import pytest
 
 from compare import compare
 from conftest import SAMPLES, expected_records
-from relazione.pipeline import extract_file
-from relazione.profiles import builtin_profiles
-from relazione.records import dumps
+from relazione.extract.pipeline import extract_file
+from relazione.extract.profiles import builtin_profiles
+from relazione.records.model import dumps
 
 SAMPLE_STEMS = sorted(p.stem for p in (SAMPLES / "expected").glob("*.json"))
 # The PIRA 2020 seed is the OCR of a scan: in 5 of its 74 target/actual cells the OCR mixed several

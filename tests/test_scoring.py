@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from conftest import sample
-from relazione.pipeline import extract_file
-from relazione.records import Indicator, Objective, Report
-from relazione.scoring import (
+from relazione.extract.pipeline import extract_file
+from relazione.records.model import Indicator, Objective, Report
+from relazione.records.values import parse_number, parse_value
+from relazione.scoring.methods import (
     FIXED_BANDS,
     format_percent,
     indicator_achievement,
@@ -16,7 +17,6 @@ from relazione.scoring import (
     score_report,
     verdict_for,
 )
-from relazione.values import parse_number, parse_value
 
 TOLERANCE = 0.01 + 1e-9
 

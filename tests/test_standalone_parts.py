@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from conftest import sample
-from relazione.engine import split_parts
-from relazione.pipeline import extract_file
-from relazione.profiles import get_profile
+from relazione.extract.engine import split_parts
+from relazione.extract.pipeline import extract_file
+from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
 
 MERGED = "cremona_mantova_pavia_relazione_2024.txt"

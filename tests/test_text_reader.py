@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relazione.blocks import Line, Table
 from relazione.errors import RelazioneError
+from relazione.readers.blocks import Line, Table
 from relazione.readers.text import read_text
 
 

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relazione.records import Value
-from relazione.values import format_value, parse_number, parse_value
+from relazione.records.model import Value
+from relazione.records.values import format_value, parse_number, parse_value
 
 
 @pytest.mark.parametrize(

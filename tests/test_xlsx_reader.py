@@ -11,10 +11,10 @@ import pytest
 from openpyxl import Workbook
 
 from conftest import assert_bad_input, zip_bytes
-from relazione.batch import collect_inputs
-from relazione.blocks import Document, Line, Table
-from relazione.cli import main
+from relazione.cli.batch import collect_inputs
+from relazione.cli.main import main
 from relazione.readers import read_document
+from relazione.readers.blocks import Document, Line, Table
 from relazione.readers.xlsx import cell_text
 
 

@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import RelazioneError
+from relazione.errors import RelazioneError
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from compare import compare
-from relazione.pipeline import extract_file
+from relazione.extract.pipeline import extract_file
 
 from . import LAYOUTS, generate
 

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from relazione.records import Records, validate
+from relazione.records.model import Records, validate
 
 ROOT = Path(__file__).resolve().parents[2]
 EXPECTED = ROOT / "samples" / "expected"

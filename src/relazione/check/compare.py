@@ -7,9 +7,9 @@ punctuation and spacing do not count.
 
 from __future__ import annotations
 
-from ..headings import normalise_words
-from ..records import Value
-from ..values import parse_value
+from relazione.extract.headings import normalise_words
+from relazione.records.model import Value
+from relazione.records.values import parse_value
 
 WEIGHT_TOLERANCE = 0.01
 

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..records import Indicator, Objective, Records, Report
-from .compare import same_number, same_text, same_value
-from .findings import LEVEL_WORDS, Finding, fmt
-from .inputs import where
-from .match import pair_report_lists, pair_reports
-from .single import check_report
+from relazione.check.compare import same_number, same_text, same_value
+from relazione.check.findings import LEVEL_WORDS, Finding, fmt
+from relazione.check.inputs import where
+from relazione.check.match import pair_report_lists, pair_reports
+from relazione.check.single import check_report
+from relazione.records.model import Indicator, Objective, Records, Report
 
 OBJECTIVE_FIELDS = ("weight", "score", "status")
 INDICATOR_FIELDS = ("weight", "target", "actual", "status")

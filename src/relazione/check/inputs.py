@@ -1,13 +1,13 @@
 """Reading a draft for ``check``: records JSON as it is, any document (text, PDF, DOCX) extracted
-(``workflow.load_records``); a folder or an unknown kind of file is a clear error."""
+(``extract.pipeline.load_records``); a folder or an unknown kind of file is a clear error."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import RelazioneError
-from ..records import Records
-from ..workflow import REPORT_SUFFIXES, load_records
+from relazione.errors import RelazioneError
+from relazione.extract.pipeline import REPORT_SUFFIXES, load_records
+from relazione.records.model import Records
 
 
 def load_draft(path: Path, profile: str | None = None) -> Records:

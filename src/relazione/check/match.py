@@ -14,8 +14,8 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz
 
-from ..headings import normalise_words
-from ..records import Indicator, Objective, Report
+from relazione.extract.headings import normalise_words
+from relazione.records.model import Indicator, Objective, Report
 
 CLOSE_TITLE = 85.0  # renamed and renumbered at once: the title must still be nearly the same
 SIMILAR_NAME = 60.0  # an indicator at the same position, reworded

@@ -7,8 +7,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from ..fileio import write_atomic
-from .findings import LEVEL_WORDS, SEVERITIES, Finding, ordered
+from relazione.check.findings import LEVEL_WORDS, SEVERITIES, Finding, ordered
+from relazione.fileio import write_atomic
 
 COLOURS = {"errore": "\033[31m", "avviso": "\033[33m", "nota": "\033[36m"}
 RESET, BOLD = "\033[0m", "\033[1m"

@@ -1,16 +1,16 @@
 """A plan against its report: every planned objective and indicator is reported, with the plan's
 targets unless the report documents the variation (a narrative "da X a Y" the extraction kept as a
-restatement, see :mod:`relazione.restatements`)."""
+restatement, see :mod:`relazione.extract.restatements`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..records import Indicator, Records, Report
-from .compare import same_number, same_value
-from .findings import Finding, fmt
-from .inputs import where
-from .match import pair_report_lists, pair_reports
+from relazione.check.compare import same_number, same_value
+from relazione.check.findings import Finding, fmt
+from relazione.check.inputs import where
+from relazione.check.match import pair_report_lists, pair_reports
+from relazione.records.model import Indicator, Records, Report
 
 
 def check_plan(plan: Records, report: Records) -> list[Finding]:

@@ -6,14 +6,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import RelazioneError
-from ..scoring import get_method
-from .diff import diff_records
-from .findings import Finding, at_least
-from .inputs import load_draft
-from .output import terminal, to_json, write_docx
-from .plan import check_plan
-from .single import check_records
+from relazione.check.diff import diff_records
+from relazione.check.findings import Finding, at_least
+from relazione.check.inputs import load_draft
+from relazione.check.output import terminal, to_json, write_docx
+from relazione.check.plan import check_plan
+from relazione.check.single import check_records
+from relazione.errors import RelazioneError
+from relazione.scoring.methods import get_method
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
 
@@ -73,6 +73,6 @@ def _emit(findings: list[Finding], req: CheckRequest) -> None:
     if req.output is None:
         sys.stdout.write(text)
     else:
-        from ..fileio import write_atomic
+        from relazione.fileio import write_atomic
 
         write_atomic(req.output, text.encode("utf-8"), force=req.force)

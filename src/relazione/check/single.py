@@ -8,11 +8,11 @@ from collections.abc import Iterator
 
 import regex as re
 
-from ..records import Indicator, Objective, Records, Report
-from .compare import WEIGHT_TOLERANCE, same_text, same_value
-from .findings import Finding, fmt
-from .inputs import where
-from .verdicts import verdict_findings
+from relazione.check.compare import WEIGHT_TOLERANCE, same_text, same_value
+from relazione.check.findings import Finding, fmt
+from relazione.check.inputs import where
+from relazione.check.verdicts import verdict_findings
+from relazione.records.model import Indicator, Objective, Records, Report
 
 _SHAPE_DIGITS = re.compile(r"\d+")
 _SEPARATORS = "._-"

@@ -1,4 +1,4 @@
-"""Stated verdicts and scores against what the scoring rules compute (:mod:`relazione.scoring`).
+"""Stated verdicts and scores against what the scoring rules compute (:mod:`relazione.scoring.methods`).
 
 The rules themselves live in scoring.py; this module only compares. A verdict is compared by its
 meaning (raggiunto / parzialmente / non raggiunto), not its spelling ("OBIETTIVO CONSEGUITO").
@@ -11,10 +11,10 @@ from collections.abc import Iterator
 
 import regex as re
 
-from ..records import Report
-from ..scoring import get_method, round_half_up, score_report, verdict_for
-from .findings import Finding, fmt
-from .inputs import where
+from relazione.check.findings import Finding, fmt
+from relazione.check.inputs import where
+from relazione.records.model import Report
+from relazione.scoring.methods import get_method, round_half_up, score_report, verdict_for
 
 SCORE_TOLERANCE = 0.015  # published scores are rounded to 2 decimals, some from rounded actuals
 _NOT = re.compile(r"\bnon\s+(?:[\p{L}]+\s+)?(?:raggiunt|conseguit)", re.IGNORECASE)

@@ -1,4 +1,4 @@
-"""Readers turn a file into a :class:`~relazione.blocks.Document` (one stream of blocks).
+"""Readers turn a file into a :class:`~relazione.readers.blocks.Document` (one stream of blocks).
 
 ``read_document`` picks the reader by content, not by extension alone, so a mislabelled file still
 gets a clear error. PDF, DOCX and XLSX readers plug in here with the same signature
@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from ..blocks import Document
-from ..errors import RelazioneError
-from .text import read_text
-from .xlsx import is_ods, read_ods, read_xlsx
-from .zipguard import zip_names
+from relazione.errors import RelazioneError
+from relazione.readers.blocks import Document
+from relazione.readers.text import read_text
+from relazione.readers.xlsx import is_ods, read_ods, read_xlsx
+from relazione.readers.zipguard import zip_names
 
 Reader = Callable[[str, bytes], Document]
 XLSX_SUFFIXES = (".xlsx", ".xlsm", ".xls")  # .xls: the reader says to save it as .xlsx
@@ -29,7 +29,7 @@ MAX_TEXT_BYTES = 10 * 1024 * 1024
 def _reader_for(path: Path, data: bytes) -> Reader:
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        from .pdf import read_pdf  # imported lazily: pdfplumber is slow to import
+        from relazione.readers.pdf import read_pdf  # imported lazily: pdfplumber is slow to import
 
         return read_pdf
     if suffix in ODS_SUFFIXES or is_ods(data):
@@ -50,7 +50,7 @@ def _office_reader(suffix: str, data: bytes) -> Reader | None:
     if "word/document.xml" not in names and suffix in XLSX_SUFFIXES:
         return read_xlsx
     if "word/document.xml" in names or suffix not in (".txt", ".text", ".md"):
-        from .docx import read_docx
+        from relazione.readers.docx import read_docx
 
         return read_docx
     return None

@@ -27,12 +27,11 @@ from typing import TypeVar
 
 import regex as re
 
-from ..blocks import Block, Cell, Document, Line, Provenance, Row, Table
-from ..errors import RelazioneError
-from ..records import sha256_of
-from ..text import clean_inline
-from .text import is_separator, split_row
-from .zipguard import check_package
+from relazione.errors import RelazioneError
+from relazione.readers.blocks import Block, Cell, Document, Line, Provenance, Row, Table, sha256_of
+from relazione.readers.clean import clean_inline
+from relazione.readers.text import is_separator, split_row
+from relazione.readers.zipguard import check_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^(?:heading|titolo|title|intestazione)\s*(\d)?$", re.IGNORECASE)

@@ -18,13 +18,12 @@ from __future__ import annotations
 import io
 import logging
 
-from ..blocks import Document, Provenance
-from ..errors import RelazioneError
-from ..records import sha256_of
-from .pdf_flow import Item, Page, TextLine, to_blocks
-from .pdf_tables import table_box
-from .pdf_unruled import Carried, chunks_of, find_unruled_tables
-from .pdf_words import Word, group_lines
+from relazione.errors import RelazioneError
+from relazione.readers.blocks import Document, Provenance, sha256_of
+from relazione.readers.pdf_flow import Item, Page, TextLine, to_blocks
+from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
+from relazione.readers.pdf_words import Word, group_lines
 
 MAX_PAGES = 3000
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}

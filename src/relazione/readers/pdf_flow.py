@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 
 import regex as re
 
-from ..blocks import Block, Line, Row, Table
-from ..text import clean_inline, join_wrapped
+from relazione.readers.blocks import Block, Line, Row, Table
+from relazione.readers.clean import clean_inline, join_wrapped
 
 _PAGE_NUMBER = re.compile(r"^(?:pag(?:ina|\.)?\s*)?[-–]?\s*\d{1,4}\s*(?:di|/|of)?\s*\d{0,4}\s*[-–]?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")

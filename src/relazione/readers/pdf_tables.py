@@ -13,10 +13,10 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..blocks import Cell, Provenance, Row, Table
-from ..text import clean_inline
-from .pdf_flow import MAYBE_CUT, TableBox, join_lines
-from .pdf_words import PhysLine, Word, group_lines
+from relazione.readers.blocks import Cell, Provenance, Row, Table
+from relazione.readers.clean import clean_inline
+from relazione.readers.pdf_flow import MAYBE_CUT, TableBox, join_lines
+from relazione.readers.pdf_words import PhysLine, Word, group_lines
 
 BBox = tuple[float, float, float, float]
 CUT_LETTERS = 1.5

@@ -19,9 +19,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .pdf_flow import BLANK_GAP, DEFAULT_PITCH, Item, TableBox, starts_anew, wrapped
-from .pdf_tables import table_box
-from .pdf_words import PhysLine, Word, text_line
+from relazione.readers.pdf_flow import BLANK_GAP, DEFAULT_PITCH, Item, TableBox, starts_anew, wrapped
+from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_words import PhysLine, Word, text_line
 
 GAP_EM = 1.0  # a gap this wide (in font sizes) between two words separates cells
 MIN_ROWS = 2  # lines with several chunks a table needs

@@ -11,9 +11,9 @@ from functools import lru_cache
 
 import regex as re
 
-from ..blocks import Line, Provenance
-from ..text import clean_inline
-from .pdf_flow import TextLine
+from relazione.readers.blocks import Line, Provenance
+from relazione.readers.clean import clean_inline
+from relazione.readers.pdf_flow import TextLine
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|demi|,b(?:i|old)?$|[-,]bd\b", re.IGNORECASE)
 NEARLY_ALL = 0.9  # the share of a line's characters in bold that makes it a bold line

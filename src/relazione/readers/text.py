@@ -13,10 +13,9 @@ import codecs
 
 import regex as re
 
-from ..blocks import Block, Cell, Document, Line, Provenance, Row, Table
-from ..errors import RelazioneError
-from ..records import sha256_of
-from ..text import clean_inline
+from relazione.errors import RelazioneError
+from relazione.readers.blocks import Block, Cell, Document, Line, Provenance, Row, Table, sha256_of
+from relazione.readers.clean import clean_inline
 
 _MD_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?[ ]*(?:[|\t]\s*:?-{2,}:?[ ]*)*[|\t]?\s*$")
 _COLUMN_GAP = re.compile(r"\S(?: {3,})(?=\S)")

@@ -27,11 +27,10 @@ from decimal import ROUND_HALF_UP, Decimal
 
 import regex as re
 
-from ..blocks import Block, Cell, Document, Line, Provenance, Row, Table
-from ..errors import RelazioneError
-from ..records import sha256_of
-from ..text import clean_inline
-from .zipguard import check_package
+from relazione.errors import RelazioneError
+from relazione.readers.blocks import Block, Cell, Document, Line, Provenance, Row, Table, sha256_of
+from relazione.readers.clean import clean_inline
+from relazione.readers.zipguard import check_package
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: legacy .xls, or an encrypted .xlsx
 _ENCRYPTED_STREAM = "EncryptionInfo".encode("utf-16-le")  # stream name of a password-protected OOXML file

@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from ..errors import RelazioneError
+from relazione.errors import RelazioneError
 
 MAX_UNCOMPRESSED_BYTES = 300 * 1024 * 1024
 

@@ -1,0 +1,78 @@
+"""Extraction of files to outputs: the work behind ``relazione extract``.
+
+One input file with an output file is the simple case: errors stop the command (exit 2). A folder,
+or several inputs, is a batch (:mod:`relazione.cli.batch`): outputs go into the output folder, files
+run in parallel, and a bad file is reported in the summary while the others go on.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
+from relazione.errors import RelazioneError
+from relazione.extract.pipeline import extract_file
+from relazione.records.export import EXTENSIONS, write_records
+from relazione.records.model import Records
+
+EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+MAX_WARNINGS_SHOWN = 5
+
+
+def format_for(out: Path, fmt: str | None) -> str:
+    if fmt:
+        return fmt
+    return {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower(), "json")
+
+
+def is_batch(inputs: list[Path], out: Path) -> bool:
+    return len(inputs) > 1 or any(p.is_dir() for p in inputs) or out.is_dir()
+
+
+def summary_line(path: Path, records: Records) -> str:
+    n_obj = sum(len(r.objectives) for r in records.reports)
+    n_ind = sum(len(r.indicators) for r in records.reports)
+    line = (f"{path}: profile {records.source.profile}, {len(records.reports)} report(s), "
+            f"{n_obj} objectives, {n_ind} indicators")
+    if records.warnings:
+        line += f", {len(records.warnings)} warning(s)"
+    return line
+
+
+def print_summary(path: Path, records: Records) -> None:
+    print(summary_line(path, records), file=sys.stderr)
+    for w in records.warnings[:MAX_WARNINGS_SHOWN]:
+        print(f"  warning {w.code} at {w.provenance}: {w.message}", file=sys.stderr)
+    if len(records.warnings) > MAX_WARNINGS_SHOWN:
+        print(f"  ... {len(records.warnings) - MAX_WARNINGS_SHOWN} more warning(s) in the output", file=sys.stderr)
+
+
+def extract_job(job: Job) -> FileResult:
+    """One file of a batch (a top-level function: worker processes must be able to import it)."""
+    records = extract_file(job.source, job.options.get("profile"))  # type: ignore[arg-type]
+    write_records(records, job.target, str(job.options["format"]), force=True)
+    return FileResult(
+        job.source, profile=records.source.profile,
+        objectives=sum(len(r.objectives) for r in records.reports),
+        indicators=sum(len(r.indicators) for r in records.reports), warnings=len(records.warnings),
+    )
+
+
+def extract_files(inputs: list[Path], out: Path, *, fmt: str | None, profile_name: str | None,
+                  force: bool, strict: bool, jobs: int | None = None) -> int:
+    if not is_batch(inputs, out):
+        records = extract_file(inputs[0], profile_name)
+        write_records(records, out, format_for(out, fmt), force=force)
+        print_summary(inputs[0], records)
+        return EXIT_WARNINGS if strict and records.warnings else EXIT_OK
+    if out.exists() and not out.is_dir():
+        raise RelazioneError(str(out), "several inputs or a folder need OUT to be a folder")
+    fmt = fmt or "json"
+    plan = plan_jobs(collect_inputs(inputs), out, EXTENSIONS[fmt], {"format": fmt, "profile": profile_name})
+    if not plan:
+        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx, .xlsx)")
+    results = run_batch(extract_job, plan, out, force=force, n_workers=jobs)
+    if any(r.error for r in results):
+        return EXIT_BAD_INPUT
+    return EXIT_WARNINGS if strict and any(r.warnings for r in results) else EXIT_OK

@@ -1,0 +1,102 @@
+"""The work behind ``relazione score``, ``render`` and ``convert``: records in, scored records or Word out."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
+from relazione.errors import RelazioneError
+from relazione.extract.pipeline import load_records
+from relazione.records.model import Records, save
+from relazione.scoring.methods import get_method, score_records
+from relazione.scoring.tree import records_tree
+
+
+def _method(name: str) -> str:
+    try:
+        get_method(name)
+    except ValueError as exc:
+        raise RelazioneError(None, str(exc)) from None
+    return name
+
+
+def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool) -> int:
+    if out is not None and out.exists() and not force:
+        raise RelazioneError(str(out), "output exists; use --force to overwrite")
+    scored = score_records(load_records(path), method=_method(method))
+    sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
+    if out is not None:
+        save(scored, out, force=force)
+        print(f"{out}: records con i punteggi calcolati scritti", file=sys.stderr)
+    return 0
+
+
+def _outputs_for(out: Path, records: Records, report_number: int | None) -> list[tuple[int, Path]]:
+    """(report index, output path): one report -> OUT; several -> OUT_1.docx, OUT_2.docx ..."""
+    n = len(records.reports)
+    if n == 0:
+        raise RelazioneError(records.source.path, "nessun report nei dati: niente da generare")
+    if report_number is not None:
+        if not 1 <= report_number <= n:
+            raise RelazioneError(records.source.path, f"--report {report_number}: i dati contengono {n} report")
+        return [(report_number - 1, out)]
+    if n == 1:
+        return [(0, out)]
+    return [(i, out.with_name(f"{out.stem}_{i + 1}{out.suffix}")) for i in range(n)]
+
+
+def render_records(records: Records, out: Path, *, template: Path | None, method: str, force: bool,
+                   report_number: int | None = None) -> int:
+    from relazione.fileio import write_atomic
+    from relazione.render.word import render_report
+
+    plan = _outputs_for(out, records, report_number)
+    for _, target in plan:
+        if target.exists() and not force:
+            raise RelazioneError(str(target), "output exists; use --force to overwrite")
+    scored = score_records(records, method=_method(method))
+    for index, target in plan:
+        report = scored.reports[index]
+        data = render_report(report, template=template, method=method, source=Path(records.source.path).name)
+        write_atomic(target, data, force=force)
+        print(f"{target}: {report.ente or 'report'} {report.year or ''}, {len(report.objectives)} obiettivi, "
+              f"{len(report.indicators)} indicatori", file=sys.stderr)
+    return 0
+
+
+def render_file(path: Path, out: Path, *, template: Path | None, method: str, force: bool,
+                report_number: int | None = None, profile_name: str | None = None) -> int:
+    """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
+    records = load_records(path, profile_name)
+    return render_records(records, out, template=template, method=method, force=force, report_number=report_number)
+
+
+def convert_job(job: Job) -> FileResult:
+    """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
+    records = load_records(job.source, job.options.get("profile"))  # type: ignore[arg-type]
+    render_records(records, job.target, template=job.options.get("template"),  # type: ignore[arg-type]
+                   method=str(job.options["method"]), force=True)
+    return FileResult(
+        job.source, profile=records.source.profile,
+        objectives=sum(len(r.objectives) for r in records.reports),
+        indicators=sum(len(r.indicators) for r in records.reports), warnings=len(records.warnings),
+    )
+
+
+def convert_files(inputs: list[Path], out: Path, *, template: Path | None, method: str, force: bool,
+                  profile_name: str | None, jobs: int | None, report_number: int | None = None) -> int:
+    """``convert`` of one report (errors stop it), or of folders and several files (a batch)."""
+    from relazione.cli.extract_files import is_batch
+
+    if not is_batch(inputs, out):
+        return render_file(inputs[0], out, template=template, method=method, force=force, profile_name=profile_name,
+                           report_number=report_number)
+    if out.exists() and not out.is_dir():
+        raise RelazioneError(str(out), "several inputs or a folder need OUT to be a folder")
+    options = {"template": template, "method": _method(method), "profile": profile_name}
+    plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
+    if not plan:
+        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx, .xlsx)")
+    results = run_batch(convert_job, plan, out, force=force, n_workers=jobs)
+    return 2 if any(r.error for r in results) else 0

@@ -1,0 +1,88 @@
+"""Fuzzy heading recognition: "OBIETTIVO STRATEGICO 1.1", OCR "OBIETTIVO STRATEGIC0 1.1",
+"Ob. Operativo 2024_01_01_01", "OO 1.1.1 - Title (Peso: 30,00%)".
+
+A heading is keyword words, a code, and optionally a title. The words before the code are
+compared with each level's keywords by RapidFuzz, so OCR damage of a letter or two still matches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex as re
+from rapidfuzz import fuzz
+
+from relazione.extract.profiles import HeadingRule
+
+_SEPARATORS = " \t:.-–—_)"
+_MAX_PREFIX_CHARS = 48
+_NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
+
+
+@dataclass(frozen=True, slots=True)
+class HeadingMatch:
+    level: str
+    code: str | None
+    title: str  # may be empty: the title is then on the next line(s)
+    similarity: float
+
+
+def normalise_words(s: str) -> str:
+    """Upper-case letters and single spaces: the form keywords are compared in."""
+    return " ".join(_NOT_WORD.sub(" ", s).upper().split())
+
+
+@cache
+def _code_regex(code: str) -> re.Pattern[str]:
+    # The code must stand alone: not glued to a word before it, and not followed by more digits.
+    return re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<code>{code})(?![\p{{N}}])")
+
+
+def keyword_similarity(prefix: str, keywords: tuple[str, ...]) -> float:
+    """Best RapidFuzz ratio between the words before a code and a level's keywords."""
+    words = normalise_words(prefix)
+    if not words:
+        return 0.0
+    return max((fuzz.ratio(words, _normalised_keyword(k)) for k in keywords), default=0.0)
+
+
+@cache
+def _normalised_keyword(keyword: str) -> str:
+    """Keywords come from the profiles and are compared with every line: normalise them once."""
+    return normalise_words(keyword)
+
+
+def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
+    """Match one line against one level's rule; None when it is not such a heading."""
+    head = text[: _MAX_PREFIX_CHARS + 40]
+    if rule.code_required or _code_regex(rule.code).search(head):
+        for m in _code_regex(rule.code).finditer(head):
+            prefix = head[: m.start()]
+            if len(prefix) > _MAX_PREFIX_CHARS:
+                break
+            similarity = keyword_similarity(prefix, rule.keywords)
+            if similarity >= rule.min_similarity:
+                title = text[m.end():].lstrip(_SEPARATORS + "\u00a0").rstrip()
+                return HeadingMatch(rule.level, m.group("code"), title, similarity)
+        if rule.code_required:
+            return None
+    # A heading without a code: the keywords start the line and the rest is the title.
+    for keyword in rule.keywords:
+        n = len(keyword)
+        similarity = keyword_similarity(text[:n], (keyword,))
+        if similarity >= rule.min_similarity:
+            return HeadingMatch(rule.level, None, text[n:].lstrip(_SEPARATORS).rstrip(), similarity)
+    return None
+
+
+@lru_cache(maxsize=1 << 17)  # a 10 MB text (the limit) has fewer heading-like lines than this
+def match_any(text: str, rules: tuple[HeadingRule, ...]) -> HeadingMatch | None:
+    """The best-matching level for a line, preferring the rule listed first on a tie. Cached: the
+    outline pre-pass and the engine's walk both ask it of every line."""
+    best: HeadingMatch | None = None
+    for rule in rules:
+        m = match_heading(text, rule)
+        if m and (best is None or m.similarity > best.similarity):
+            best = m
+    return best

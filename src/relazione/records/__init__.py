@@ -1,0 +1,1 @@
+"""The records contract (relazione.records/1): the model, its JSON Schema, reading, writing and exporting records."""

@@ -1,0 +1,131 @@
+"""Parse a raw target or result ("= > 80%", "Almeno 150", "27.000,00 N.", "SI") into a Value.
+
+Italian numbers: dot for thousands, comma for decimals. A value is parsed only when the text is
+plainly one quantity (an operator, one number, a unit, a few trailing words); prose, formulas and
+dates stay text with everything else null. Never guess.
+"""
+
+from __future__ import annotations
+
+import regex as re
+
+from relazione.readers.clean import clean_inline
+from relazione.records.model import Value
+
+# Operator spellings, longest first so "= >" wins over "=".
+_OPS: list[tuple[str, str]] = [
+    (r"\$?\\geq?\$?", ">="), (r"\$?\\leq?\$?", "<="),
+    (r"[≥⩾]", ">="), (r"[≤⩽]", "<="),
+    (r">\s*=|=\s*>", ">="), (r"<\s*=|=\s*<", "<="),
+    (r"almeno|minimo|non\s+inferiore\s+a[l]?|pari\s+o\s+superiore\s+a|maggiore\s+o\s+uguale\s+a", ">="),
+    (r"massimo|al\s+massimo|non\s+superiore\s+a[l]?|entro\s+(?=\d)|pari\s+o\s+inferiore\s+a|"
+     r"minore\s+o\s+uguale\s+a", "<="),
+    (r">|maggiore\s+(?:di|a)|superiore\s+a[l]?|oltre", ">"),
+    (r"<|minore\s+(?:di|a)|inferiore\s+a[l]?", "<"),
+    (r"=|pari\s+a[l]?|uguale\s+a", "="),
+]
+_OP_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<op{i}>{p})" for i, (p, _) in enumerate(_OPS)) + r")\s*",
+                    re.IGNORECASE)
+_NUMBER = r"[-+−–]?\s?(?:\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+_NUMBER_RE = re.compile(_NUMBER)
+_UNITS: list[tuple[str, str]] = [
+    (r"%|per\s*cento|percento", "%"),
+    (r"gg\.?|giorni|gg\s+lavorativi", "gg"),
+    (r"€|euro|eur", "€"),
+    (r"n\.|n°|nr\.?|numero", "N."),
+    (r"ore|h", "ore"),
+    (r"mesi", "mesi"),
+]
+_UNIT_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)",
+                      re.IGNORECASE)
+_LEADING_UNIT_RE = re.compile(r"^\s*(?:€|euro|n\.|n°|nr\.?)\s*", re.IGNORECASE)
+_BOOLEAN = {"si": True, "sì": True, "si'": True, "yes": True, "no": False}
+_DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{4}\b")
+MAX_TRAILING_WORDS = 3
+
+
+def parse_number(text: str) -> float | None:
+    """Italian-style number to float: "27.000,00" -> 27000.0, "7,5" -> 7.5, "1.500" -> 1500.0.
+
+    A dot followed by exactly three digits is a thousands separator; otherwise it is a decimal
+    point (PDF dumps of INTEGRA tables sometimes print "45.48").
+    """
+    t = text.strip().replace("−", "-").replace("–", "-").replace(" ", "")
+    if not t:
+        return None
+    sign = -1.0 if t.startswith("-") else 1.0
+    t = t.lstrip("+-")
+    if "," in t:
+        t = t.replace(".", "").replace(",", ".")
+    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+        t = t.replace(".", "")
+    try:
+        return sign * float(t)
+    except ValueError:
+        return None
+
+
+def _match_op(text: str) -> tuple[str | None, str]:
+    m = _OP_RE.match(text)
+    if not m:
+        return None, text
+    for i, (_, op) in enumerate(_OPS):
+        if m.group(f"op{i}") is not None:
+            return op, text[m.end():]
+    return None, text  # pragma: no cover - one group always matched
+
+
+def _match_unit(text: str) -> tuple[str | None, str]:
+    m = _UNIT_RE.match(text)
+    if not m:
+        return None, text
+    for i, (_, unit) in enumerate(_UNITS):
+        if m.group(f"u{i}") is not None:
+            return unit, text[m.end():]
+    return None, text  # pragma: no cover
+
+
+def parse_value(raw: str | None) -> Value | None:
+    """Raw cell text -> Value; None for an empty cell."""
+    if raw is None:
+        return None
+    text = clean_inline(raw)
+    if not text:
+        return None
+    value = Value(text=text)
+    key = text.strip(" .;:!").casefold()
+    if key in _BOOLEAN:
+        value.boolean = _BOOLEAN[key]
+        return value
+    if _DATE_RE.search(text):
+        return value
+    op, rest = _match_op(text)
+    unit = None
+    lead = _LEADING_UNIT_RE.match(rest)
+    if lead:
+        unit, _ = _match_unit(lead.group(0).strip())
+        rest = rest[lead.end():]
+    m = _NUMBER_RE.match(rest.lstrip())
+    if not m:
+        return value
+    number = parse_number(m.group(0))
+    tail = rest.lstrip()[m.end():]
+    if _NUMBER_RE.search(tail) or number is None:
+        return value  # two numbers: a formula, a range or prose — not one quantity
+    tail_unit, tail = _match_unit(tail)
+    unit = unit or tail_unit
+    if len(tail.split()) > MAX_TRAILING_WORDS:
+        return value
+    value.op, value.value, value.unit = op, number, unit
+    return value
+
+
+def format_value(value: Value) -> str:
+    """The inverse of parse_value for parsed quantities, in Italian notation."""
+    if value.boolean is not None:
+        return "SI" if value.boolean else "NO"
+    if value.value is None:
+        return value.text
+    number = f"{value.value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    parts = [value.op or "", number, value.unit or ""]
+    return " ".join(p for p in parts if p)

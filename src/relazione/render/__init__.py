@@ -1,0 +1,1 @@
+"""Rendering: records -> the standard Word documents (Relazione, monitoraggio) with their charts."""
