@@ -28,8 +28,10 @@ class HeadingMatch:
     similarity: float
 
 
+@lru_cache(maxsize=1 << 14)
 def normalise_words(s: str) -> str:
-    """Upper-case letters and single spaces: the form keywords are compared in."""
+    """Upper-case letters and single spaces: the form keywords are compared in. Cached: every pass over
+    a document (detection, outline scan, the walk, restatements) normalises the same lines again."""
     return " ".join(_NOT_WORD.sub(" ", s).upper().split())
 
 

@@ -42,6 +42,7 @@ _LEADING_UNIT_RE = re.compile(r"^\s*(?:€|euro|n\.|n°|nr\.?)\s*", re.IGNORECAS
 _BOOLEAN = {"si": True, "sì": True, "si'": True, "yes": True, "no": False}
 _DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{4}\b")
 MAX_TRAILING_WORDS = 3
+_THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def parse_number(text: str) -> float | None:
@@ -57,7 +58,7 @@ def parse_number(text: str) -> float | None:
     t = t.lstrip("+-")
     if "," in t:
         t = t.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", t):
+    elif _THOUSANDS_ONLY.fullmatch(t):
         t = t.replace(".", "")
     try:
         return sign * float(t)
