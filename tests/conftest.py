@@ -39,7 +39,7 @@ def assert_bad_input(src: Path, message: str, capsys: pytest.CaptureFixture[str]
     out = src.parent / "out.json"
     assert main(["extract", str(src), "-o", str(out)]) == 2
     err = capsys.readouterr().err.strip()
-    assert len(err.splitlines()) == 1 and err.startswith("relazione: error:") and "Traceback" not in err
+    assert len(err.splitlines()) == 1 and err.startswith("relazione: errore:") and "Traceback" not in err
     assert not out.exists()
 
 

@@ -38,7 +38,7 @@ def test_batch_keeps_going_past_bad_files_and_writes_a_correct_summary(folder: P
     assert main(["extract", str(folder), "-o", str(out), "-j", "1"]) == 2  # some files failed
     rows = summary_rows(out)
     assert set(rows) == {*BATCH_SAMPLES, "vuoto.txt", "rotto.pdf"}
-    assert rows["vuoto.txt"]["error"] == "empty file"
+    assert rows["vuoto.txt"]["error"] == "file vuoto"
     assert "PDF" in rows["rotto.pdf"]["error"]
     pira = rows["brescia_pira_2020_ocr.txt"]
     assert (pira["profile"], pira["objectives"], pira["indicators"]) == ("brescia_pira", "25", "37")
@@ -77,7 +77,7 @@ def test_output_file_for_a_folder_is_a_clear_error(folder: Path, tmp_path: Path,
     out = tmp_path / "out.json"
     out.write_text("{}", encoding="utf-8")
     assert main(["extract", str(folder), "-o", str(out)]) == 2
-    assert "need OUT to be a folder" in capsys.readouterr().err
+    assert "OUT deve essere una cartella" in capsys.readouterr().err
 
 
 def test_convert_batch_writes_one_word_file_per_report_and_a_summary(folder: Path, tmp_path: Path) -> None:

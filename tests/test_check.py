@@ -181,7 +181,7 @@ def test_cli_exit_status_and_outputs(tmp_path: Path, merged: Records, capsys: py
     save(extract_file(sample("brescia_piano_2018_semestrale.txt")), piao)
     assert main(["check", str(piao), "--fail-on", "errore"]) == 0  # only avvisi there
     assert main(["check", str(tmp_path / "missing.json")]) == 2
-    assert "missing.json: no such file" in capsys.readouterr().err
+    assert "missing.json: file inesistente" in capsys.readouterr().err
     assert main(["check", "--format", "docx", str(records)]) == 2
 
 

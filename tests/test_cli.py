@@ -51,7 +51,7 @@ def test_existing_output_is_not_overwritten_without_force(tmp_path: Path, capsys
     out.write_text("keep me", encoding="utf-8")
     assert run("extract", str(src), "-o", str(out)) == 2
     assert out.read_text(encoding="utf-8") == "keep me"
-    assert "use --force" in capsys.readouterr().err
+    assert "usare --force" in capsys.readouterr().err
     assert run("extract", str(src), "-o", str(out), "--force") == 0
 
 
@@ -83,8 +83,8 @@ def test_several_inputs_write_one_output_each_into_a_directory(tmp_path: Path) -
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"", "empty file"),
-        (b"\x00\x01\x02\x03" * 100, "binary file"),
+        (b"", "file vuoto"),
+        (b"\x00\x01\x02\x03" * 100, "file binario"),
         (b'{"hello": 1}', None),  # JSON that is not records, given to extract: text without structure
     ],
 )
@@ -117,15 +117,15 @@ def test_validate_rejects_json_that_is_not_records(tmp_path: Path, capsys: pytes
     bad.write_text('{"reports": "nope"}', encoding="utf-8")
     assert run("validate", str(bad)) == 2
     err = capsys.readouterr().err
-    assert "not a relazione records file" in err and err.count("\n") == 1
+    assert "non è un file di dati di relazione" in err and err.count("\n") == 1
 
 
 def test_missing_file_and_unknown_profile_are_clear_errors(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     assert run("extract", str(tmp_path / "nope.pdf"), "-o", str(tmp_path / "o.json")) == 2
-    assert "no such file" in capsys.readouterr().err
+    assert "file inesistente" in capsys.readouterr().err
     src = sample("brescia_pira_2020_ocr.txt")
     assert run("extract", str(src), "-o", str(tmp_path / "o.json"), "--profile", "nope") == 2
-    assert "unknown profile 'nope'" in capsys.readouterr().err
+    assert "profilo sconosciuto 'nope'" in capsys.readouterr().err
 
 
 def test_detect_prints_the_chosen_profile_and_every_score(capsys: pytest.CaptureFixture) -> None:
@@ -138,7 +138,7 @@ def test_detect_prints_the_chosen_profile_and_every_score(capsys: pytest.Capture
 @pytest.mark.parametrize("command", ["extract", "detect", "validate", "profiles"])
 def test_every_subcommand_has_help(command: str) -> None:
     result = subprocess.run([sys.executable, "-m", "relazione", command, "--help"], capture_output=True, text=True)
-    assert result.returncode == 0 and "usage:" in result.stdout
+    assert result.returncode == 0 and "uso:" in result.stdout
 
 
 def test_version() -> None:
@@ -163,3 +163,40 @@ def test_a_detected_family_that_reads_no_indicator_falls_back_to_generic(tmp_pat
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["source"]["profile"] == "generic" and data["warnings"][0]["code"] == "fallback_generic"
     assert [i["name"] for i in data["reports"][0]["indicators"]] == ["Imprese assistite"]
+
+
+def test_a_word_output_name_for_extract_names_the_command_that_writes_word(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "lodi.txt"
+    src.write_text(GENERIC_REPORT, encoding="utf-8")
+    assert run("extract", str(src), "-o", str(tmp_path / "lodi.docx")) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "relazione convert" in err and not (tmp_path / "lodi.docx").exists()
+
+
+def test_records_given_to_extract_point_to_render(tmp_path: Path, capsys) -> None:
+    src = tmp_path / "lodi.txt"
+    src.write_text(GENERIC_REPORT, encoding="utf-8")
+    assert run("extract", str(src), "-o", str(tmp_path / "lodi.json")) == 0
+    capsys.readouterr()
+    assert run("extract", str(tmp_path / "lodi.json"), "-o", str(tmp_path / "again.json")) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "relazione render" in err and not (tmp_path / "again.json").exists()
+
+
+@pytest.mark.parametrize("command", ["validate", "render"])
+def test_a_folder_where_records_are_expected_is_a_one_line_error(command: str, tmp_path: Path, capsys) -> None:
+    args = [command, str(tmp_path)] + (["-o", str(tmp_path / "x.docx")] if command == "render" else [])
+    assert run(*args) == 2
+    err = capsys.readouterr().err
+    assert err == f"relazione: errore: {tmp_path}: è una cartella, non un file di dati (.json)\n"
+
+
+def test_help_and_command_line_errors_are_in_italian(capsys) -> None:
+    with pytest.raises(SystemExit):
+        main(["extract"])
+    err = capsys.readouterr().err
+    assert "uso: relazione extract" in err and "errore: mancano gli argomenti obbligatori" in err
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert "mostra questo aiuto ed esce" in out and "usage" not in out and "show this help" not in out

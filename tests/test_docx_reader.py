@@ -62,9 +62,9 @@ def _zip_without_word(path: Path) -> None:
 
 
 BAD_DOCX = {
-    "not_a_zip": (lambda p: p.write_bytes(b"PK\x03\x04 this is not really a zip" * 10), "not a zip"),
-    "zip_not_docx": (_zip_without_word, "not a Word document"),
-    "zero_bytes": (lambda p: p.write_bytes(b""), "empty file"),
+    "not_a_zip": (lambda p: p.write_bytes(b"PK\x03\x04 this is not really a zip" * 10), "non è un archivio zip"),
+    "zip_not_docx": (_zip_without_word, "non è un documento Word"),
+    "zero_bytes": (lambda p: p.write_bytes(b""), "file vuoto"),
 }
 
 

@@ -149,11 +149,11 @@ def test_bad_input_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFix
         src.write_text(content, encoding="utf-8")
     code, out, err = explain(capsys, str(src))
     assert code == 2 and not out
-    assert err.startswith("relazione: error: ") and err.count("\n") == 1 and "Traceback" not in err
+    assert err.startswith("relazione: errore: ") and err.count("\n") == 1 and "Traceback" not in err
 
 
 def test_an_unknown_profile_is_a_one_line_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = tmp_path / "lodi.txt"
     src.write_text(NUMBERED, encoding="utf-8")
     code, _, err = explain(capsys, str(src), "--profile", "nessuno")
-    assert code == 2 and "unknown profile 'nessuno'" in err
+    assert code == 2 and "profilo sconosciuto 'nessuno'" in err

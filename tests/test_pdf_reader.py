@@ -133,9 +133,9 @@ def _truncated_pdf() -> bytes:
 
 BAD_PDFS = {
     "truncated": (_truncated_pdf, "PDF"),
-    "encrypted": (_encrypted_pdf, "encrypted PDF"),
-    "blank_300_pages": (lambda: make_pdf([[] for _ in range(300)]), "no text"),
-    "zero_pages": (lambda: make_pdf([]), "no pages"),
+    "encrypted": (_encrypted_pdf, "PDF protetto"),
+    "blank_300_pages": (lambda: make_pdf([[] for _ in range(300)]), "non ha testo"),
+    "zero_pages": (lambda: make_pdf([]), "non ha pagine"),
 }
 
 

@@ -139,10 +139,10 @@ def test_a_shipped_chain_inherits_vocabulary_not_detection() -> None:
 def test_an_inheritance_cycle_is_an_error(tmp_path: Path) -> None:
     write(tmp_path, "a.toml", '[profile]\nname = "a"\ninherits = "b.toml"\n')
     write(tmp_path, "b.toml", '[profile]\nname = "b"\ninherits = "a.toml"\n')
-    with pytest.raises(RelazioneError, match=r"b\.toml: profile\.inherits: inheritance cycle a -> b -> a"):
+    with pytest.raises(RelazioneError, match=r"b\.toml: profile\.inherits: eredità circolare a -> b -> a"):
         load_profile_file(tmp_path / "a.toml")
     write(tmp_path, "self.toml", '[profile]\nname = "self"\ninherits = "self.toml"\n')
-    with pytest.raises(RelazioneError, match="inheritance cycle self -> self"):
+    with pytest.raises(RelazioneError, match="eredità circolare self -> self"):
         load_profile_file(tmp_path / "self.toml")
 
 
@@ -185,40 +185,40 @@ def test_detection_of_the_generic_documents_is_unchanged() -> None:
 
 BAD = [
     ("colums", '[profile]\nname = "x"\n[colums]\ntarget = ["A"]\n',
-     "unknown section 'colums' (did you mean 'columns'?)"),
+     "sezione sconosciuta 'colums' (forse 'columns'?)"),
     ("heading", '[profile]\nname = "x"\n[heading.area]\nkeywords = ["A"]\n',
-     "unknown section 'heading' (did you mean 'headings'?)"),
-    ("key", '[profile]\nname = "x"\n[report]\ntitel = ["A"]\n', "unknown key 'report.titel' (did you mean 'title'?)"),
+     "sezione sconosciuta 'heading' (forse 'headings'?)"),
+    ("key", '[profile]\nname = "x"\n[report]\ntitel = ["A"]\n', "chiave sconosciuta 'report.titel' (forse 'title'?)"),
     ("headkey", '[profile]\nname = "x"\n[headings.area]\nkeywords = ["A"]\nmin_similarty = 80\n',
-     "unknown key 'headings.area.min_similarty' (did you mean 'min_similarity'?)"),
+     "chiave sconosciuta 'headings.area.min_similarty' (forse 'min_similarity'?)"),
     ("string", '[profile]\nname = "x"\n[columns]\ntarget = "Valore"\n',
-     "columns.target must be a list of strings"),
+     "columns.target deve essere un elenco di testi"),
     ("keywords", '[profile]\nname = "x"\n[headings.area]\nkeywords = "Area"\n',
-     "headings.area.keywords must be a list of strings"),
+     "headings.area.keywords deve essere un elenco di testi"),
     ("similarity", '[profile]\nname = "x"\n[headings.area]\nkeywords = ["A"]\nmin_similarity = "high"\n',
-     "headings.area.min_similarity must be a number, not a string ('high')"),
+     "headings.area.min_similarity deve essere un numero, non un testo ('high')"),
     ("code", "[profile]\nname = \"x\"\n[headings.area]\nkeywords = [\"A\"]\ncode = '\\d+(('\n",
-     "headings.area.code: bad regular expression '\\d+(('"),
+     "headings.area.code: espressione regolare non valida '\\d+(('"),
     ("pattern", "[profile]\nname = \"x\"\n[report]\nyear = ['(?P<year>20\\d\\d']\n",
-     "report.year: bad regular expression"),
-    ("noname", '[profile]\ndescription = "x"\n', "missing required key 'profile.name'"),
+     "report.year: espressione regolare non valida"),
+    ("noname", '[profile]\ndescription = "x"\n', "manca la chiave obbligatoria 'profile.name'"),
     ("field", '[profile]\nname = "x"\n[columns]\ntraget = ["A"]\n',
-     "unknown column field 'columns.traget' (did you mean 'target'?)"),
+     "campo di colonna sconosciuto 'columns.traget' (forse 'target'?)"),
     ("label", '[profile]\nname = "x"\n[labels]\nwieght = ["A"]\n',
-     "unknown label field 'labels.wieght' (did you mean 'weight'?)"),
+     "campo di etichetta sconosciuto 'labels.wieght' (forse 'weight'?)"),
     ("level", '[profile]\nname = "x"\n[headings.strategico]\nkeywords = ["A"]\n',
-     "unknown heading level 'headings.strategico' (did you mean 'strategic'?)"),
+     "livello di titolo sconosciuto 'headings.strategico' (forse 'strategic'?)"),
     ("inherits", '[profile]\nname = "x"\ninherits = "generico"\n',
-     "profile.inherits: no profile 'generico' (did you mean 'generic'?)"),
-    ("inherits_file", '[profile]\nname = "x"\ninherits = "nope.toml"\n', "profile.inherits: no profile file"),
-    ("settings", 'settings = 3\n[profile]\nname = "x"\n', "settings must be a table"),
-    ("extend", '[profile]\nname = "x"\n[extend.detect]\nphrases = ["a"]\n', "[detect] cannot be extended"),
-    ("kind", '[profile]\nname = "x"\nkind = "relazion"\n', "profile.kind must be one of"),
-    ("family", '[profile]\nname = "x"\nfamily = "integr"\n', "profile.family: no family module 'integr'"),
-    ("lines", '[profile]\nname = "x"\n[detect]\nlines = "400"\n', "detect.lines must be an integer"),
+     "profile.inherits: nessun profilo 'generico' (forse 'generic'?)"),
+    ("inherits_file", '[profile]\nname = "x"\ninherits = "nope.toml"\n', "profile.inherits: nessun file di profilo"),
+    ("settings", 'settings = 3\n[profile]\nname = "x"\n', "settings deve essere una tabella"),
+    ("extend", '[profile]\nname = "x"\n[extend.detect]\nphrases = ["a"]\n', "[detect] non si può estendere"),
+    ("kind", '[profile]\nname = "x"\nkind = "relazion"\n', "profile.kind deve essere uno fra"),
+    ("family", '[profile]\nname = "x"\nfamily = "integr"\n', "profile.family: nessun modulo di famiglia 'integr'"),
+    ("lines", '[profile]\nname = "x"\n[detect]\nlines = "400"\n', "detect.lines deve essere un intero"),
     ("part", '[profile]\nname = "x"\n[[parts]]\nstart = "a"\nprofile = "integro"\n',
-     "parts[0].profile: no profile 'integro' (did you mean 'integra'?)"),
-    ("toml", '[profile\nname = "x"\n', "not a valid TOML profile"),
+     "parts[0].profile: nessun profilo 'integro' (forse 'integra'?)"),
+    ("toml", '[profile\nname = "x"\n', "non è un profilo TOML valido"),
 ]
 
 
@@ -230,8 +230,8 @@ def test_a_bad_profile_is_one_line_naming_file_and_key(name: str, text: str, mes
     out = tmp_path / "out.json"
     assert main(["extract", str(src), "--profile", str(profile), "-o", str(out)]) == 2
     err = capsys.readouterr().err
-    assert err.count("\n") == 1 and "internal error" not in err and "Traceback" not in err
-    assert err.startswith(f"relazione: error: {profile}: "), err
+    assert err.count("\n") == 1 and "errore interno" not in err and "Traceback" not in err
+    assert err.startswith(f"relazione: errore: {profile}: "), err
     assert message in err, err
     assert not out.exists()
 
@@ -241,5 +241,5 @@ def test_a_bad_parent_is_named_not_the_child(tmp_path: Path, capsys: pytest.Capt
     child = write(tmp_path, "child.toml", '[profile]\nname = "child"\ninherits = "parent.toml"\n')
     src = write(tmp_path, "lodi.txt", THIN_REPORT)
     assert main(["extract", str(src), "--profile", str(child), "-o", str(tmp_path / "out.json")]) == 2
-    assert capsys.readouterr().err == (f"relazione: error: {tmp_path / 'parent.toml'}: unknown section 'colums' "
-                                       "(did you mean 'columns'?)\n")
+    assert capsys.readouterr().err == (f"relazione: errore: {tmp_path / 'parent.toml'}: sezione sconosciuta 'colums' "
+                                       "(forse 'columns'?)\n")

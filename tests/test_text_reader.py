@@ -69,8 +69,8 @@ def test_crlf_line_ends_count_lines_like_lf() -> None:
     assert [(b.text, b.prov.line) for b in blocks] == [("uno", 1), ("tre", 3)]
 
 
-@pytest.mark.parametrize(("data", "problem"), [(b"", "empty file"), (b"  \n\n", "empty file"),
-                                               (b"\x00\x01\x02binary\x00", "binary file")])
+@pytest.mark.parametrize(("data", "problem"), [(b"", "file vuoto"), (b"  \n\n", "file vuoto"),
+                                               (b"\x00\x01\x02binary\x00", "file binario")])
 def test_empty_and_binary_input_raise_one_clear_error(data: bytes, problem: str) -> None:
     with pytest.raises(RelazioneError, match=problem):
         read_text("bad.txt", data)

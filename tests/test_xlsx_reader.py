@@ -168,21 +168,21 @@ def _empty_workbook(path: Path) -> None:
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
 BAD_WORKBOOKS = {
-    "not_a_zip.xlsx": (lambda p: p.write_bytes(b"this is not a zip archive" * 10), "not a zip archive"),
+    "not_a_zip.xlsx": (lambda p: p.write_bytes(b"this is not a zip archive" * 10), "non è un archivio zip"),
     "zip_not_workbook.xlsx": (lambda p: p.write_bytes(zip_bytes({"hello.txt": b"ciao"})),
-                              "not an Excel workbook (no xl/workbook.xml)"),
+                              "non è una cartella Excel (manca xl/workbook.xml)"),
     "legacy.xls": (lambda p: p.write_bytes(OLE + "Workbook".encode("utf-16-le")),
-                   "legacy Excel .xls workbook: save it as .xlsx"),
-    "legacy_renamed.xlsx": (lambda p: p.write_bytes(OLE + "Workbook".encode("utf-16-le")), "save it as .xlsx"),
-    "encrypted.xlsx": (lambda p: p.write_bytes(OLE + "EncryptionInfo".encode("utf-16-le")), "encrypted workbook"),
+                   "cartella Excel .xls (vecchio formato): salvarla come .xlsx"),
+    "legacy_renamed.xlsx": (lambda p: p.write_bytes(OLE + "Workbook".encode("utf-16-le")), "salvarla come .xlsx"),
+    "encrypted.xlsx": (lambda p: p.write_bytes(OLE + "EncryptionInfo".encode("utf-16-le")), "protetta da password"),
     "calc.ods": (lambda p: p.write_bytes(zip_bytes({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"})),
-                 "OpenDocument spreadsheet: save it as .xlsx"),
-    "blank.xlsx": (_empty_workbook, "no text in any sheet"),
+                 "foglio di calcolo OpenDocument: salvarlo come .xlsx"),
+    "blank.xlsx": (_empty_workbook, "nessun testo in alcun foglio"),
     "bomb.xlsx": (lambda p: p.write_bytes(zip_bytes({"xl/workbook.xml": b"<workbook/>",
                                                 "xl/worksheets/sheet1.xml": b"\0" * (60 * 2**20)})),
-                  "expands to more than 50 MB"),
+                  "decompresso supera 50 MB"),
     "damaged.xlsx": (lambda p: p.write_bytes(zip_bytes({"xl/workbook.xml": b"<workbook", "[Content_Types].xml": b"<"})),
-                     "damaged Excel workbook"),
+                     "cartella Excel danneggiata"),
 }
 
 

@@ -12,12 +12,12 @@ from relazione.errors import RelazioneError
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` via a temporary file in the same folder and a rename."""
     if path.exists() and not force:
-        raise RelazioneError(str(path), "output exists; use --force to overwrite")
+        raise RelazioneError(str(path), "il file esiste già; usare --force per sovrascriverlo")
     if path.is_dir():
-        raise RelazioneError(str(path), "output is a directory")
+        raise RelazioneError(str(path), "è una cartella, non un file da scrivere")
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise RelazioneError(str(path), f"output folder {folder} does not exist")
+        raise RelazioneError(str(path), f"la cartella {folder} non esiste")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:

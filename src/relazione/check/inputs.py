@@ -12,11 +12,11 @@ from relazione.records.model import Records
 
 def load_draft(path: Path, profile: str | None = None) -> Records:
     if path.is_dir():
-        raise RelazioneError(str(path), "is a folder, not a draft")
+        raise RelazioneError(str(path), "è una cartella, non una bozza")
     suffix = path.suffix.lower()
     if suffix != ".json" and suffix not in REPORT_SUFFIXES:
         kind = suffix or "(no extension)"
-        raise RelazioneError(str(path), f"unsupported input {kind}: use .json, .txt, .pdf, .docx or .xlsx")
+        raise RelazioneError(str(path), f"tipo di file {kind} non gestito: usare .json, .txt, .pdf, .docx o .xlsx")
     return load_records(path, profile)
 
 

@@ -44,13 +44,13 @@ def _validate(req: CheckRequest) -> None:
     except ValueError as exc:
         raise RelazioneError(None, str(exc)) from None
     if req.plan is not None and len(req.drafts) != 1:
-        raise RelazioneError(None, "check --plan PLAN REPORT takes exactly one REPORT")
+        raise RelazioneError(None, "check --plan PIANO RELAZIONE vuole una sola RELAZIONE")
     if not 1 <= len(req.drafts) <= 2:
-        raise RelazioneError(None, "check takes one draft (DRAFT) or two (OLD NEW)")
+        raise RelazioneError(None, "check vuole una bozza (BOZZA) o due (VECCHIA NUOVA)")
     if req.fmt == "docx" and req.output is None:
-        raise RelazioneError(None, "--format docx needs -o OUT.docx")
+        raise RelazioneError(None, "--format docx richiede -o OUT.docx")
     if req.output is not None and req.output.exists() and not req.force:
-        raise RelazioneError(str(req.output), "output exists; use --force to overwrite")
+        raise RelazioneError(str(req.output), "il file esiste già; usare --force per sovrascriverlo")
 
 
 def _findings(req: CheckRequest) -> list[Finding]:

@@ -107,7 +107,7 @@ def safe(work: Work, job: Job) -> FileResult:
     except MemoryError:
         return FileResult(job.source, error="out of memory")
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop a migration of hundreds
-        return FileResult(job.source, error=f"internal error ({exc.__class__.__name__}: {exc})")
+        return FileResult(job.source, error=f"errore interno ({exc.__class__.__name__}: {exc})")
 
 
 def _run(work: Work, jobs: list[Job], n_workers: int) -> Iterator[FileResult]:

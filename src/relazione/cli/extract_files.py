@@ -26,6 +26,21 @@ def format_for(out: Path, fmt: str | None) -> str:
     return {".xlsx": "xlsx", ".csv": "csv"}.get(out.suffix.lower(), "json")
 
 
+def _refuse_records(inputs: list[Path]) -> None:
+    """A records JSON is already extracted: the user meant another command."""
+    for path in inputs:
+        if path.suffix.lower() == ".json":
+            raise RelazioneError(str(path), "è un file di dati già estratto: per il documento Word usare "
+                                            "`relazione render`, per controllarlo `relazione validate`")
+
+
+def _refuse_suffix(out: Path, fmt: str | None) -> None:
+    """extract writes records; a Word or PDF output name means the user wanted convert."""
+    if fmt is None and out.suffix.lower() in (".docx", ".doc", ".pdf", ".odt"):
+        raise RelazioneError(str(out), "extract scrive dati (.json, .xlsx, .csv): per un documento Word o PDF "
+                                       "usare `relazione convert`")
+
+
 def is_batch(inputs: list[Path], out: Path) -> bool:
     return len(inputs) > 1 or any(p.is_dir() for p in inputs) or out.is_dir()
 
@@ -33,19 +48,21 @@ def is_batch(inputs: list[Path], out: Path) -> bool:
 def summary_line(path: Path, records: Records) -> str:
     n_obj = sum(len(r.objectives) for r in records.reports)
     n_ind = sum(len(r.indicators) for r in records.reports)
-    line = (f"{path}: profile {records.source.profile}, {len(records.reports)} report(s), "
-            f"{n_obj} objectives, {n_ind} indicators")
+    line = (f"{path}: profilo {records.source.profile}, {len(records.reports)} report, "
+            f"{n_obj} obiettivi, {n_ind} indicatori")
     if records.warnings:
-        line += f", {len(records.warnings)} warning(s)"
+        n_warn = len(records.warnings)
+        line += f", {n_warn} {'avviso' if n_warn == 1 else 'avvisi'}"
     return line
 
 
 def print_summary(path: Path, records: Records) -> None:
     print(summary_line(path, records), file=sys.stderr)
     for w in records.warnings[:MAX_WARNINGS_SHOWN]:
-        print(f"  warning {w.code} at {w.provenance}: {w.message}", file=sys.stderr)
+        print(f"  avviso {w.code} ({w.provenance}): {w.message}", file=sys.stderr)
     if len(records.warnings) > MAX_WARNINGS_SHOWN:
-        print(f"  ... {len(records.warnings) - MAX_WARNINGS_SHOWN} more warning(s) in the output", file=sys.stderr)
+        more = len(records.warnings) - MAX_WARNINGS_SHOWN
+        print(f"  ... {'un altro avviso' if more == 1 else f'altri {more} avvisi'} nel file scritto", file=sys.stderr)
 
 
 def extract_job(job: Job) -> FileResult:
@@ -61,17 +78,19 @@ def extract_job(job: Job) -> FileResult:
 
 def extract_files(inputs: list[Path], out: Path, *, fmt: str | None, profile_name: str | None,
                   force: bool, strict: bool, jobs: int | None = None) -> int:
+    _refuse_records(inputs)
     if not is_batch(inputs, out):
+        _refuse_suffix(out, fmt)
         records = extract_file(inputs[0], profile_name)
         write_records(records, out, format_for(out, fmt), force=force)
         print_summary(inputs[0], records)
         return EXIT_WARNINGS if strict and records.warnings else EXIT_OK
     if out.exists() and not out.is_dir():
-        raise RelazioneError(str(out), "several inputs or a folder need OUT to be a folder")
+        raise RelazioneError(str(out), "con più documenti o una cartella, OUT deve essere una cartella")
     fmt = fmt or "json"
     plan = plan_jobs(collect_inputs(inputs), out, EXTENSIONS[fmt], {"format": fmt, "profile": profile_name})
     if not plan:
-        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx, .xlsx)")
+        raise RelazioneError(str(inputs[0]), "nessun documento da leggere (.txt, .pdf, .docx, .xlsx)")
     results = run_batch(extract_job, plan, out, force=force, n_workers=jobs)
     if any(r.error for r in results):
         return EXIT_BAD_INPUT

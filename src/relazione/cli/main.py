@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from relazione import __version__
+from relazione.cli.parser_it import speak_italian
 from relazione.errors import RelazioneError
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -48,7 +49,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     records = load(Path(args.file))
     n_obj = sum(len(r.objectives) for r in records.reports)
     n_ind = sum(len(r.indicators) for r in records.reports)
-    print(f"{args.file}: valid records, {len(records.reports)} report(s), {n_obj} objectives, {n_ind} indicators")
+    print(f"{args.file}: dati validi, {len(records.reports)} report, {n_obj} obiettivi, {n_ind} indicatori")
     return EXIT_OK
 
 
@@ -101,102 +102,109 @@ def _cmd_explain(args: argparse.Namespace) -> int:
 
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx",
-                   help="Word file to write (several reports: OUT_1.docx, OUT_2.docx ...)")
-    p.add_argument("-t", "--template", metavar="TEMPLATE.docx",
-                   help="a custom docxtpl template (default: built-in relazione or monitoraggio)")
-    p.add_argument("--report", type=int, metavar="N", help="render only the N-th report of the records (1-based)")
-    p.add_argument("--method", default="integra", choices=("integra", "bands"), help="scoring method")
-    p.add_argument("--force", action="store_true", help="overwrite existing output files")
+                   help="file Word da scrivere (più report: OUT_1.docx, OUT_2.docx ...)")
+    p.add_argument("-t", "--template", metavar="MODELLO.docx",
+                   help="un modello docxtpl proprio (predefinito: quello della Relazione o del monitoraggio)")
+    p.add_argument("--report", type=int, metavar="N", help="solo l'N-esimo report dei dati (da 1)")
+    p.add_argument("--method", default="integra", choices=("integra", "bands"), help="metodo di calcolo dei punteggi")
+    p.add_argument("--force", action="store_true", help="sovrascrive i file già esistenti")
     p.set_defaults(func=_cmd_render)
 
 
+def _parser(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
+    p = sub.add_parser(name, help=summary, description=description, add_help=False)
+    p.add_argument("-h", "--help", action="help", help="mostra questo aiuto ed esce")
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
+    speak_italian()
     parser = argparse.ArgumentParser(
-        prog="relazione",
+        prog="relazione", add_help=False,
         description="Estrae, genera e verifica i documenti di performance delle Camere di Commercio.",
     )
-    parser.add_argument("--version", action="version", version=f"relazione {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("-h", "--help", action="help", help="mostra questo aiuto ed esce")
+    parser.add_argument("--version", action="version", version=f"relazione {__version__}",
+                        help="mostra la versione ed esce")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMANDO", title="comandi")
 
-    p = sub.add_parser("extract", help="extract records from reports (text, PDF, DOCX)",
-                       description="Extract areas, objectives and indicators into records.")
-    p.add_argument("files", nargs="+", metavar="FILE", help="report files, or folders to walk (batch)")
+    p = _parser(sub, "extract", "estrae i dati (obiettivi, indicatori) da documenti di testo, PDF, Word, Excel",
+                "Legge aree, obiettivi e indicatori dei documenti e li scrive come dati (JSON, Excel o CSV).")
+    p.add_argument("files", nargs="+", metavar="FILE", help="i documenti, o cartelle da percorrere (più file)")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="output file (one input) or folder (several inputs or a folder)")
+                   help="file da scrivere (un documento) o cartella (più documenti o una cartella)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="batch: files processed in parallel (default: the number of cores)")
+                   help="più file: quanti in parallelo (predefinito: il numero di processori)")
     p.add_argument("--format", choices=("json", "xlsx", "csv"), default=None,
-                   help="output format (default: from OUT's extension, else json)")
-    p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")
+                   help="formato dei dati (predefinito: dall'estensione di OUT, altrimenti json)")
+    p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
     p.add_argument("--force", action="store_true",
-                   help="overwrite existing output files (batch: redo files whose output is up to date)")
-    p.add_argument("--strict", action="store_true", help="exit 1 when extraction produced warnings")
+                   help="sovrascrive i file esistenti (più file: rifà anche quelli già aggiornati)")
+    p.add_argument("--strict", action="store_true", help="esce con 1 se la lettura ha dato avvisi")
     p.set_defaults(func=_cmd_extract)
 
-    p = sub.add_parser("detect", help="show which profile fits a document, with scores",
-                       description="Score every profile on FILE and print the chosen one first.")
+    p = _parser(sub, "detect", "mostra quale profilo si adatta a un documento, con i punteggi",
+                "Dà un punteggio a ogni profilo sul documento e stampa per primo quello scelto.")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(func=_cmd_detect)
 
-    p = sub.add_parser("explain", help="spiega la lettura di un documento, blocco per blocco (in italiano)",
-                       description=EXPLAIN_DESCRIPTION)
+    p = _parser(sub, "explain", "spiega la lettura di un documento, blocco per blocco", EXPLAIN_DESCRIPTION)
     p.add_argument("file", metavar="FILE", help="il documento (.txt, .pdf, .docx, .xlsx)")
     p.add_argument("--page", type=int, metavar="N", help="solo i blocchi della pagina N (PDF) o del foglio N (xlsx)")
     p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
     p.set_defaults(func=_cmd_explain)
 
-    p = sub.add_parser("validate", help="check that a JSON file is valid relazione records",
-                       description="Validate a records JSON file against the shipped JSON Schema.")
-    p.add_argument("file", metavar="RECORDS.json")
+    p = _parser(sub, "validate", "controlla che un file JSON contenga dati di relazione validi",
+                "Controlla un file di dati JSON rispetto allo schema JSON distribuito con il programma.")
+    p.add_argument("file", metavar="DATI.json")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("profiles", help="list the built-in profiles", description="List the built-in profiles.")
+    p = _parser(sub, "profiles", "elenca i profili disponibili", "Elenca i profili di lettura disponibili.")
     p.set_defaults(func=_cmd_profiles)
 
-    p = sub.add_parser("score", help="compute achievement scores and print the tree",
-                       description="Compute the achievement (grado di raggiungimento) of indicators, objectives, "
-                                   "areas and ente; print it beside the stated scores. FILE: records JSON or a "
-                                   "report (.txt/.pdf/.docx/.xlsx, extracted first).")
+    p = _parser(sub, "score", "calcola i gradi di raggiungimento e stampa l'albero",
+                "Calcola il grado di raggiungimento di indicatori, obiettivi, aree ed ente e lo stampa accanto "
+                "a quello dichiarato. FILE: dati JSON o un documento (.txt/.pdf/.docx/.xlsx, letto prima).")
     p.add_argument("file", metavar="FILE")
-    p.add_argument("-o", "--output", metavar="OUT.json", help="write the scored records (achievement fields)")
+    p.add_argument("-o", "--output", metavar="OUT.json", help="scrive i dati con i punteggi calcolati")
     p.add_argument("--method", default="integra", choices=("integra", "bands"),
-                   help="scoring method: integra (default, spec/scoring.md) or bands (fixed verdict bands 90/70)")
-    p.add_argument("--indicatori", dest="indicators", action="store_true", help="also list every indicator")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+                   help="metodo: integra (predefinito, spec/scoring.md) o bands (fasce fisse 90/70)")
+    p.add_argument("--indicatori", dest="indicators", action="store_true", help="elenca anche ogni indicatore")
+    p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
     p.set_defaults(func=_cmd_score)
 
-    p = sub.add_parser("check", help="check consistency: one draft, two drafts, or a plan against its report",
-                       description="DRAFT: inconsistencies within one draft (weights, codes, missing targets, "
-                                   "verdicts and scores, restated values). OLD NEW: what changed between two "
-                                   "drafts. --plan PLAN REPORT: the report covers the plan. Inputs: records JSON, "
-                                   ".txt, .pdf, .docx or .xlsx. "
-                                   "Exit 0 no findings, 1 findings (see --fail-on), 2 error.")
-    p.add_argument("files", nargs="+", metavar="DRAFT", help="one draft, or OLD NEW, or the REPORT with --plan")
-    p.add_argument("--plan", metavar="PLAN", help="the plan the REPORT must cover")
+    p = _parser(sub, "check", "verifica la coerenza: una bozza, due bozze, o un piano con la sua relazione",
+                "BOZZA: incoerenze in una bozza (pesi, codici, target mancanti, giudizi e punteggi, valori "
+                "ripetuti diversi). VECCHIA NUOVA: cosa cambia fra due bozze. --plan PIANO RELAZIONE: la "
+                "relazione copre il piano. Input: dati JSON, .txt, .pdf, .docx o .xlsx. "
+                "Esce con 0 se non trova nulla, 1 se trova qualcosa (vedi --fail-on), 2 per un errore.")
+    p.add_argument("files", nargs="+", metavar="BOZZA", help="una bozza, o VECCHIA NUOVA, o la RELAZIONE con --plan")
+    p.add_argument("--plan", metavar="PIANO", help="il piano che la RELAZIONE deve coprire")
     p.add_argument("--format", choices=("text", "json", "docx"), default="text",
-                   help="text (terminal, default), json ({\"findings\": [...]}) or docx (Verifica di coerenza)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to OUT instead of the terminal (needed for docx)")
+                   help="text (terminale, predefinito), json ({\"findings\": [...]}) o docx (Verifica di coerenza)")
+    p.add_argument("-o", "--output", metavar="OUT", help="scrive in OUT invece che sul terminale (serve per docx)")
     p.add_argument("--fail-on", choices=("errore", "avviso", "nota"), default="nota",
-                   help="exit 1 only for findings at least this serious (default: nota, i.e. any finding)")
-    p.add_argument("--profile", metavar="NAME", help="profile for documents (default: detected)")
-    p.add_argument("--method", default="integra", help="scoring method for verdicts and scores (default: integra)")
-    p.add_argument("--no-color", action="store_true", help="no colours in the terminal listing")
-    p.add_argument("--force", action="store_true", help="overwrite an existing output file")
+                   help="esce con 1 solo per rilievi almeno così gravi (predefinito: nota, cioè qualsiasi)")
+    p.add_argument("--profile", metavar="NOME", help="profilo per i documenti (predefinito: rilevato)")
+    p.add_argument("--method", default="integra", help="metodo di calcolo di giudizi e punteggi (predefinito: integra)")
+    p.add_argument("--no-color", action="store_true", help="nessun colore nell'elenco sul terminale")
+    p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
     p.set_defaults(func=_cmd_check)
 
-    p = sub.add_parser("render", help="generate the Word Relazione (or monitoring) from records",
-                       description="Score the records and write a Word document from a template: the Relazione "
-                                   "sulla performance, or the semester monitoring for monitoraggio records.")
-    p.add_argument("file", metavar="RECORDS.json")
+    p = _parser(sub, "render", "genera la Relazione (o il monitoraggio) in Word dai dati",
+                "Calcola i punteggi e scrive un documento Word da un modello: la Relazione sulla performance, "
+                "o il monitoraggio semestrale per dati di monitoraggio.")
+    p.add_argument("file", metavar="DATI.json")
     _render_options(p)
 
-    p = sub.add_parser("convert", help="legacy report to Word in one step (extract, score, render)",
-                       description="Extract a legacy report (.txt/.pdf/.docx/.xlsx), score it and write it as a Word "
-                                   "document with the standard template.")
-    p.add_argument("files", nargs="+", metavar="INPUT", help="reports, or folders to walk (batch: OUT is a folder)")
-    p.add_argument("--profile", metavar="NAME", help="profile name or .toml file (default: detected)")
+    p = _parser(sub, "convert", "da un documento esistente al Word in un passo (estrae, calcola, genera)",
+                "Legge un documento esistente (.txt/.pdf/.docx/.xlsx), calcola i punteggi e lo scrive come "
+                "documento Word con il modello standard.")
+    p.add_argument("files", nargs="+", metavar="INPUT",
+                   help="i documenti, o cartelle da percorrere (OUT è allora una cartella)")
+    p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
-                   help="batch: files processed in parallel (default: the number of cores)")
+                   help="più file: quanti in parallelo (predefinito: il numero di processori)")
     _render_options(p)
     p.set_defaults(func=_cmd_convert)
     return parser
@@ -207,14 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.func(args))
     except RelazioneError as exc:
-        print(f"relazione: error: {exc}", file=sys.stderr)
+        print(f"relazione: errore: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
-        print("relazione: interrupted", file=sys.stderr)
+        print("relazione: interrotto", file=sys.stderr)
         return 130
     except Exception as exc:  # noqa: BLE001 - the last guard: a user sees one line, never a traceback
-        print(f"relazione: error: internal error ({exc.__class__.__name__}: {exc}); please report it with the "
-              "input file", file=sys.stderr)
+        print(f"relazione: errore: errore interno ({exc.__class__.__name__}: {exc}); segnalatelo allegando il "
+              "documento", file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

@@ -23,7 +23,7 @@ def _method(name: str) -> str:
 
 def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool) -> int:
     if out is not None and out.exists() and not force:
-        raise RelazioneError(str(out), "output exists; use --force to overwrite")
+        raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
     scored = score_records(load_records(path), method=_method(method))
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
@@ -54,13 +54,13 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
     plan = _outputs_for(out, records, report_number)
     for _, target in plan:
         if target.exists() and not force:
-            raise RelazioneError(str(target), "output exists; use --force to overwrite")
+            raise RelazioneError(str(target), "il file esiste già; usare --force per sovrascriverlo")
     scored = score_records(records, method=_method(method))
     for index, target in plan:
         report = scored.reports[index]
         data = render_report(report, template=template, method=method, source=Path(records.source.path).name)
         write_atomic(target, data, force=force)
-        print(f"{target}: {report.ente or 'report'} {report.year or ''}, {len(report.objectives)} obiettivi, "
+        print(f"{target}: {report.ente or 'documento'} {report.year or ''}, {len(report.objectives)} obiettivi, "
               f"{len(report.indicators)} indicatori", file=sys.stderr)
     return 0
 
@@ -93,10 +93,10 @@ def convert_files(inputs: list[Path], out: Path, *, template: Path | None, metho
         return render_file(inputs[0], out, template=template, method=method, force=force, profile_name=profile_name,
                            report_number=report_number)
     if out.exists() and not out.is_dir():
-        raise RelazioneError(str(out), "several inputs or a folder need OUT to be a folder")
+        raise RelazioneError(str(out), "con più documenti o una cartella, OUT deve essere una cartella")
     options = {"template": template, "method": _method(method), "profile": profile_name}
     plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
     if not plan:
-        raise RelazioneError(str(inputs[0]), "no input files (.txt, .pdf, .docx, .xlsx)")
+        raise RelazioneError(str(inputs[0]), "nessun documento da leggere (.txt, .pdf, .docx, .xlsx)")
     results = run_batch(convert_job, plan, out, force=force, n_workers=jobs)
     return 2 if any(r.error for r in results) else 0

@@ -86,7 +86,8 @@ def run_composite(doc: Document, profile: Profile) -> Extraction:
     found = {id(p) for p, _ in parts}
     for part in profile.parts:
         if id(part) not in found:
-            result.warnings.append(Warning_("part_missing", f"no start found for the part read by {part.profile!r}"))
+            result.warnings.append(Warning_(
+                "part_missing", f"non trovato l'inizio della parte letta con il profilo {part.profile!r}"))
     for part, sub in parts:
         sub_result = run_profile(sub, get_profile(part.profile))
         for report in sub_result.reports:

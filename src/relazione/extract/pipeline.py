@@ -43,7 +43,8 @@ def extract_document(doc: Document, profile_name: str | None = None) -> Records:
     if _size(fallback) <= _size(records):
         return records
     fallback.warnings.insert(0, Warning_(
-        "fallback_generic", f"profile {profile.name!r} was detected but found no indicators: read with 'generic'"))
+        "fallback_generic",
+        f"rilevato il profilo {profile.name!r}, che però non ha trovato indicatori: letto con 'generic'"))
     return fallback
 
 

@@ -117,31 +117,31 @@ class _Bad(Exception):
 def _suggest(name: str, known: tuple[str, ...] | list[str]) -> str:
     hit = process.extractOne(name, known, scorer=fuzz.ratio, score_cutoff=60)
     if hit:
-        return f" (did you mean {hit[0]!r}?)"
-    return f" (known: {', '.join(known)})"
+        return f" (forse {hit[0]!r}?)"
+    return f" (ammessi: {', '.join(known)})"
 
 
 def _type_name(value: Any) -> str:
     if isinstance(value, bool):
-        return f"a boolean ({str(value).lower()})"
+        return f"un valore vero/falso ({str(value).lower()})"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"a string ({shown!r})"
+        return f"un testo ({shown!r})"
     if isinstance(value, int):
-        return f"an integer ({value})"
+        return f"un intero ({value})"
     if isinstance(value, float):
-        return f"a number ({value})"
+        return f"un numero ({value})"
     if isinstance(value, list):
-        return "a list"
+        return "un elenco"
     if isinstance(value, dict):
-        return "a table"
+        return "una tabella"
     return type(value).__name__
 
 
 def _known_keys(table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
     for key in table:
         if key not in known:
-            raise _Bad(f"unknown key '{_dotted(where, key)}'{_suggest(key, known)}")
+            raise _Bad(f"chiave sconosciuta '{_dotted(where, key)}'{_suggest(key, known)}")
 
 
 def _dotted(where: str, key: str) -> str:
@@ -150,22 +150,22 @@ def _dotted(where: str, key: str) -> str:
 
 def _table(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise _Bad(f"{where} must be a table ([{where}]), not {_type_name(value)}")
+        raise _Bad(f"{where} deve essere una tabella ([{where}]), non {_type_name(value)}")
     return value
 
 
 def _string(value: Any, where: str) -> str:
     if not isinstance(value, str):
-        raise _Bad(f"{where} must be a string, not {_type_name(value)}")
+        raise _Bad(f"{where} deve essere un testo, non {_type_name(value)}")
     return value
 
 
 def _string_list(value: Any, where: str) -> list[str]:
     if not isinstance(value, list):
-        raise _Bad(f"{where} must be a list of strings ([\"...\"]), not {_type_name(value)}")
+        raise _Bad(f"{where} deve essere un elenco di testi ([\"...\"]), non {_type_name(value)}")
     for item in value:
         if not isinstance(item, str):
-            raise _Bad(f"{where} must be a list of strings, but holds {_type_name(item)}")
+            raise _Bad(f"{where} deve essere un elenco di testi, ma contiene {_type_name(item)}")
     return value
 
 
@@ -182,57 +182,58 @@ def _regex(pattern: str, where: str) -> None:
         re.compile(pattern)
     except re.error as exc:
         shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
-        raise _Bad(f"{where}: bad regular expression '{shown}' ({exc})".replace("\n", " ")) from None
+        raise _Bad(f"{where}: espressione regolare non valida '{shown}' ({exc})".replace("\n", " ")) from None
 
 
 def _integer(value: Any, where: str, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad(f"{where} must be an integer, not {_type_name(value)}")
+        raise _Bad(f"{where} deve essere un intero, non {_type_name(value)}")
     if value < minimum:
-        raise _Bad(f"{where} must be at least {minimum}, not {value}")
+        raise _Bad(f"{where} deve essere almeno {minimum}, non {value}")
     return value
 
 
 def _number(value: Any, where: str, low: float, high: float) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _Bad(f"{where} must be a number, not {_type_name(value)}")
+        raise _Bad(f"{where} deve essere un numero, non {_type_name(value)}")
     if not low <= value <= high:
-        raise _Bad(f"{where} must be between {low:g} and {high:g}, not {value}")
+        raise _Bad(f"{where} deve essere fra {low:g} e {high:g}, non {value}")
     return float(value)
 
 
 def _boolean(value: Any, where: str) -> bool:
     if not isinstance(value, bool):
-        raise _Bad(f"{where} must be true or false, not {_type_name(value)}")
+        raise _Bad(f"{where} deve essere true o false, non {_type_name(value)}")
     return value
 
 
 def _check_profile_meta(meta: dict[str, Any]) -> None:
     _known_keys(meta, ("name", "description", "kind", "family", "inherits", "own"), "profile")
     if "name" not in meta:
-        raise _Bad("missing required key 'profile.name'")
+        raise _Bad("manca la chiave obbligatoria 'profile.name'")
     if not _string(meta["name"], "profile.name").strip():
-        raise _Bad("profile.name must not be empty")
+        raise _Bad("profile.name non può essere vuoto")
     if "description" in meta:
         _string(meta["description"], "profile.description")
     if "kind" in meta and _string(meta["kind"], "profile.kind") not in KINDS:
-        raise _Bad(f"profile.kind must be one of {', '.join(KINDS)}, not {meta['kind']!r}")
+        raise _Bad(f"profile.kind deve essere uno fra {', '.join(KINDS)}, non {meta['kind']!r}")
     if "family" in meta:
         family = _string(meta["family"], "profile.family")
         if not _FAMILY_NAME.match(family) or importlib.util.find_spec(f"relazione.extract.families.{family}") is None:
-            raise _Bad(f"profile.family: no family module {family!r} in relazione.extract.families")
+            raise _Bad(f"profile.family: nessun modulo di famiglia {family!r} in relazione.extract.families")
     if "inherits" in meta:
         parent = meta["inherits"]
         if parent is not False and not (isinstance(parent, str) and parent.strip()):
-            raise _Bad(f"profile.inherits must be a profile name, a .toml path or false, not {_type_name(parent)}")
+            raise _Bad("profile.inherits deve essere il nome di un profilo, un file .toml o false, "
+                       f"non {_type_name(parent)}")
     for section in _string_list(meta.get("own", []), "profile.own"):
         if section not in INHERITED:
-            raise _Bad(f"profile.own: {section!r} is not an inherited section{_suggest(section, INHERITED)}")
+            raise _Bad(f"profile.own: {section!r} non è una sezione ereditata{_suggest(section, INHERITED)}")
 
 
 def _check_heading(level: str, spec: Any, where: str, extend: bool = False) -> None:
     if level not in LEVELS:
-        raise _Bad(f"unknown heading level '{where}'{_suggest(level, LEVELS)}")
+        raise _Bad(f"livello di titolo sconosciuto '{where}'{_suggest(level, LEVELS)}")
     spec = _table(spec, where)
     keys = ("keywords",) if extend else (
         "keywords", "code", "code_required", "title_next_line", "max_title_lines", "min_similarity")
@@ -253,7 +254,7 @@ def _check_heading(level: str, spec: Any, where: str, extend: bool = False) -> N
 def _check_fields(table: Any, known: tuple[str, ...], where: str) -> None:
     for key, value in _table(table, where).items():
         if key not in known:
-            raise _Bad(f"unknown {'column' if where.endswith('columns') else 'label'} field "
+            raise _Bad(f"campo {'di colonna' if where.endswith('columns') else 'di etichetta'} sconosciuto "
                        f"'{_dotted(where, key)}'{_suggest(key, known)}")
         _string_list(value, f"{where}.{key}")
 
@@ -271,14 +272,14 @@ def _check_report(table: Any, where: str, extend: bool = False) -> None:
 
 def _check_parts(parts: Any) -> None:
     if not isinstance(parts, list):
-        raise _Bad(f"parts must be an array of tables ([[parts]]), not {_type_name(parts)}")
+        raise _Bad(f"parts deve essere un elenco di tabelle ([[parts]]), non {_type_name(parts)}")
     for i, part in enumerate(parts):
         where = f"parts[{i}]"
         part = _table(part, where)
         _known_keys(part, ("start", "profile", "ente"), where)
         for key in ("start", "profile"):
             if key not in part:
-                raise _Bad(f"missing required key '{where}.{key}'")
+                raise _Bad(f"manca la chiave obbligatoria '{where}.{key}'")
             _string(part[key], f"{where}.{key}")
         _regex(part["start"], f"{where}.start")
         if "ente" in part:
@@ -290,9 +291,9 @@ def _check_extend(extend: Any) -> None:
     for section, table in extend.items():
         where = f"extend.{section}"
         if section in ("detect", "settings", "parts", "profile"):
-            raise _Bad(f"[{where}]: [{section}] cannot be extended (only report, headings, columns, labels)")
+            raise _Bad(f"[{where}]: [{section}] non si può estendere (solo report, headings, columns, labels)")
         if section not in ("report", "headings", "columns", "labels"):
-            raise _Bad(f"unknown section '{where}'{_suggest(section, ('report', 'headings', 'columns', 'labels'))}")
+            raise _Bad(f"sezione sconosciuta '{where}'{_suggest(section, ('report', 'headings', 'columns', 'labels'))}")
         if section == "report":
             _check_report(table, where, extend=True)
         elif section == "headings":
@@ -306,9 +307,9 @@ def check_profile_data(data: dict[str, Any]) -> None:
     """Every section and key of one profile file is known and of the right type (raises _Bad)."""
     for section in data:
         if section not in SECTIONS:
-            raise _Bad(f"unknown section '{section}'{_suggest(section, SECTIONS)}")
+            raise _Bad(f"sezione sconosciuta '{section}'{_suggest(section, SECTIONS)}")
     if "profile" not in data:
-        raise _Bad("missing required section [profile] (with its key 'name')")
+        raise _Bad("manca la sezione obbligatoria [profile] (con la sua chiave 'name')")
     _check_profile_meta(_table(data["profile"], "profile"))
     if "detect" in data:
         detect = _table(data["detect"], "detect")
@@ -341,7 +342,7 @@ def _read_toml(text: str, where: str) -> dict[str, Any]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RelazioneError(where, f"not a valid TOML profile ({exc})") from None
+        raise RelazioneError(where, f"non è un profilo TOML valido ({exc})") from None
     try:
         check_profile_data(data)
     except _Bad as exc:
@@ -363,7 +364,7 @@ def _builtin_sources() -> dict[str, _Source]:
     for file_name, source in sources.items():
         name = source.data["profile"]["name"]
         if name in names:
-            raise RelazioneError(source.where, f"profile.name {name!r} is already the name of extractors/{names[name]}")
+            raise RelazioneError(source.where, f"profile.name {name!r} è già il nome di extractors/{names[name]}")
         names[name] = file_name
     return sources
 
@@ -380,7 +381,7 @@ def _builtin_parent(ref: str) -> _Source:
     """``inherits`` in a shipped profile: a built-in name or file name."""
     source = _builtin_sources().get(Path(ref).name) if ref.endswith(".toml") else _builtin_by_name(ref)
     if source is None:
-        raise _Bad(f"profile.inherits: no profile {ref!r}{_suggest(ref, _builtin_names())}")
+        raise _Bad(f"profile.inherits: nessun profilo {ref!r}{_suggest(ref, _builtin_names())}")
     return source
 
 
@@ -388,9 +389,9 @@ def _file_source(path: Path) -> _Source:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RelazioneError(str(path), "no such profile file") from None
+        raise RelazioneError(str(path), "file di profilo inesistente") from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RelazioneError(str(path), f"not a readable profile file ({exc})") from None
+        raise RelazioneError(str(path), f"file di profilo illeggibile ({exc})") from None
     return _Source(_read_toml(text, str(path)), str(path), f"file:{path.resolve()}", _parent_near(path.parent))
 
 
@@ -400,11 +401,11 @@ def _parent_near(folder: Path) -> Callable[[str], _Source]:
         if ref.endswith(".toml"):
             target = Path(ref) if Path(ref).is_absolute() else folder / ref
             if not target.is_file():
-                raise _Bad(f"profile.inherits: no profile file {str(target)!r}")
+                raise _Bad(f"profile.inherits: nessun file di profilo {str(target)!r}")
             return _file_source(target)
         source = _builtin_by_name(ref)
         if source is None:
-            raise _Bad(f"profile.inherits: no profile {ref!r}{_suggest(ref, _builtin_names())}")
+            raise _Bad(f"profile.inherits: nessun profilo {ref!r}{_suggest(ref, _builtin_names())}")
         return source
 
     return parent
@@ -420,7 +421,7 @@ def _merged(source: _Source, chain: tuple[_Source, ...] = ()) -> dict[str, Any]:
     """The file's data on top of its parent's merged data."""
     if any(s.key == source.key for s in chain):
         names = " -> ".join(s.data["profile"]["name"] for s in (*chain, source))
-        raise RelazioneError(chain[-1].where, f"profile.inherits: inheritance cycle {names}")
+        raise RelazioneError(chain[-1].where, f"profile.inherits: eredità circolare {names}")
     ref = _parent_ref(source.data)
     if ref is None:
         return _merge({}, source.data)
@@ -488,9 +489,9 @@ def _build(data: dict[str, Any], where: str) -> Profile:
     for i, p in enumerate(data["parts"]):
         ref = p["profile"]
         if ref.endswith(".toml") and not Path(ref).is_file():
-            raise RelazioneError(where, f"parts[{i}].profile: no profile file {ref!r}")
+            raise RelazioneError(where, f"parts[{i}].profile: nessun file di profilo {ref!r}")
         if not ref.endswith(".toml") and ref not in known:
-            raise RelazioneError(where, f"parts[{i}].profile: no profile {ref!r}{_suggest(ref, known)}")
+            raise RelazioneError(where, f"parts[{i}].profile: nessun profilo {ref!r}{_suggest(ref, known)}")
     detect = data["detect"]
     lines = {"lines": detect["lines"]} if "lines" in detect else {}
     return Profile(
@@ -529,4 +530,4 @@ def get_profile(name: str) -> Profile:
         if p.name == name:
             return p
     known = ", ".join(p.name for p in builtin_profiles())
-    raise RelazioneError(None, f"unknown profile {name!r} (known: {known})")
+    raise RelazioneError(None, f"profilo sconosciuto {name!r} (disponibili: {known})")

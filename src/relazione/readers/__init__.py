@@ -59,18 +59,18 @@ def _office_reader(suffix: str, data: bytes) -> Reader | None:
 def read_document(path: Path) -> Document:
     try:
         if path.is_dir():
-            raise RelazioneError(str(path), "is a directory, not a file")
+            raise RelazioneError(str(path), "è una cartella, non un file")
         if path.stat().st_size > MAX_INPUT_BYTES:
-            raise RelazioneError(str(path), f"file larger than {MAX_INPUT_BYTES // 2**20} MB")
+            raise RelazioneError(str(path), f"file più grande di {MAX_INPUT_BYTES // 2**20} MB")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RelazioneError(str(path), "no such file") from None
+        raise RelazioneError(str(path), "file inesistente") from None
     except PermissionError:
-        raise RelazioneError(str(path), "permission denied") from None
+        raise RelazioneError(str(path), "permesso negato") from None
     if not data.strip():
-        raise RelazioneError(str(path), "empty file")
+        raise RelazioneError(str(path), "file vuoto")
     reader = _reader_for(path, data)
     if reader is read_text and len(data) > MAX_TEXT_BYTES:
-        raise RelazioneError(str(path), f"text of {len(data) // 2**20} MB is too large for a report "
-                                        f"(limit {MAX_TEXT_BYTES // 2**20} MB): split it")
+        raise RelazioneError(str(path), f"un testo di {len(data) // 2**20} MB è troppo grande per un documento "
+                                        f"di performance (limite {MAX_TEXT_BYTES // 2**20} MB): dividerlo")
     return reader(str(path), data)

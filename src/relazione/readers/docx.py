@@ -40,13 +40,13 @@ _T = TypeVar("_T")
 
 
 def read_docx(path: str, data: bytes) -> Document:
-    check_package(path, data, part="word/document.xml", kind="Word document")
+    check_package(path, data, part="word/document.xml", kind="un documento Word")
     import docx  # python-docx
 
     try:
         word = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many types on damaged packages
-        raise RelazioneError(path, f"damaged Word file ({exc.__class__.__name__})") from None
+        raise RelazioneError(path, f"file Word danneggiato ({exc.__class__.__name__})") from None
     styles = _Styles({s.style_id: s.name for s in word.styles if s.style_id}, word.styles.element)
     counter = _Counter()
     blocks = list(_body_blocks(word.element.body, styles, counter))

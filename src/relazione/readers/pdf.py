@@ -28,7 +28,8 @@ from relazione.readers.pdf_words import Word, group_lines
 MAX_PAGES = 3000
 TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
-SCANNED = "page {n} has no text layer: scanned image; run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+SCANNED = ("la pagina {n} non ha testo: è un'immagine scansionata; passarla prima da un OCR, "
+           "ad es. `ocrmypdf in.pdf out.pdf`")
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -43,13 +44,13 @@ def read_pdf(path: str, data: bytes) -> Document:
         cause = exc.__context__ or (exc.args[0] if exc.args else None)
         if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) \
                 or isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise RelazioneError(path, "encrypted PDF: remove the password first (e.g. qpdf --decrypt)") from None
-        raise RelazioneError(path, f"damaged or truncated PDF ({exc.__class__.__name__})") from None
+            raise RelazioneError(path, "PDF protetto da password: toglierla prima (ad es. qpdf --decrypt)") from None
+        raise RelazioneError(path, f"PDF danneggiato o troncato ({exc.__class__.__name__})") from None
     with pdf:
         try:
             n_pages = len(pdf.pages)
             if n_pages > MAX_PAGES:
-                raise RelazioneError(path, f"PDF has {n_pages} pages (more than {MAX_PAGES})")
+                raise RelazioneError(path, f"il PDF ha {n_pages} pagine (più di {MAX_PAGES})")
             pages = []
             carried: Carried | None = None  # an unruled table that ran to the end of the page before
             for number, page in enumerate(pdf.pages, start=1):
@@ -58,14 +59,14 @@ def read_pdf(path: str, data: bytes) -> Document:
         except RelazioneError:
             raise
         except Exception as exc:
-            raise RelazioneError(path, f"damaged PDF, cannot read its pages ({exc.__class__.__name__})") from None
+            raise RelazioneError(path, f"PDF danneggiato, pagine illeggibili ({exc.__class__.__name__})") from None
     if n_pages == 0:
-        raise RelazioneError(path, "PDF has no pages")
+        raise RelazioneError(path, "il PDF non ha pagine")
     scanned = [page.number for page in pages if page.scanned]
     if len(scanned) == n_pages:
         raise RelazioneError(path, SCANNED.format(n=scanned[0]))
     if not any(page.items for page in pages):
-        raise RelazioneError(path, "PDF has no text on any page")
+        raise RelazioneError(path, "il PDF non ha testo in nessuna pagina")
     doc = Document(path=path, format="pdf", pages=n_pages, sha256=sha256_of(data))
     doc.blocks = to_blocks(pages)
     doc.notes.extend(("scanned_page", SCANNED.format(n=n), Provenance(n, None)) for n in scanned)

@@ -26,13 +26,13 @@ MIN_ALIGNED_ROWS = 3
 def decode(data: bytes, path: str) -> str:
     """Bytes -> str: BOMs honoured, UTF-8 first, then cp1252 (Windows Word exports), latin-1 last."""
     if not data.strip():
-        raise RelazioneError(path, "empty file")
+        raise RelazioneError(path, "file vuoto")
     if data.startswith(codecs.BOM_UTF8):
         return data[len(codecs.BOM_UTF8):].decode("utf-8", errors="replace")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace")
     if _looks_binary(data):
-        raise RelazioneError(path, "binary file, not text (expected .txt, .pdf or .docx)")
+        raise RelazioneError(path, "file binario, non testo (attesi .txt, .pdf, .docx o .xlsx)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:

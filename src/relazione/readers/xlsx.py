@@ -47,7 +47,7 @@ _LINE_BREAKS = re.compile(r"[\r\n\v\f\u2028\u2029]+")
 
 def read_xlsx(path: str, data: bytes) -> Document:
     _refuse_compound_file(path, data)
-    check_package(path, data, part="xl/workbook.xml", kind="Excel workbook", limit=MAX_WORKBOOK_BYTES)
+    check_package(path, data, part="xl/workbook.xml", kind="una cartella Excel", limit=MAX_WORKBOOK_BYTES)
     workbook = _load(path, data)
     tabs = workbook.sheetnames
     blocks: list[Block] = []
@@ -57,14 +57,14 @@ def read_xlsx(path: str, data: bytes) -> Document:
             blocks.append(Line(clean_inline(ws.title), Provenance(content[0].prov.page, None), after_blank=True))
         blocks.extend(content)
     if not blocks:
-        raise RelazioneError(path, "no text in any sheet")
+        raise RelazioneError(path, "nessun testo in alcun foglio")
     return Document(path=path, format="xlsx", blocks=blocks, pages=len(tabs), sha256=sha256_of(data))
 
 
 def read_ods(path: str, data: bytes) -> Document:
     """No well-kept pure-Python reader of OpenDocument spreadsheets exists on PyPI (odfpy, ezodf and
     pyexcel-ods had their last releases in 2015-2022), and LibreOffice saves .xlsx in one step."""
-    raise RelazioneError(path, "OpenDocument spreadsheet: save it as .xlsx")
+    raise RelazioneError(path, "foglio di calcolo OpenDocument: salvarlo come .xlsx")
 
 
 def is_ods(data: bytes) -> bool:
@@ -78,8 +78,8 @@ def _refuse_compound_file(path: str, data: bytes) -> None:
     if not data.startswith(OLE_MAGIC):
         return
     if _ENCRYPTED_STREAM in data:
-        raise RelazioneError(path, "encrypted workbook (password-protected): remove the password and save it again")
-    raise RelazioneError(path, "legacy Excel .xls workbook: save it as .xlsx")
+        raise RelazioneError(path, "cartella di lavoro protetta da password: togliere la password e salvarla di nuovo")
+    raise RelazioneError(path, "cartella Excel .xls (vecchio formato): salvarla come .xlsx")
 
 
 def _load(path: str, data: bytes):  # noqa: ANN202 - openpyxl's Workbook, imported lazily
@@ -93,7 +93,7 @@ def _load(path: str, data: bytes):  # noqa: ANN202 - openpyxl's Workbook, import
     except MemoryError:
         raise  # not damage: the batch reports it as "out of memory"
     except Exception as exc:  # openpyxl raises many types on damaged packages
-        raise RelazioneError(path, f"damaged Excel workbook ({exc.__class__.__name__})") from None
+        raise RelazioneError(path, f"cartella Excel danneggiata ({exc.__class__.__name__})") from None
 
 
 def _sheet_blocks(ws, page: int) -> list[Block]:  # noqa: ANN001 - openpyxl Worksheet

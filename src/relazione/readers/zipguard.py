@@ -29,12 +29,11 @@ def check_package(path: str, data: bytes, *, part: str, kind: str,
                   limit: int = MAX_UNCOMPRESSED_BYTES) -> None:
     """Refuse, as one-line errors, what is not a zip, a zip without ``part`` (the main XML part of
     a ``kind``), and a zip that expands to more than ``limit`` bytes."""
-    a_kind = f"{'an' if kind[0] in 'AEIOU' else 'a'} {kind}"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             if part not in set(zf.namelist()):
-                raise RelazioneError(path, f"a zip file but not {a_kind} (no {part})")
+                raise RelazioneError(path, f"un archivio zip ma non è {kind} (manca {part})")
             if sum(i.file_size for i in zf.infolist()) > limit:
-                raise RelazioneError(path, f"{kind} expands to more than {limit // 2**20} MB: refused")
+                raise RelazioneError(path, f"decompresso supera {limit // 2**20} MB: rifiutato")
     except zipfile.BadZipFile:
-        raise RelazioneError(path, f"not {a_kind} (not a zip archive)") from None
+        raise RelazioneError(path, f"non è {kind} (non è un archivio zip)") from None

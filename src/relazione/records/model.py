@@ -248,8 +248,8 @@ def validate(data: Any, path: str | None = None) -> None:
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
-        where = "/".join(str(p) for p in error.absolute_path) or "top level"
-        raise RelazioneError(path, f"not a relazione records file ({where}: {error.message[:160]})")
+        where = "/".join(str(p) for p in error.absolute_path) or "primo livello"
+        raise RelazioneError(path, f"non è un file di dati di relazione ({where}: {error.message[:160]})")
 
 
 def dumps(records: Records) -> str:
@@ -266,9 +266,13 @@ def load(path: Path) -> Records:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise RelazioneError(str(path), "no such file") from None
+        raise RelazioneError(str(path), "file inesistente") from None
+    except IsADirectoryError:
+        raise RelazioneError(str(path), "è una cartella, non un file di dati (.json)") from None
+    except PermissionError:
+        raise RelazioneError(str(path), "permesso negato") from None
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise RelazioneError(str(path), f"not a JSON file ({exc.__class__.__name__})") from None
+        raise RelazioneError(str(path), f"non è un file JSON ({exc.__class__.__name__})") from None
     validate(data, str(path))
     return Records.from_dict(data)
 

@@ -239,7 +239,8 @@ def read_sheet(state: State, lines: list[TextLine]) -> None:
         obj.title = title
     weight_at = next((i for i in range(marker + 1, len(lines)) if _SHEET_WEIGHT.match(lines[i].text)), None)
     if weight_at is None:
-        state.warn("weight_missing", f"sheet {obj.code}: no 'Peso: NN %' after {layout.sheet_marker!r}", obj.provenance)
+        state.warn("weight_missing", f"scheda {obj.code}: manca 'Peso: NN %' dopo {layout.sheet_marker!r}",
+                   obj.provenance)
         weight_at = marker
     else:
         obj.weight = parse_number(_SHEET_WEIGHT.match(lines[weight_at].text).group("w"))
@@ -309,20 +310,20 @@ def read_indicator(state: State, obj: Objective, block: list[TextLine]) -> None:
     at_result = _index(block, _RESULT, at_header or 1)
     at_deviation = _index(block, _DEVIATION, at_result or 1)
     if None in (at_type, at_header, at_result, at_deviation):
-        state.warn("indicator_unparsed", f"{obj.code}: indicator {head.group('n')} lacks the "
-                   "Tipo Indicatore / Target storico / Risultati raggiunti / Scostamenti rows", where)
+        state.warn("indicator_unparsed", f"{obj.code}: all'indicatore {head.group('n')} mancano le righe "
+                   "Tipo Indicatore / Target storico / Risultati raggiunti / Scostamenti", where)
         return
     n = sum(1 for i in state.report.indicators if i.objective == obj.code) + 1
     if int(head.group("n")) != n:
-        state.warn("indicator_number", f"{obj.code}: indicator printed as {head.group('n')} is the {n}th", where)
+        state.warn("indicator_number", f"{obj.code}: l'indicatore stampato come {head.group('n')} è il {n}°", where)
     name = join_wrapped([head.group("name")] + [ln.text for ln in block[1:at_type]])
     ind = Indicator(objective=obj.code, n=n, name=name, provenance=where)
     ind.type = indicator_type(" ".join(ln.text for ln in block[at_type:at_header]))
     labels = _COLUMN_LABEL.findall(" ".join(ln.text for ln in block[at_header : at_header + 2]))
     start = at_header + (2 if at_header + 1 < at_result and _COLUMN_LABEL.search(block[at_header + 1].text) else 1)
     if len(labels) < 1:
-        state.warn("columns_unknown", f"{obj.code}/{n}: no 'al 30/6 al 31/12' header; values read as the target",
-                   where)
+        state.warn("columns_unknown",
+                   f"{obj.code}/{n}: manca l'intestazione 'al 30/6 al 31/12'; valori letti come target", where)
         labels = ["target"]
     row = read_value_row([ln.tabbed for ln in block[start:at_result]], labels, state.report.year,
                          state.layout.history_phrases)
@@ -361,19 +362,20 @@ def finish(state: State) -> None:
             if parent in by_code:
                 obj.parent = parent
             else:
-                state.warn("parent_missing", f"{obj.level} {code}: no objective {parent} in the tree", obj.provenance)
+                state.warn("parent_missing", f"{obj.level} {code}: nessun obiettivo {parent} nell'albero",
+                           obj.provenance)
         table = state.table_weights.get(code)
         if table is not None:
             if obj.weight is None:
                 obj.weight = table[0]
             elif abs(obj.weight - table[0]) > 0.01:
-                state.warn("weight_mismatch", f"{code}: sheet weight {obj.weight:g} but weight table "
-                           f"{table[0]:g}", table[1])
+                state.warn("weight_mismatch", f"{code}: peso {obj.weight:g} nella scheda ma "
+                           f"{table[0]:g} nella tabella dei pesi", table[1])
         if not obj.title:
-            state.warn("title_missing", f"{obj.level} {code}: no title found", obj.provenance)
+            state.warn("title_missing", f"{obj.level} {code}: titolo non trovato", obj.provenance)
         state.report.objectives.append(obj)
     for obj in state.report.objectives:
         weights = [i.weight for i in state.report.indicators if i.objective == obj.code]
         if weights and (None in weights or abs(sum(weights) - 100) > 0.01):
-            state.warn("indicator_weights", f"{obj.code}: indicator weights {weights} do not sum to 100",
+            state.warn("indicator_weights", f"{obj.code}: i pesi degli indicatori {weights} non sommano a 100",
                        obj.provenance)

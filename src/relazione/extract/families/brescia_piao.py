@@ -257,7 +257,7 @@ def select_objectives(sheets: list[Sheet], warnings: list[Warning_]) -> dict[tup
         if previous is None or not previous.has_body and (sheet.has_body or opens_detail):
             chosen[key] = sheet
         elif sheet.has_body and previous.has_body:
-            warnings.append(Warning_("duplicate_sheet", f"second sheet for {key[0]} {key[1]}: ignored",
+            warnings.append(Warning_("duplicate_sheet", f"seconda scheda per {key[0]} {key[1]}: ignorata",
                                      sheet.row.prov))
     return {key: objective_of(sheet) for key, sheet in chosen.items()}
 
@@ -301,7 +301,8 @@ def build_indicators(sheets: list[Sheet], objectives: dict[tuple[str, str | None
                 used.add(key)
             indicators.append(indicator_of(raw, obj.ref, over, layout, warnings))
     for key in overview.keys() - used:
-        warnings.append(Warning_("overview_only", f"overview indicator {key[0]} #{key[1]} has no sheet row"))
+        warnings.append(Warning_("overview_only", f"l'indicatore {key[0]} #{key[1]} del quadro riassuntivo "
+                                                 "non ha una riga nelle schede"))
     return indicators
 
 
@@ -311,7 +312,7 @@ def indicator_of(raw: RawIndicator, ref: str, over: OverviewIndicator | None, la
     if not name and over:
         name = over.name  # the sheet row lost its name cell: the overview still states it
     if not name:
-        warnings.append(Warning_("indicator_without_name", f"{ref} #{raw.n}: no name found", raw.prov))
+        warnings.append(Warning_("indicator_without_name", f"{ref} #{raw.n}: nome non trovato", raw.prov))
     targets = dict(over.targets) if over else {}
     targets.update(raw.targets)
     values = {f: plain(join_wrapped(parts)) or None for f, parts in raw.values.items()}

@@ -204,8 +204,8 @@ class TableReader:
         elif (m := _FUSED_NUMBER.match(first)) and int(m.group("n")) == expected:
             self.open(int(m.group("n")), row, m.group("name"), cells[1:])
         elif self.current is None:
-            self.warn("indicator_row_unread", f"table row without indicator number: {collapse(' '.join(cells))[:60]}",
-                      row)
+            self.warn("indicator_row_unread",
+                      f"riga di tabella senza numero di indicatore: {collapse(' '.join(cells))[:60]}", row)
         elif not first:
             self.extend(self.current, cells[1] if len(cells) > 1 else "", cells[2:], self.value_columns)
         else:
@@ -233,7 +233,7 @@ class TableReader:
                 self.put(ind, column, text, fill_only=fill_only)
         extra = [v for v in values[len(columns):] if v]
         if extra:
-            self.warnings.append(Warning_("extra_cells", f"cells beyond the header ignored: {extra}", ind.prov))
+            self.warnings.append(Warning_("extra_cells", f"celle oltre l'intestazione ignorate: {extra}", ind.prov))
 
     def put(self, ind: RawIndicator, column: Column, text: str, *, fill_only: bool) -> None:
         """One cell into its field. Target columns dated before the period end are intermediate
@@ -282,7 +282,7 @@ class TableReader:
         m = _PROPOSAL_LABEL.match(cells[0])
         self.current = next((i for i in self.indicators if m and i.n == int(m.group("n")) and i.code is None), None)
         if self.current is None:
-            self.warn("proposal_row_unread", f"proposal row for no known indicator: {cells[0][:60]}", row)
+            self.warn("proposal_row_unread", f"riga di proposta per un indicatore sconosciuto: {cells[0][:60]}", row)
             return
         self.extend(self.current, m.group("name"), cells[1:], self.row_columns, fill_only=True)
 

@@ -153,7 +153,8 @@ def _open_objective(state: _State, heading: HeadingMatch, row: Row) -> None:
 def _close_title(state: _State) -> None:
     if state.awaiting_title is not None:
         obj = state.awaiting_title
-        state.warnings.append(Warning_("missing_title", f"no title after the heading of {obj.ref}", obj.provenance))
+        state.warnings.append(Warning_("missing_title", f"nessun titolo dopo l'intestazione di {obj.ref}",
+                                       obj.provenance))
         state.awaiting_title = None
 
 
@@ -213,8 +214,8 @@ def _take_verdict(state: _State, verdict: re.Match[str], text: str, row: Row) ->
     if state.last is not None and state.last.status is None:
         state.last.status = status
     else:
-        state.warnings.append(Warning_("verdict_without_indicator", f"verdict {status!r} follows no indicator row",
-                                       row.prov))
+        state.warnings.append(Warning_("verdict_without_indicator",
+                                       f"giudizio {status!r} senza una riga di indicatore prima", row.prov))
     rest = text[verdict.end():].strip(" :")
     if rest and state.open is not None:
         state.add_text(state.open, state.settings.narrative_key, rest)
@@ -234,8 +235,8 @@ def _finish(state: _State) -> None:
         obj.status = _common_status([i for i in report.indicators if i.objective == obj.ref])
         if obj.parent and obj.parent not in codes and obj.parent not in missing_parents:
             missing_parents.add(obj.parent)
-            state.warnings.append(Warning_("parent_not_found", f"{obj.ref} belongs to {obj.parent}, which has "
-                                           "no heading of its own in the document", obj.provenance))
+            state.warnings.append(Warning_("parent_not_found", f"{obj.ref} appartiene a {obj.parent}, che non ha "
+                                           "un proprio titolo nel documento", obj.provenance))
 
 
 def _common_status(indicators: list[Indicator]) -> str | None:

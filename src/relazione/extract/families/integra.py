@@ -174,7 +174,8 @@ def read_standalone(state: State, row: Row) -> None:
         state.columns = None
         parent = state.by_code.get(group.code or "")
         if parent is None:
-            state.warn("unknown_group", f"operational group {group.code} names no strategic sheet", row.prov)
+            state.warn("unknown_group", f"il gruppo operativo {group.code} non corrisponde a nessuna scheda strategica",
+                       row.prov)
         state.described = parent
         return
     if state.described is not None and state.described.description is None:
@@ -223,7 +224,7 @@ def apply_area_figures(state: State) -> None:
     for code, (weight, score) in state.area_figures.items():
         area = state.by_code.get(code)
         if area is None or area.level != "area":
-            state.warn("area_figure", f"figures for area {code} but no area sheet", Provenance())
+            state.warn("area_figure", f"dati per l'area {code} ma nessuna scheda d'area", Provenance())
             continue
         if weight is not None:
             area.weight = weight
@@ -262,13 +263,13 @@ def parent_of(state: State, obj: Objective, prov: Provenance) -> str | None:
     area = state.area.code if state.area else None
     stated = area if obj.level == "strategic" else state.group
     if stated and prefix and stated != prefix:
-        state.warn("parent_mismatch", f"{obj.level} {obj.code} sits under {stated}", prov)
+        state.warn("parent_mismatch", f"{obj.level} {obj.code} si trova sotto {stated}", prov)
     return stated or prefix
 
 
 def add_objective(state: State, obj: Objective) -> None:
     if obj.code in state.by_code:
-        state.warn("duplicate_code", f"{obj.level} code {obj.code} appears twice", obj.provenance)
+        state.warn("duplicate_code", f"{obj.level}: il codice {obj.code} compare due volte", obj.provenance)
     state.report.objectives.append(obj)
     if obj.code:
         state.by_code.setdefault(obj.code, obj)
@@ -286,7 +287,7 @@ def read_label(state: State, row: Row) -> bool:
     if field_name == "score":
         obj.score = percent_value(state.layout, value or "")
         if value and obj.score is None:
-            state.warn("score", f"unreadable score {value!r}", row.prov)
+            state.warn("score", f"punteggio illeggibile {value!r}", row.prov)
     else:
         setattr(obj, field_name, value)
     return True
@@ -303,7 +304,7 @@ def read_indicator(state: State, row: Row) -> None:
     text = layout.common_marker.sub("", text)
     code, text = split_code(layout, text)
     if weight is None and code is None:
-        state.warn("indicator_row", f"row in an indicator table not read: {joined(row)[:80]!r}", row.prov)
+        state.warn("indicator_row", f"riga di una tabella di indicatori non letta: {joined(row)[:80]!r}", row.prov)
         return
     name, description = split_description(layout, text)
     algorithm, source = take_source(layout, values.get("algorithm"))

@@ -88,17 +88,17 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     strategic = find_table(doc, lambda t: is_strategic_header(layout, t))
     operational = find_table(doc, lambda t: True, after=layout.settings["operational_after"])
     if strategic is None:
-        state.warn("no_strategic_table", "no table headed by the strategic objectives", Provenance())
+        state.warn("no_strategic_table", "nessuna tabella intestata agli obiettivi strategici", Provenance())
     else:
         read_strategic_table(state, strategic)
     if operational is None:
-        state.warn("no_operational_table", "no operational objectives table", Provenance())
+        state.warn("no_operational_table", "nessuna tabella degli obiettivi operativi", Provenance())
     else:
         read_operational_table(state, operational)
     report.objectives = state.areas + sorted(state.strategic.values(), key=code_key) + state.operational
     for os_ in state.strategic.values():
         if not os_.title:
-            state.warn("strategic_title", f"no title found for strategic objective {os_.code}", os_.provenance)
+            state.warn("strategic_title", f"titolo non trovato per l'obiettivo strategico {os_.code}", os_.provenance)
     return Extraction([report], state.warnings)
 
 
@@ -147,7 +147,7 @@ def read_summary(state: State, doc: Document) -> None:
     """``label | NN%`` rows of the table after the section 1 heading; prospettive become areas."""
     table = find_table(doc, lambda t: True, after=state.layout.settings["summary_heading"])
     if table is None:
-        state.warn("no_summary", "no headline figures table", Provenance())
+        state.warn("no_summary", "nessuna tabella dei risultati complessivi", Provenance())
         return
     area_rule = state.profile.heading("area")
     for row in table.rows:
@@ -186,7 +186,7 @@ def read_strategic_table(state: State, table: Table) -> None:
         if only == ["code"]:  # a prospettiva header row
             area = area_named(state, cells["code"])
             if area is None:
-                state.warn("unknown_area", f"prospettiva row names no area: {cells['code']!r}", row.prov)
+                state.warn("unknown_area", f"la riga di prospettiva non nomina un'area: {cells['code']!r}", row.prov)
             owner, last = area, None
             continue
         if only == ["name"] and last is not None:  # a KPI name continued after a page break
@@ -195,7 +195,7 @@ def read_strategic_table(state: State, table: Table) -> None:
         if cells["code"]:
             owner = strategic_objective(state, cells["code"], area, row.prov)
         if owner is None or not cells["name"]:
-            state.warn("strategic_row", f"row not read: {joined(row)[:80]!r}", row.prov)
+            state.warn("strategic_row", f"riga non letta: {joined(row)[:80]!r}", row.prov)
             continue
         last = state.add_indicator(
             owner.ref, row.prov, name=cells["name"], algorithm=cells["algorithm"] or None,
@@ -207,7 +207,7 @@ def read_strategic_table(state: State, table: Table) -> None:
 def strategic_objective(state: State, text: str, area: Objective | None, prov: Provenance) -> Objective | None:
     m = state.layout.os_code.match(text)
     if not m:
-        state.warn("strategic_code", f"not an objective code: {text!r}", prov)
+        state.warn("strategic_code", f"non è un codice di obiettivo: {text!r}", prov)
         return None
     code = m.group("code")
     if code not in state.strategic:
@@ -235,7 +235,8 @@ def read_operational_table(state: State, table: Table) -> None:
                 last.status = verdict(layout, note) or last.status
             continue
         if current_os is None:
-            state.warn("operational_row", f"objective before any strategic code: {joined(row)[:80]!r}", row.prov)
+            state.warn("operational_row", f"obiettivo prima di qualsiasi codice strategico: {joined(row)[:80]!r}",
+                       row.prov)
             continue
         note = cells["note"]
         last = Objective(level="operational", title=cells["title"], parent=current_os.code,
@@ -259,7 +260,7 @@ def strategic_heading(state: State, text: str, current: Objective | None, prov: 
         obj = Objective(level="strategic", title="", code=code, parent=code.split(".")[0], provenance=prov)
         state.strategic[code] = obj
     if obj.title and normalise_words(obj.title) != normalise_words(title):
-        state.warn("strategic_title", f"{code} titled differently: {title!r}", prov)
+        state.warn("strategic_title", f"{code} ha un altro titolo: {title!r}", prov)
     else:
         obj.title = title
     return obj

@@ -73,7 +73,8 @@ def extract(doc: Document, profile: Profile) -> Extraction:
         if sheet is not None:
             sheets.append(sheet)
     if not sheets:
-        warnings.append(Warning_("no_sheets", "no PIRA objective sheet (Missione / Programma / Titolo) found"))
+        warnings.append(Warning_("no_sheets",
+                                 "nessuna scheda obiettivo del PIRA (Missione / Programma / Titolo) trovata"))
     grid = _grid_missions(lines[: starts[0]] if starts else lines, labels, profile, sheets, warnings)
     _assemble(report, sheets, grid)
     if report.reference_date is None:
@@ -137,11 +138,11 @@ def _read_sheet(lines: list[TextLine], labels: Labels, code_line: re.Pattern[str
     p = next(j for j in range(i + 1, len(lines)) if labels.match(lines[j].text, "programme") is not None)
     programme, i = _labelled_value(lines, p, labels.match(lines[p].text, "programme") or "")
     if mission is None or programme is None:
-        warnings.append(Warning_("bad_sheet_header", "Missione or Programma without a code", lines[0].prov))
+        warnings.append(Warning_("bad_sheet_header", "Missione o Programma senza codice", lines[0].prov))
         return None
     title, title_prov, i = _read_title(lines, i + 1, labels)
     if not title:
-        warnings.append(Warning_("no_title", "objective sheet without a title", lines[0].prov))
+        warnings.append(Warning_("no_title", "scheda obiettivo senza titolo", lines[0].prov))
     period = _first(lines, i, lambda x: labels.match(x.text, "period") is not None)
     code_at = _first(lines, i, lambda x: bool(code_line.match(x.text)))
     end_of_header = code_at if code_at is not None else _first(
@@ -150,7 +151,7 @@ def _read_sheet(lines: list[TextLine], labels: Labels, code_line: re.Pattern[str
     fields = _header_fields(lines, i, period if period is not None else end_of_header, end_of_header, labels)
     code = code_line.match(lines[code_at].text)["code"] if code_at is not None else None
     if code is None:
-        warnings.append(Warning_("no_code", f"no objective code below the sheet of {title[:60]!r}", title_prov))
+        warnings.append(Warning_("no_code", f"nessun codice obiettivo sotto la scheda di {title[:60]!r}", title_prov))
     else:
         code = re.sub(r"\s+", "", code).translate(_CODE_FIX).replace("–", "-").replace("—", "-")
     objective = Objective(
@@ -159,14 +160,14 @@ def _read_sheet(lines: list[TextLine], labels: Labels, code_line: re.Pattern[str
         provenance=title_prov, **fields,
     )
     if code and not code.startswith(objective.parent + "-"):
-        warnings.append(Warning_("code_mismatch", f"objective {code} printed under programme {objective.parent}",
+        warnings.append(Warning_("code_mismatch", f"obiettivo {code} stampato sotto il programma {objective.parent}",
                                  lines[code_at].prov))
     sheet = _Sheet((*mission, lines[0].prov), (*programme, lines[p].prov), objective)
     region = lines[end_of_header + (1 if code_at is not None else 0):]
     sheet.stated_count, sheet.indicators = read_indicators(region, labels, objective.ref, warnings)
     if sheet.stated_count is not None and sheet.stated_count != len(sheet.indicators):
-        warnings.append(Warning_("indicator_count", f"{objective.ref}: {sheet.stated_count} indicators stated, "
-                                 f"{len(sheet.indicators)} found", title_prov))
+        warnings.append(Warning_("indicator_count", f"{objective.ref}: {sheet.stated_count} indicatori dichiarati, "
+                                 f"{len(sheet.indicators)} trovati", title_prov))
     return sheet
 
 
@@ -286,8 +287,8 @@ def _grid_title(text: str, standard: str | None, code: str, prov: Provenance, wa
     readable = len(text) >= 5 and sum(c.isalpha() or c in " ',’" for c in text) >= 0.95 * len(text)
     if readable:
         return text
-    warnings.append(Warning_("grid_only_mission", f"mission {code} is only in the overview grid; its title "
-                             f"there is unreadable ({text[:40]!r})" + ("" if standard else " and unknown"), prov))
+    warnings.append(Warning_("grid_only_mission", f"la missione {code} è solo nella griglia riassuntiva, con un titolo "
+                             f"illeggibile ({text[:40]!r})" + ("" if standard else " e sconosciuto"), prov))
     return standard or text
 
 

@@ -47,8 +47,8 @@ def read_indicators(region: list[TextLine], labels: Labels, objective: str,
         name, prov = _indicator_name(region, kinds, cursor, c, closed, labels)
         header_start = next((j for j in range(c + 1, limit) if labels.is_header_line(region[j].text)), None)
         if header_start is None:
-            warnings.append(Warning_("no_indicator_header", f"{objective}: indicator {name[:50]!r} has no "
-                                     "Tipologia ... Valore a Consuntivo header", region[c].prov))
+            warnings.append(Warning_("no_indicator_header", f"{objective}: l'indicatore {name[:50]!r} non ha "
+                                     "l'intestazione Tipologia ... Valore a Consuntivo", region[c].prov))
             cursor, closed = limit, False
             indicators.append(Indicator(objective, len(indicators) + 1, name, provenance=prov))
             continue
@@ -61,8 +61,8 @@ def read_indicators(region: list[TextLine], labels: Labels, objective: str,
                                    + [x.text for x in region[c + 1: header_start]])
         row, illegible = read_row(region[header_start], zone, labels)
         for key, debris in illegible.items():
-            warnings.append(Warning_(f"illegible_{key}", f"{objective}: {key} of indicator {name[:50]!r} not "
-                                     f"legible apart from the other columns ({debris[:40]!r}): left empty",
+            warnings.append(Warning_(f"illegible_{key}", f"{objective}: {key} dell'indicatore {name[:50]!r} non "
+                                     f"distinguibile dalle altre colonne ({debris[:40]!r}): lasciato vuoto",
                                      region[header_end].prov))
         cursor = zone_end
         notes = []
@@ -74,7 +74,7 @@ def read_indicators(region: list[TextLine], labels: Labels, objective: str,
                               provenance=prov, **row.values)
         _use_other_note(indicator, [n for n in notes if n], warnings)
         if not row.values:
-            warnings.append(Warning_("no_values", f"{objective}: values of indicator {name[:50]!r} not readable",
+            warnings.append(Warning_("no_values", f"{objective}: valori dell'indicatore {name[:50]!r} illeggibili",
                                      region[header_end].prov))
         indicators.append(indicator)
     return stated, indicators
@@ -128,5 +128,5 @@ def _use_other_note(indicator: Indicator, notes: list[str], warnings: list[Warni
     "Se altro" row gives in the Consuntivo column states the result instead."""
     if indicator.actual and len(indicator.actual.strip()) == 1 and notes:
         warnings.append(Warning_("illegible_actual", f"{indicator.objective}#{indicator.n}: consuntivo "
-                                 f"{indicator.actual!r} unreadable; the 'Se altro' note is used", indicator.provenance))
+                                 f"{indicator.actual!r} illeggibile; usata la nota 'Se altro'", indicator.provenance))
         indicator.actual = notes[-1]

@@ -154,7 +154,7 @@ def _on_row(state: _State, row: Row) -> None:
         _read_values(state, row)
         return
     if field_name is None:
-        state.warnings.append(Warning_("unread_row", f"PIRA row not understood: {' | '.join(cells)[:80]!r}",
+        state.warnings.append(Warning_("unread_row", f"riga del PIRA non capita: {' | '.join(cells)[:80]!r}",
                                        row.prov))
 
 
@@ -229,7 +229,7 @@ def _close_sheet(state: _State) -> None:
     obj = sheet.objective
     if not re.search(r"\p{L}", obj.title) and not sheet.indicators:
         # the template's unused sheets (Missione 033 "Fondi da ripartire", Titolo "0")
-        state.warnings.append(Warning_("empty_sheet", f"objective sheet without title or indicators skipped "
+        state.warnings.append(Warning_("empty_sheet", f"scheda obiettivo senza titolo né indicatori, saltata "
                                        f"({obj.mission or '?'})", obj.provenance))
         return
     if obj.code is None:
@@ -240,8 +240,8 @@ def _close_sheet(state: _State) -> None:
         ind.objective, ind.n = obj.ref, n
     state.report.indicators.extend(sheet.indicators)
     if sheet.stated_count is not None and sheet.stated_count != len(sheet.indicators):
-        state.warnings.append(Warning_("indicator_count", f"{obj.ref}: the sheet states {sheet.stated_count} "
-                                       f"indicators, {len(sheet.indicators)} were read", obj.provenance))
+        state.warnings.append(Warning_("indicator_count", f"{obj.ref}: la scheda dichiara {sheet.stated_count} "
+                                       f"indicatori, ne sono stati letti {len(sheet.indicators)}", obj.provenance))
 
 
 def _read_overview(state: _State, cells: list[str]) -> None:
@@ -325,5 +325,5 @@ def _read_values(state: _State, row: Row) -> None:
     label, target = cell(label_column), cell(header.target_column)
     if label and target:
         ind.targets[label] = target
-    state.warnings.append(Warning_("extra_measure", f"{ind.name[:40]!r}: a further measure row "
-                                   f"({label or '?'}) kept as a target only, its result is not recorded", row.prov))
+    state.warnings.append(Warning_("extra_measure", f"{ind.name[:40]!r}: un'altra riga di misura "
+                                   f"({label or '?'}) tenuta solo come target, senza il suo risultato", row.prov))
