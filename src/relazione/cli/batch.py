@@ -4,26 +4,34 @@ Files run in parallel (``-j N``, default the core count), a bad file does not st
 a progress bar shows on a terminal (plain lines in CI and pipes), and the run ends with a summary
 table, also written as ``OUTDIR/summary.csv``. An output newer than its input is skipped unless
 ``--force``: re-running a migration only redoes what changed.
+
+Interrupted (Ctrl-C, SIGTERM): no new file starts, the workers are stopped (a running file is
+abandoned, its temporary output removed), the summary of what was done is written with the rest
+marked "interrotto", and the command exits 130 (143 for SIGTERM). A second Ctrl-C while stopping
+leaves at once. Workers ignore Ctrl-C themselves (the parent decides) and die with their parent.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import functools
 import io
 import json
 import os
 import sys
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from relazione.cli.interrupt import Interrupted, worker_setup
 from relazione.errors import RelazioneError
 from relazione.fileio import write_atomic
 
 INPUT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm")
 SUMMARY_NAME = "summary.csv"
 SUMMARY_HEADER = ["file", "profile", "objectives", "indicators", "warnings", "error"]
+INTERRUPTED = "interrotto"
 
 
 @dataclass(slots=True)
@@ -105,7 +113,7 @@ def safe(work: Work, job: Job) -> FileResult:
     except RelazioneError as exc:
         return FileResult(job.source, error=exc.problem)
     except MemoryError:
-        return FileResult(job.source, error="out of memory")
+        return FileResult(job.source, error="memoria esaurita")
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop a migration of hundreds
         return FileResult(job.source, error=f"errore interno ({exc.__class__.__name__}: {exc})")
 
@@ -115,10 +123,17 @@ def _run(work: Work, jobs: list[Job], n_workers: int) -> Iterator[FileResult]:
         for job in jobs:
             yield safe(work, job)
         return
-    with ProcessPoolExecutor(max_workers=n_workers) as pool:
-        futures = [pool.submit(safe, work, job) for job in jobs]
-        for future in as_completed(futures):
-            yield future.result()
+    # multiprocessing.Pool, not concurrent.futures: an interrupted batch must stop its running
+    # workers (Pool.terminate), not wait for them.
+    import multiprocessing
+
+    pool = multiprocessing.Pool(min(n_workers, len(jobs)), initializer=worker_setup)
+    try:
+        yield from pool.imap_unordered(functools.partial(safe, work), jobs)
+        pool.close()
+    finally:
+        pool.terminate()  # after close(): the workers are idle; after an interruption: stopped now
+        pool.join()
 
 
 class Progress:
@@ -169,6 +184,8 @@ def write_summary(results: list[FileResult], outdir: Path) -> None:
 
 
 def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_workers: int | None) -> list[FileResult]:
+    """Every job's result, in the jobs' order; raises Interrupted (after writing the summary of what
+    was done) when the user or the system stops the batch."""
     outdir.mkdir(parents=True, exist_ok=True)
     n_workers = n_workers or os.cpu_count() or 1
     todo = [j for j in jobs if force or not is_up_to_date(j)]
@@ -176,11 +193,21 @@ def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_worke
     progress = Progress(len(jobs))
     for result in results.values():
         progress.update(result)
-    for result in _run(work, todo, n_workers):
-        results[result.source] = result
-        progress.update(result)
+    try:
+        with contextlib.closing(_run(work, todo, n_workers)) as stream:  # closing it stops the workers
+            for result in stream:
+                results[result.source] = result
+                progress.update(result)
+    except Interrupted:
+        progress.close()
+        _finish(jobs, results, outdir)
+        raise
     progress.close()
-    ordered = [results[j.source] for j in jobs]
+    return _finish(jobs, results, outdir)
+
+
+def _finish(jobs: list[Job], results: dict[Path, FileResult], outdir: Path) -> list[FileResult]:
+    ordered = [results.get(j.source) or FileResult(j.source, error=INTERRUPTED) for j in jobs]
     write_summary(ordered, outdir)
     print(summary_table(ordered))
     return ordered

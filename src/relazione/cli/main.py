@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from relazione import __version__
+from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
 from relazione.errors import RelazioneError
 
@@ -213,10 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return int(args.func(args))
+        with interruptible():
+            return int(args.func(args))
     except RelazioneError as exc:
         print(f"relazione: errore: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    except Interrupted as exc:
+        print("relazione: interrotto", file=sys.stderr)
+        return exc.exit_status
     except KeyboardInterrupt:
         print("relazione: interrotto", file=sys.stderr)
         return 130
