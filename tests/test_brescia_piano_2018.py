@@ -289,7 +289,7 @@ def test_mini_indicators_skip_the_overview_and_the_prose(mini: dict) -> None:
 
 def test_mini_weight_table_disagreeing_with_the_sheet_is_reported(mini: dict) -> None:
     codes = [(w["code"], w["message"]) for w in mini["warnings"]]
-    assert ("weight_mismatch", "9.1.1: sheet weight 40 but weight table 45") in codes
+    assert ("weight_mismatch", "9.1.1: peso 40 nella scheda ma 45 nella tabella dei pesi") in codes
 
 
 def test_the_family_reads_the_block_stream_not_the_file(tmp_path: Path) -> None:
