@@ -50,7 +50,7 @@ def generated_report():  # noqa: ANN201 - Report, imported lazily so the cold ti
 
 def render_once() -> int:
     from relazione.render.word import render_report
-    from relazione.scoring.methods import score_report
+    from relazione.scoring.aggregate import score_report
 
     report = generated_report()
     score_report(report)

@@ -95,7 +95,7 @@ def bench_render(repeat: int) -> dict[str, object]:
     from docxtpl import DocxTemplate
 
     from relazione.render.word import render_report
-    from relazione.scoring.methods import score_records
+    from relazione.scoring.aggregate import score_records
 
     records = score_records(extract_file(SAMPLES / "cremona_mantova_pavia_relazione_2024.txt"))
     report = next(r for r in records.reports if r.ente and "Mantova" in r.ente)

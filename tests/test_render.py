@@ -15,7 +15,7 @@ from relazione.errors import RelazioneError
 from relazione.records.model import Indicator, Objective, Records, Report, Source, save
 from relazione.records.values import parse_value
 from relazione.render.word import render_report
-from relazione.scoring.methods import score_report
+from relazione.scoring.aggregate import score_report
 
 
 def _ind(objective: str, target: str, actual: str, n: int = 1) -> Indicator:

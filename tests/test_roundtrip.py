@@ -15,7 +15,7 @@ from conftest import sample
 from relazione.extract.pipeline import extract_file
 from relazione.records.model import Report
 from relazione.render.word import render_report
-from relazione.scoring.methods import score_records
+from relazione.scoring.aggregate import score_records
 
 SEEDS = ["cremona_mantova_pavia_relazione_2024", "brescia_piao_2024_semestrale", "brescia_piano_2018_semestrale",
          "brescia_pira_2020_ocr"]

@@ -8,13 +8,12 @@ from conftest import sample
 from relazione.extract.pipeline import extract_file
 from relazione.records.model import Indicator, Objective, Report
 from relazione.records.values import parse_number, parse_value
+from relazione.scoring.aggregate import score_records, score_report
 from relazione.scoring.methods import (
     FIXED_BANDS,
     format_percent,
     indicator_achievement,
     round_half_up,
-    score_records,
-    score_report,
     verdict_for,
 )
 

@@ -14,7 +14,8 @@ import regex as re
 from relazione.check.findings import Finding, fmt
 from relazione.check.inputs import where
 from relazione.records.model import Report
-from relazione.scoring.methods import get_method, round_half_up, score_report, verdict_for
+from relazione.scoring.aggregate import score_report
+from relazione.scoring.methods import get_method, round_half_up, verdict_for
 
 SCORE_TOLERANCE = 0.015  # published scores are rounded to 2 decimals, some from rounded actuals
 _NOT = re.compile(r"\bnon\s+(?:[\p{L}]+\s+)?(?:raggiunt|conseguit)", re.IGNORECASE)

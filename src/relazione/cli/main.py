@@ -66,7 +66,8 @@ def _cmd_score(args: argparse.Namespace) -> int:
     from relazione.cli.workflow import score_file
 
     out = Path(args.output) if args.output else None
-    return score_file(Path(args.file), out, method=args.method, force=args.force, indicators=args.indicators)
+    return score_file(Path(args.file), out, method=args.method, force=args.force, indicators=args.indicators,
+                      min_coverage=args.min_coverage)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -84,7 +85,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
 
     template = Path(args.template) if getattr(args, "template", None) else None
     return render_file(Path(args.file), Path(args.output), template=template, method=args.method, force=args.force,
-                       report_number=args.report, profile_name=getattr(args, "profile", None))
+                       report_number=args.report, profile_name=getattr(args, "profile", None),
+                       min_coverage=args.min_coverage)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -92,13 +94,31 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 
     template = Path(args.template) if args.template else None
     return convert_files([Path(f) for f in args.files], Path(args.output), template=template, method=args.method,
-                         force=args.force, profile_name=args.profile, jobs=args.jobs, report_number=args.report)
+                         force=args.force, profile_name=args.profile, jobs=args.jobs, report_number=args.report,
+                         min_coverage=args.min_coverage)
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
     from relazione.extract.explain.document import explain_file
 
     return explain_file(Path(args.file), page=args.page, profile_name=args.profile)
+
+
+def _percent(text: str) -> float:
+    try:
+        value = float(text.replace(",", ".").rstrip("%"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"non è una percentuale: {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"la percentuale va da 0 a 100: {text!r}")
+    return value
+
+
+def _coverage_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--copertura-minima", dest="min_coverage", type=_percent, default=100.0, metavar="PERCENTUALE",
+                   help="quota minima (0-100) di obiettivi figli e indicatori valutabili perché il grado di "
+                        "raggiungimento di un obiettivo, di un'area o dell'ente sia mostrato; sotto, \"n.d.\" con "
+                        "il motivo (predefinito: 100, cioè tutti)")
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
@@ -109,6 +129,7 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", type=int, metavar="N", help="solo l'N-esimo report dei dati (da 1)")
     p.add_argument("--method", default="integra", choices=("integra", "bands"), help="metodo di calcolo dei punteggi")
     p.add_argument("--force", action="store_true", help="sovrascrive i file già esistenti")
+    _coverage_option(p)
     p.set_defaults(func=_cmd_render)
 
 
@@ -171,6 +192,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="integra", choices=("integra", "bands"),
                    help="metodo: integra (predefinito, spec/scoring.md) o bands (fasce fisse 90/70)")
     p.add_argument("--indicatori", dest="indicators", action="store_true", help="elenca anche ogni indicatore")
+    _coverage_option(p)
     p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
     p.set_defaults(func=_cmd_score)
 

@@ -9,8 +9,9 @@ from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_
 from relazione.errors import RelazioneError
 from relazione.extract.pipeline import load_records
 from relazione.records.model import Records, save
-from relazione.scoring.methods import get_method, score_records
-from relazione.scoring.tree import records_tree
+from relazione.scoring.aggregate import FULL_COVERAGE, score_records
+from relazione.scoring.methods import get_method
+from relazione.scoring.tree import records_tree, render_summary
 
 
 def _method(name: str) -> str:
@@ -21,10 +22,11 @@ def _method(name: str) -> str:
     return name
 
 
-def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool) -> int:
+def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool,
+               min_coverage: float = FULL_COVERAGE) -> int:
     if out is not None and out.exists() and not force:
         raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
-    scored = score_records(load_records(path), method=_method(method))
+    scored = score_records(load_records(path), method=_method(method), min_coverage=min_coverage)
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
         save(scored, out, force=force)
@@ -47,7 +49,7 @@ def _outputs_for(out: Path, records: Records, report_number: int | None) -> list
 
 
 def render_records(records: Records, out: Path, *, template: Path | None, method: str, force: bool,
-                   report_number: int | None = None) -> int:
+                   report_number: int | None = None, min_coverage: float = FULL_COVERAGE) -> int:
     from relazione.fileio import write_atomic
     from relazione.render.word import render_report
 
@@ -55,28 +57,32 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
     for _, target in plan:
         if target.exists() and not force:
             raise RelazioneError(str(target), "il file esiste già; usare --force per sovrascriverlo")
-    scored = score_records(records, method=_method(method))
+    scored = score_records(records, method=_method(method), min_coverage=min_coverage)
     for index, target in plan:
         report = scored.reports[index]
         data = render_report(report, template=template, method=method, source=Path(records.source.path).name)
         write_atomic(target, data, force=force)
         print(f"{target}: {report.ente or 'documento'} {report.year or ''}, {len(report.objectives)} obiettivi, "
               f"{len(report.indicators)} indicatori", file=sys.stderr)
+        print("\n".join(render_summary(report)), file=sys.stderr)
     return 0
 
 
 def render_file(path: Path, out: Path, *, template: Path | None, method: str, force: bool,
-                report_number: int | None = None, profile_name: str | None = None) -> int:
+                report_number: int | None = None, profile_name: str | None = None,
+                min_coverage: float = FULL_COVERAGE) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
     records = load_records(path, profile_name)
-    return render_records(records, out, template=template, method=method, force=force, report_number=report_number)
+    return render_records(records, out, template=template, method=method, force=force, report_number=report_number,
+                          min_coverage=min_coverage)
 
 
 def convert_job(job: Job) -> FileResult:
     """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
     records = load_records(job.source, job.options.get("profile"))  # type: ignore[arg-type]
     render_records(records, job.target, template=job.options.get("template"),  # type: ignore[arg-type]
-                   method=str(job.options["method"]), force=True)
+                   method=str(job.options["method"]), force=True,
+                   min_coverage=float(job.options.get("min_coverage", FULL_COVERAGE)))  # type: ignore[arg-type]
     return FileResult(
         job.source, profile=records.source.profile,
         objectives=sum(len(r.objectives) for r in records.reports),
@@ -85,16 +91,17 @@ def convert_job(job: Job) -> FileResult:
 
 
 def convert_files(inputs: list[Path], out: Path, *, template: Path | None, method: str, force: bool,
-                  profile_name: str | None, jobs: int | None, report_number: int | None = None) -> int:
+                  profile_name: str | None, jobs: int | None, report_number: int | None = None,
+                  min_coverage: float = FULL_COVERAGE) -> int:
     """``convert`` of one report (errors stop it), or of folders and several files (a batch)."""
     from relazione.cli.extract_files import is_batch
 
     if not is_batch(inputs, out):
         return render_file(inputs[0], out, template=template, method=method, force=force, profile_name=profile_name,
-                           report_number=report_number)
+                           report_number=report_number, min_coverage=min_coverage)
     if out.exists() and not out.is_dir():
         raise RelazioneError(str(out), "con più documenti o una cartella, OUT deve essere una cartella")
-    options = {"template": template, "method": _method(method), "profile": profile_name}
+    options = {"template": template, "method": _method(method), "profile": profile_name, "min_coverage": min_coverage}
     plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
     if not plan:
         raise RelazioneError(str(inputs[0]), "nessun documento da leggere (.txt, .pdf, .docx, .xlsx)")

@@ -56,6 +56,31 @@ class Warning_:
 
 
 @dataclass(slots=True)
+class Coverage:
+    """How much of an aggregate (an objective, or the ente) could be scored: optional, set by scoring.
+
+    ``children``: its child objectives (the ente: its areas); one counts as scored when it has an achievement
+    and is itself sufficient. ``indicators``: every indicator beneath it, own and descendants'. ``sufficient``:
+    both shares reach ``minimum`` (percent, the chamber's setting; 100 = everything must be scorable), so its
+    achievement may be shown as a headline; otherwise documents print "n.d." with these counts as the reason.
+    """
+
+    children_scored: int
+    children: int
+    indicators_scored: int
+    indicators: int
+    sufficient: bool
+    minimum: float = 100.0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any] | None) -> Coverage | None:
+        return None if d is None else cls(**_known(cls, d))
+
+
+@dataclass(slots=True)
 class Objective:
     level: str
     title: str
@@ -73,6 +98,7 @@ class Objective:
     confidence: float | None = None  # 0-1: how far the signals that made it a heading agreed
     narrative: dict[str, str] = field(default_factory=dict)
     provenance: Provenance = field(default_factory=Provenance)
+    coverage: Coverage | None = None  # optional, set by scoring: see Coverage
 
     @property
     def ref(self) -> str:
@@ -103,6 +129,9 @@ class Indicator:
     achievement: float | None = None
     confidence: float | None = None  # 0-1: how its columns were recognised (header words, else content)
     provenance: Provenance = field(default_factory=Provenance)
+    # Optional, set by scoring only when the method's achievement contradicts the printed operator (INTEGRA's
+    # ratio on a target at or below zero): the achievement with the operator applied to the signed values.
+    signed_achievement: float | None = None
 
 
 @dataclass(slots=True)
@@ -147,6 +176,7 @@ class Report:
     objectives: list[Objective] = field(default_factory=list)
     indicators: list[Indicator] = field(default_factory=list)
     restatements: list[Restatement] = field(default_factory=list)  # optional: see Restatement
+    coverage: Coverage | None = None  # optional, set by scoring: the ente's areas and indicators scored
 
 
 @dataclass(slots=True)
@@ -194,18 +224,28 @@ def _prov(d: dict[str, Any] | None) -> Provenance:
     return Provenance(d.get("page"), d.get("line")) if d else Provenance()
 
 
+# Added after relazione.records/1 was first published: written only when set, so older files and readers are
+# unaffected.
+OPTIONAL_FIELDS = frozenset({"coverage", "signed_achievement"})
+
+
 def _item_to_dict(item: Objective | Indicator) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(item):
         v = getattr(item, f.name)
-        if isinstance(v, Provenance | Value):
+        if v is None and f.name in OPTIONAL_FIELDS:
+            continue
+        if isinstance(v, Provenance | Value | Coverage):
             v = v.to_dict()
         out[f.name] = v
     return out
 
 
 def _report_to_dict(r: Report) -> dict[str, Any]:
-    d = {f.name: getattr(r, f.name) for f in fields(r) if f.name not in ("objectives", "indicators", "restatements")}
+    d = {f.name: getattr(r, f.name) for f in fields(r)
+         if f.name not in ("objectives", "indicators", "restatements", "coverage")}
+    if r.coverage is not None:
+        d["coverage"] = r.coverage.to_dict()
     d["objectives"] = [_item_to_dict(o) for o in r.objectives]
     d["indicators"] = [_item_to_dict(i) for i in r.indicators]
     if r.restatements:  # optional: absent rather than empty, so older files and readers are unaffected
@@ -216,6 +256,7 @@ def _report_to_dict(r: Report) -> dict[str, Any]:
 def _objective_from_dict(d: dict[str, Any]) -> Objective:
     kw = _known(Objective, d)
     kw["provenance"] = _prov(d.get("provenance"))
+    kw["coverage"] = Coverage.from_dict(d.get("coverage"))
     return Objective(**kw)
 
 
@@ -233,6 +274,7 @@ def _report_from_dict(d: dict[str, Any]) -> Report:
     kw["objectives"] = [_objective_from_dict(o) for o in d.get("objectives", [])]
     kw["indicators"] = [_indicator_from_dict(i) for i in d.get("indicators", [])]
     kw["restatements"] = [Restatement.from_dict(s) for s in d.get("restatements", [])]
+    kw["coverage"] = Coverage.from_dict(d.get("coverage"))
     return Report(**kw)
 
 

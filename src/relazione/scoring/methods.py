@@ -10,11 +10,11 @@ a warning, never a guess.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from relazione.records.model import Indicator, Objective, Records, Report, Value, Warning_
+from relazione.records.model import Indicator, Value
 
 RAGGIUNTO, PARZIALMENTE, NON_RAGGIUNTO = "Raggiunto", "Parzialmente raggiunto", "Non raggiunto"
 
@@ -61,7 +61,7 @@ def integra_rule(target: Value, actual: Value) -> float:
     """Fraction (0..1, unclipped) for two numeric Values, per spec/scoring.md."""
     t, a, op = target.value, actual.value, target.op
     assert t is not None and a is not None and op is not None
-    if _met(op, a, t):
+    if met(op, a, t):
         return 1.0
     if t == 0:
         return 0.0
@@ -72,7 +72,24 @@ def integra_rule(target: Value, actual: Value) -> float:
     return 1 - abs(a - t) / abs(t)
 
 
-def _met(op: str, a: float, t: float) -> bool:
+def signed_rule(target: Value, actual: Value) -> float:
+    """Fraction (0..1, unclipped) with the operator applied to signed values: one minus the shortfall
+    relative to |t|. For a target above zero it is integra_rule; at or below zero the ratio a / t
+    inverts (">= -15 gg" with -18,07 gg gives 120% by ratio), this does not (79,53%)."""
+    t, a, op = target.value, actual.value, target.op
+    assert t is not None and a is not None and op is not None
+    if met(op, a, t):
+        return 1.0
+    if t == 0:
+        return 0.0
+    if op in (">=", ">"):
+        return 1 - (t - a) / abs(t)
+    if op in ("<=", "<"):
+        return 1 - (a - t) / abs(t)
+    return 1 - abs(a - t) / abs(t)
+
+
+def met(op: str, a: float, t: float) -> bool:
     return {">=": a >= t, ">": a > t, "<=": a <= t, "<": a < t, "=": a == t}[op]
 
 
@@ -88,7 +105,7 @@ register_method(ScoringMethod(
     label="metodo INTEGRA (Unioncamere): media pesata dei gradi di raggiungimento degli indicatori, "
           "obiettivi strategici al 50% indicatori propri e 50% obiettivi operativi"))
 register_method(ScoringMethod(
-    "bands", "INTEGRA achievement, fixed verdict bands: > 90% raggiunto, 70-90% parzialmente", integra_rule,
+    "bands", "INTEGRA achievement, fixed verdict bands: > 90% raggiunto, 70-90% parzialmente", signed_rule,
     bands=FIXED_BANDS, label="metodo INTEGRA con fasce fisse: raggiunto oltre il 90%, parzialmente tra 70% e 90%, "
                              "non raggiunto sotto il 70%"))
 
@@ -101,7 +118,7 @@ def get_method(name: str) -> ScoringMethod:
 
 
 # -- one indicator --------------------------------------------------------------------------------
-def _why_unscorable(ind: Indicator) -> str | None:
+def why_unscorable(ind: Indicator) -> str | None:
     """The reason an indicator has no computed achievement, or None when it can be scored."""
     t, a = ind.target_value, ind.actual_value
     if t is None:
@@ -120,130 +137,29 @@ def _why_unscorable(ind: Indicator) -> str | None:
     return None
 
 
-def _indicator_fraction(ind: Indicator, method: ScoringMethod) -> float | None:
-    if _why_unscorable(ind) is not None:
+def indicator_fraction(ind: Indicator, method: ScoringMethod, rule: IndicatorRule | None = None) -> float | None:
+    if why_unscorable(ind) is not None:
         return None
     t, a = ind.target_value, ind.actual_value
     assert t is not None and a is not None
     if t.boolean is not None:
         return 1.0 if a.boolean == t.boolean else 0.0
-    return min(1.0, max(0.0, method.indicator_rule(t, a)))  # clipped per indicator
+    return min(1.0, max(0.0, (rule or method.indicator_rule)(t, a)))  # clipped per indicator
+
+
+def signed_fraction(ind: Indicator, method: ScoringMethod) -> float | None:
+    """The fraction with the operator applied to signed values, when ``method``'s own differs from it:
+    the figure a reader checks against the printed operator. None when they agree (or nothing is scored)."""
+    own, signed = indicator_fraction(ind, method), indicator_fraction(ind, method, signed_rule)
+    if own is None or signed is None or abs(own - signed) <= 1e-9:
+        return None
+    return signed
 
 
 def indicator_achievement(ind: Indicator, *, method: str = "integra") -> float | None:
     """Percent (0-100) achievement of one indicator; None when target or result is not numeric/SI-NO."""
-    fraction = _indicator_fraction(ind, get_method(method))
-    return None if fraction is None else _clean(fraction * 100)
-
-
-# -- aggregation ----------------------------------------------------------------------------------
-def _weighted_mean(pairs: list[tuple[float | None, float]]) -> float | None:
-    """Weighted mean of (weight, value); missing or all-zero weights mean equal weights."""
-    if not pairs:
-        return None
-    weights = [w for w, _ in pairs]
-    if any(w is None for w in weights) or sum(weights) <= 0:  # type: ignore[operator]
-        return sum(v for _, v in pairs) / len(pairs)
-    return sum(w * v for w, v in pairs) / sum(weights)  # type: ignore[operator]
-
-
-@dataclass
-class _Scorer:
-    report: Report
-    method: ScoringMethod
-    warnings: list[Warning_]
-
-    def __post_init__(self) -> None:
-        self.by_ref = {o.ref: o for o in self.report.objectives}
-        self.children: dict[str, list[Objective]] = {}
-        for o in self.report.objectives:
-            if o.parent is not None and o.parent in self.by_ref and o.parent != o.ref:
-                self.children.setdefault(o.parent, []).append(o)
-        self.indicators: dict[str, list[Indicator]] = {}
-        for ind in self.report.indicators:
-            self.indicators.setdefault(ind.objective, []).append(ind)
-        self.done: dict[str, float | None] = {}
-
-    def warn(self, code: str, message: str, where: Objective | Indicator) -> None:
-        self.warnings.append(Warning_(code, message, where.provenance))
-
-    def indicator(self, ind: Indicator) -> float | None:
-        reason = _why_unscorable(ind)
-        if reason is not None:
-            if ind.target is not None or ind.actual is not None:
-                self.warn("not_scorable", f"indicator {ind.objective}#{ind.n} ({ind.name[:60]}): {reason}", ind)
-            ind.achievement = None
-            return None
-        fraction = _indicator_fraction(ind, self.method)
-        assert fraction is not None
-        ind.achievement = _clean(fraction * 100)
-        return fraction * 100
-
-    def part(self, owner: Objective, items: Iterable[tuple[float | None, float | None]], what: str) -> float | None:
-        """Weighted mean of the scored items; unscored ones are left out, with a warning."""
-        items = list(items)
-        scored = [(w, v) for w, v in items if v is not None]
-        if scored and len(scored) < len(items):
-            self.warn("partial_score", f"objective {owner.ref}: {len(items) - len(scored)} of {len(items)} "
-                      f"{what} without a computed achievement, scored on the others", owner)
-        if scored and any(w is None for w, _ in scored) and any(w is not None for w, _ in scored):
-            self.warn("weights_missing", f"objective {owner.ref}: some {what} have no weight; equal weights used",
-                      owner)
-        return _weighted_mean(scored)
-
-    def objective(self, obj: Objective, seen: frozenset[str] = frozenset()) -> float | None:
-        if obj.ref in self.done:
-            return self.done[obj.ref]
-        if obj.ref in seen:  # a parent cycle in hand-edited records: stop rather than recurse forever
-            return None
-        own = self.part(obj, ((i.weight, self.indicator(i)) for i in self.indicators.get(obj.ref, [])), "indicators")
-        kids = self.part(obj, ((c.weight, self.objective(c, seen | {obj.ref})) for c in self.children.get(obj.ref, [])),
-                         "child objectives")
-        if own is not None and kids is not None:
-            value: float | None = self.method.own_share * own + (1 - self.method.own_share) * kids
-        else:
-            value = own if own is not None else kids
-        obj.achievement = None if value is None else _clean(value)
-        self.done[obj.ref] = value
-        return value
-
-    def ente(self, area_weights: dict[str, float] | None) -> float | None:
-        roots = [o for o in self.report.objectives if o.parent is None or o.parent not in self.by_ref]
-        pairs = []
-        for root in roots:
-            weight = root.weight
-            if area_weights is not None:
-                weight = area_weights.get(root.code or "", area_weights.get(root.title))
-            pairs.append((weight, self.objective(root)))
-        for obj in self.report.objectives:  # objectives reachable only through a cycle
-            self.objective(obj)
-        scored = [(w, v) for w, v in pairs if v is not None]
-        if len(scored) > 1 and any(w is None for w, _ in scored):
-            self.warnings.append(Warning_("weights_missing", "area weights not all stated: the ente score "
-                                          "weighs the areas equally"))
-        value = _weighted_mean(scored)
-        self.report.achievement = None if value is None else _clean(value)
-        return value
-
-
-def score_report(report: Report, *, method: str = "integra",
-                 area_weights: dict[str, float] | None = None) -> list[Warning_]:
-    """Fill ``achievement`` on the indicators, objectives and the report; return the warnings.
-
-    ``area_weights`` maps an area's code (or title) to its weight; by default the areas' ``weight``.
-    """
-    warnings: list[Warning_] = []
-    _Scorer(report, get_method(method), warnings).ente(area_weights)
-    return warnings
-
-
-def score_records(records: Records, *, method: str = "integra") -> Records:
-    """A copy of the records with every report scored and the scoring warnings appended."""
-    scored = Records.from_dict(records.to_dict())
-    warnings = list(scored.warnings)
-    for report in scored.reports:
-        warnings.extend(score_report(report, method=method))
-    return replace(scored, warnings=warnings)
+    fraction = indicator_fraction(ind, get_method(method))
+    return None if fraction is None else clean(fraction * 100)
 
 
 # -- verdicts and display -------------------------------------------------------------------------
@@ -266,6 +182,6 @@ def format_percent(value: float | None) -> str:
     return f"{round_half_up(value):.2f}".replace(".", ",") + "%"
 
 
-def _clean(value: float) -> float:
+def clean(value: float) -> float:
     """Stored achievements keep full precision, without float noise (96.47999999999 -> 96.48)."""
     return round(value, 6)
