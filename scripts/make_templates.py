@@ -195,6 +195,17 @@ INDICATOR_CELLS = ["{{ i.nome }}", "{{ i.peso }}", "{{ i.algoritmo }}", "{{ i.ta
 INDICATOR_WIDTHS = [4.6, 1.3, 3.4, 2.1, 2.1, 1.9, 1.9]
 
 
+# -- coverage of the figures (issue 10, item 1): kept in these two functions so the layout can change around them
+def coverage_row(var: str) -> tuple[str, str, str | None]:
+    """The label-table row that says how much of an objective's figure could be computed."""
+    return ("Copertura del calcolo", f"{{{{ {var}.copertura }}}}", "copertura")
+
+
+def coverage_note(doc) -> None:  # noqa: ANN001
+    """The sentence under a headline figure: how many areas/objectives and indicators it rests on."""
+    para(doc, "{{ ente_copertura }}", size=9)
+
+
 def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     """Heading, label table and indicator table of one objective (area, strategic or operational)."""
     para(doc, f"{{{{ {var}.intestazione }}}}", heading_style)
@@ -204,6 +215,7 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
         ("Programma di riferimento", f"{{{{ {var}.programma }}}}", "programma"),
         ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
         ("Grado di raggiungimento dell'obiettivo", f"{{{{ {var}.punteggio }}}}", None),
+        coverage_row(var),
         ("Valutazione dell'obiettivo", f"{{% cellbg {var}.sfondo %}}{{{{ {var}.valutazione }}}}", None),
     ])
     tag(doc, f"{{%p if {var}.indicatori %}}")
@@ -261,6 +273,7 @@ def relazione() -> Document:
     para(doc, "1.1 La performance dell'ente", "Heading 2")
     para(doc, "Grado di raggiungimento complessivo dell'ente nell'anno {{ anno }}: {{ ente_punteggio }} "
               "({{ ente_valutazione }}).")
+    coverage_note(doc)
     chart(doc, "grafico_aree", "Grado di raggiungimento per area strategica")
     para(doc, "1.2 Performance delle aree strategiche", "Heading 2")
     loop_table(doc, ["Codice", "Area strategica", "Peso", "Grado di raggiungimento", "Valutazione"],
@@ -305,6 +318,7 @@ def relazione() -> Document:
     para(doc, "3.3 Valutazione complessiva", "Heading 2")
     para(doc, "La performance dell'ente è la media delle aree strategiche pesata con i pesi che seguono: "
               "{{ ente_punteggio }} ({{ ente_valutazione }}). Metodo di calcolo: {{ metodo }}.")
+    coverage_note(doc)
     for line in ["{%p for a in aree %}", "{{ a.peso }} - {{ a.codice }} {{ a.titolo }}: {{ a.punteggio }}",
                  "{%p endfor %}"]:
         para(doc, line, "List Bullet" if not line.startswith("{%") else None)
@@ -328,6 +342,8 @@ def monitored_objective(doc, var: str) -> None:  # noqa: ANN001
         ("Descrizione dell'obiettivo", f"{{{{ {var}.descrizione }}}}", "descrizione"),
         ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
         ("Avanzamento dell'obiettivo", f"{{% cellbg {var}.sfondo %}}{{{{ {var}.punteggio }}}}", None),
+        ("Stato di avanzamento", f"{{{{ {var}.valutazione }}}}", None),
+        coverage_row(var),
     ])
     tag(doc, f"{{%p if {var}.indicatori %}}")
     para(doc)
@@ -345,7 +361,8 @@ def monitoraggio() -> Document:
     para(doc, "Premessa", "Heading 1")
     placeholder(doc, "finalità del monitoraggio e principali evidenze del semestre")
     para(doc, "1 Sintesi dell'avanzamento", "Heading 1")
-    para(doc, "Avanzamento complessivo al {{ data_riferimento }}: {{ ente_punteggio }}.")
+    para(doc, "Avanzamento complessivo al {{ data_riferimento }}: {{ ente_punteggio }} ({{ ente_valutazione }}).")
+    coverage_note(doc)
     tree_table(doc)
     chart(doc, "grafico_strategici", "Avanzamento per obiettivo strategico")
     page_break(doc)

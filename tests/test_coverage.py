@@ -47,7 +47,7 @@ def test_headline_below_the_default_coverage_is_nd_with_the_reason_but_the_recor
     assert report.achievement == pytest.approx(75.0)  # INTEGRA's mean of what could be scored, kept for the records
     assert headline(report.achievement, report.coverage) == "n.d."
     assert shortfall(report.coverage, "aree") == ("aree valutabili 1 su 2, indicatori valutabili 2 su 3 "
-                                                   "(copertura minima richiesta 100%)")
+                                                   "(minimo richiesto 100%)")
 
 
 def test_a_lower_minimum_set_by_the_chamber_lets_the_headline_through() -> None:

@@ -16,7 +16,8 @@ MAX_LABEL_CHARS = 40
 class Bar:
     label: str
     value: float | None  # percent; None: not computed (drawn as an empty bar, labelled n.d.)
-    colour: str  # a key of VERDICT_COLOURS
+    colour: str  # a key of VERDICT_COLOURS: the verdict the text shows for the same item
+    stated: str = ""  # the stated verdict when it disagrees with the computed one: printed beside the value
 
 
 def _short(label: str) -> str:
@@ -39,6 +40,8 @@ def bar_chart(bars: list[Bar], title: str) -> bytes:
         ax.barh(range(len(bars)), values, color=colours, height=0.62)
         for y, bar in enumerate(bars[::-1]):
             text = "n.d." if bar.value is None else f"{bar.value:.2f}%".replace(".", ",")
+            if bar.stated:
+                text += f" (dichiarato: {bar.stated})"
             ax.text(min(bar.value or 0.0, 100.0) + 1.0, y, text, va="center", fontsize=7)
         ax.set_yticks(range(len(bars)), labels, fontsize=7)
         ax.set_xlim(0, 112)

@@ -11,28 +11,16 @@ from typing import Any
 
 from relazione import __version__
 from relazione.records.model import Indicator, Objective, Report
+from relazione.render.progress import INTERIM_KEYS, aggregate_progress, elapsed_share, indicator_progress, is_semester
+from relazione.render.verdicts import Shown, objective_verdict, shown_verdict, verdict_colour
+from relazione.scoring.coverage import children_noun, coverage_text, headline, shortfall
 from relazione.scoring.methods import Band, format_percent, round_half_up, verdict_for
-from relazione.scoring.tree import MISMATCH, heading_of
+from relazione.scoring.tree import MISMATCH, contradiction_note, ente_children_noun, heading_of
 
 FILLS = {"green": "C8E6C9", "amber": "FFE082", "red": "FFCDD2", "none": "FFFFFF"}
 MONTHS_SHORT = "{d}/{m}"
 KEY_INDICATORS_MAX = 15
-INTERIM_KEYS = ("30/6", "30/06", "semestr", "intermedi")
 PROPOSAL_KEYS = ("nuova", "propost", "rimodul", "revision")
-
-
-def verdict_colour(verdict: str | None) -> str:
-    """green / amber / red from an Italian verdict, stated or computed."""
-    low = (verdict or "").casefold()
-    if not low or low == "n.d.":
-        return "none"
-    if "non " in low or low.startswith("non"):
-        return "red"
-    if "parzial" in low:
-        return "amber"
-    if "raggiunt" in low or "conseguit" in low or "realizzat" in low:
-        return "green"
-    return "none"
 
 
 def percent_text(value: float | None) -> str | None:
@@ -62,13 +50,13 @@ def display_score(obj: Objective) -> float | None:
     return obj.achievement if obj.achievement is not None else obj.score
 
 
-def objective_verdict(obj: Objective, bands: tuple[Band, ...]) -> str:
-    """The stated verdict while the stated score agrees with the computed one, else the computed verdict."""
-    computed = verdict_for(obj.achievement, bands=bands)
-    stated_holds = obj.achievement is None or (obj.score is not None and abs(obj.score - obj.achievement) <= MISMATCH)
-    if obj.status and stated_holds:
-        return obj.status
-    return computed or obj.status or "n.d."
+def score_text(obj: Objective) -> str:
+    """The figure of an objective as the document prints it: "n.d." below the minimum coverage; the stated
+    score beside the computed one when they differ ("96,48% (dichiarato 100,00%)")."""
+    shown = headline(display_score(obj), obj.coverage)
+    if obj.achievement is not None and obj.score is not None and abs(obj.score - obj.achievement) > MISMATCH:
+        return f"{shown} (dichiarato {format_percent(obj.score)})"
+    return shown
 
 
 class ContextBuilder:
@@ -84,17 +72,40 @@ class ContextBuilder:
             self.children.setdefault(parent, []).append(o)
         self.indicators = _indicators_by_objective(report)
         self._sheets: dict[int, dict[str, Any]] = {}  # each objective's sheet is built once, shown in several places
+        self.semester = is_semester(report)
+        self.elapsed = elapsed_share(report)
 
     # -- items -------------------------------------------------------------------------------------
     def indicator(self, ind: Indicator) -> dict[str, Any]:
-        verdict = verdict_for(ind.achievement, bands=self.bands)
+        grado, note = format_percent(ind.achievement), contradiction_note(ind)
+        if self.semester:
+            progress = indicator_progress(ind, self.elapsed)
+            grado, verdict = (f"{grado} del target annuale ({progress.lower()})" if progress else grado), progress
+        else:
+            verdict = verdict_for(ind.achievement, bands=self.bands)
         return {
             "nome": ind.name, "codice": ind.code or "", "peso": percent_text(ind.weight) or "",
             "algoritmo": ind.algorithm or "", "target": ind.target or "", "consuntivo": ind.actual or "",
             "scostamento": ind.deviation or computed_deviation(ind),
-            "grado": format_percent(ind.achievement), "sfondo": FILLS[verdict_colour(verdict)],
+            "grado": f"{grado} (attenzione: {note})" if note else grado, "sfondo": FILLS[verdict_colour(verdict)],
             "intermedio": _target_like(ind, INTERIM_KEYS), "proposta": _target_like(ind, PROPOSAL_KEYS),
+            "avviso_operatore": note,
         }
+
+    def beneath(self, obj: Objective) -> list[Indicator]:
+        """Every indicator of the objective and of its descendants."""
+        found = list(self.indicators.get(id(obj), []))
+        for child, _ in self.walk(obj.ref):
+            found.extend(self.indicators.get(id(child), []))
+        return found
+
+    def verdict(self, obj: Objective, noun: str) -> Shown:
+        """Year-end: the verdict rule of render/verdicts.py; semester: progress (in linea / in ritardo)."""
+        if not self.semester:
+            return objective_verdict(obj, self.bands, noun)
+        sufficient = obj.coverage is None or obj.coverage.sufficient
+        progress = aggregate_progress([indicator_progress(i, self.elapsed) for i in self.beneath(obj)])
+        return shown_verdict(progress if sufficient else None, None, shortfall(obj.coverage, noun))
 
     def sheet(self, obj: Objective) -> dict[str, Any]:
         if id(obj) not in self._sheets:
@@ -102,13 +113,16 @@ class ContextBuilder:
         return self._sheets[id(obj)]
 
     def _build_sheet(self, obj: Objective) -> dict[str, Any]:
-        verdict = objective_verdict(obj, self.bands)
-        colour = verdict_colour(verdict)
+        noun = children_noun({c.level for c in self.children.get(obj.ref, [])})
+        verdict = self.verdict(obj, noun)
+        shown = headline(display_score(obj), obj.coverage)
         return {
             "livello": obj.level, "codice": obj.code or "", "titolo": obj.title, "intestazione": heading_of(obj),
             "peso": percent_text(obj.weight), "descrizione": obj.description, "programma": obj.programme,
-            "responsabile": obj.responsible, "punteggio": format_percent(display_score(obj)),
-            "valutazione": verdict, "colore": colour, "sfondo": FILLS[colour], "valore": display_score(obj),
+            "responsabile": obj.responsible, "punteggio": score_text(obj),
+            "copertura": coverage_text(obj.coverage, noun),
+            "valutazione": verdict.text, "colore": verdict.colour, "sfondo": FILLS[verdict.colour],
+            "valore": None if shown == "n.d." else display_score(obj), "dichiarata_diversa": verdict.stated_differs,
             "indicatori": [self.indicator(i) for i in self.indicators.get(id(obj), [])],
             "narrativa": [{"titolo": k.capitalize(), "testo": v} for k, v in obj.narrative.items() if v],
         }
@@ -169,13 +183,22 @@ class ContextBuilder:
         return [{"obiettivo": i.objective, **self.indicator(i)} for i in self.report.indicators
                 if _target_like(i, PROPOSAL_KEYS)]
 
+    def ente_verdict(self) -> str:
+        r, noun = self.report, ente_children_noun(self.report)
+        if r.coverage is not None and not r.coverage.sufficient:
+            return f"non calcolabile: {noun} e indicatori valutabili sotto il {r.coverage.minimum:g}% richiesto"
+        if self.semester:
+            return aggregate_progress([indicator_progress(i, self.elapsed) for i in r.indicators]) or "n.d."
+        return verdict_for(r.achievement, bands=self.bands) or "n.d."
+
     def base(self, method_label: str, source: str) -> dict[str, Any]:
         r = self.report
-        ente_verdict = verdict_for(r.achievement, bands=self.bands) or "n.d."
+        cover = coverage_text(r.coverage, ente_children_noun(r))
         return {
             "ente": r.ente or "[Da compilare: nome dell'ente]", "titolo": r.title or "", "anno": r.year or "",
             "data_riferimento": _date_it(r.reference_date) or "n.d.", "data_breve": _date_short(r.reference_date),
-            "ente_punteggio": format_percent(r.achievement), "ente_valutazione": ente_verdict,
+            "ente_punteggio": headline(r.achievement, r.coverage), "ente_valutazione": self.ente_verdict(),
+            "ente_copertura": f"Copertura del calcolo: {cover}." if cover else "",
             "metodo": method_label, "nota_generazione": f"Documento generato con relazione {__version__} da {source}",
             "aree": [self.sheet(o) for o in r.objectives if o.level == "area"],
             "albero": self.tree_rows(),

@@ -30,7 +30,8 @@ DEFAULT_TEMPLATE = "relazione.docx"
 CHART_WIDTH = Mm(160)
 # The top-level variables build_context provides (docs/templates.md describes them).
 VARIABLES = frozenset({
-    "ente", "titolo", "anno", "data_riferimento", "data_breve", "ente_punteggio", "ente_valutazione", "metodo",
+    "ente", "titolo", "anno", "data_riferimento", "data_breve", "ente_punteggio", "ente_valutazione", "ente_copertura",
+    "metodo",
     "nota_generazione", "aree", "albero", "gruppi_strategici", "gruppi_operativi", "indicatori_chiave", "obiettivi",
     "proposte", "grafico_aree", "grafico_strategici",
 })
@@ -67,7 +68,8 @@ def choose_template(path: Path | None, report: Report) -> Template:
 def _chart(tpl: DocxTemplate, items: list[dict[str, Any]], title: str) -> InlineImage | str:
     if not items:
         return ""
-    bars = [Bar(f"{i['codice']} {i['titolo']}".strip(), _score_of(i), i["colore"]) for i in items]
+    bars = [Bar(f"{i['codice']} {i['titolo']}".strip(), _score_of(i), i["colore"], i["dichiarata_diversa"])
+            for i in items]
     return InlineImage(tpl, image_descriptor=io.BytesIO(bar_chart(bars, title)), width=CHART_WIDTH)
 
 

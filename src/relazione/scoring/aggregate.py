@@ -126,8 +126,11 @@ class _Scorer:
         return _weighted_mean(scored)
 
     def objective(self, obj: Objective, seen: frozenset[str] = frozenset()) -> _Result:
-        if obj.ref in self.done:
-            return self.done[obj.ref]
+        if obj.ref in self.done:  # scored already, or another objective with the same ref (same code or title)
+            result = self.done[obj.ref]
+            obj.achievement = None if result.value is None else clean(result.value)
+            obj.coverage = result.coverage
+            return result
         if obj.ref in seen:  # a parent cycle in hand-edited records: stop rather than recurse forever
             return NOTHING
         indicators = self.indicators.get(obj.ref, [])

@@ -31,7 +31,7 @@ def shortfall(coverage: Coverage | None, children: str = "obiettivi") -> str:
     """Why a headline is "n.d.", or "" when it is not: the counts and the chamber's minimum."""
     if coverage is None or coverage.sufficient:
         return ""
-    return f"{coverage_text(coverage, children)} (copertura minima richiesta {coverage.minimum:g}%)"
+    return f"{coverage_text(coverage, children)} (minimo richiesto {coverage.minimum:g}%)"
 
 
 def children_noun(levels: set[str]) -> str:

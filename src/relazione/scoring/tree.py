@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from relazione.records.model import Coverage, Indicator, Objective, Records, Report
 from relazione.records.values import parse_number
-from relazione.scoring.coverage import children_noun, coverage_text, headline
+from relazione.scoring.coverage import children_noun, coverage_text, headline, shortfall
 from relazione.scoring.methods import Band, format_percent, verdict_for
 
 LEVEL_LABELS = {"area": "Area strategica", "strategic": "Obiettivo strategico", "operational": "Obiettivo operativo"}
@@ -122,8 +122,7 @@ def render_summary(report: Report) -> list[str]:
     figure its operator contradicts."""
     noun = ente_children_noun(report)
     cover = coverage_text(report.coverage, noun)
+    reason = shortfall(report.coverage, noun) or cover
     lines = [f"  grado di raggiungimento dell'ente: {headline(report.achievement, report.coverage)}"
-             + (f" ({cover})" if cover else "")]
-    if report.coverage is not None and not report.coverage.sufficient:
-        lines[0] += f": sotto la copertura minima {report.coverage.minimum:g}%, nel documento n.d."
+             + (f" ({reason})" if reason else "")]
     return lines + _contradictions(report)
