@@ -65,9 +65,9 @@ def test_xlsx_has_two_sheets_with_headers_and_frozen_row(tmp_path: Path) -> None
     wb = load_workbook(out)
     assert wb.sheetnames == ["Obiettivi", "Indicatori"]
     ws = wb["Indicatori"]
-    assert ws["F1"].value == "Indicatore" and ws["F2"].value == "Imprese assistite"
-    assert ws["B1"].value == "Documento" and ws["B2"].value == "relazione"
-    assert ws.freeze_panes == "A2" and ws.column_dimensions["F"].width == 60
+    assert ws["H1"].value == "Indicatore" and ws["H2"].value == "Imprese assistite"
+    assert ws["B1"].value == "Documento" and ws["B2"].value == "Relazione sulla performance"
+    assert ws.freeze_panes == "A2" and ws.column_dimensions["H"].width == 60
 
 
 def test_several_inputs_write_one_output_each_into_a_directory(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from relazione.errors import RelazioneError
 from relazione.extract.pipeline import extract_file
-from relazione.records.export import EXTENSIONS, write_records
+from relazione.records.export import EXTENSIONS, FOR_PEOPLE, write_records
 from relazione.records.model import Records
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -65,10 +65,17 @@ def print_summary(path: Path, records: Records) -> None:
         print(f"  ... {'un altro avviso' if more == 1 else f'altri {more} avvisi'} nel file scritto", file=sys.stderr)
 
 
+def _for(records: Records, fmt: str) -> Records:
+    """The sheets for people carry the computed grado di raggiungimento: score them (the JSON stays as read)."""
+    from relazione.scoring.aggregate import score_records
+
+    return score_records(records) if fmt in FOR_PEOPLE else records
+
+
 def extract_job(job: Job) -> FileResult:
     """One file of a batch (a top-level function: worker processes must be able to import it)."""
     records = extract_file(job.source, job.options.get("profile"))  # type: ignore[arg-type]
-    write_records(records, job.target, str(job.options["format"]), force=True)
+    write_records(_for(records, str(job.options["format"])), job.target, str(job.options["format"]), force=True)
     return FileResult(
         job.source, profile=records.source.profile,
         objectives=sum(len(r.objectives) for r in records.reports),
@@ -82,7 +89,7 @@ def extract_files(inputs: list[Path], out: Path, *, fmt: str | None, profile_nam
     if not is_batch(inputs, out):
         _refuse_suffix(out, fmt)
         records = extract_file(inputs[0], profile_name)
-        write_records(records, out, format_for(out, fmt), force=force)
+        write_records(_for(records, format_for(out, fmt)), out, format_for(out, fmt), force=force)
         print_summary(inputs[0], records)
         return EXIT_WARNINGS if strict and records.warnings else EXIT_OK
     if out.exists() and not out.is_dir():
