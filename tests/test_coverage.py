@@ -11,7 +11,7 @@ from relazione.cli.main import main
 from relazione.records.model import Objective, Records, Report, Source, dumps, load
 from relazione.records.values import parse_value
 from relazione.scoring.aggregate import score_report
-from relazione.scoring.coverage import headline, shortfall
+from relazione.scoring.coverage import headline, short_reason, shortfall
 from relazione.scoring.tree import report_tree
 from test_scoring import ind
 
@@ -46,8 +46,8 @@ def test_headline_below_the_default_coverage_is_nd_with_the_reason_but_the_recor
     score_report(report)
     assert report.achievement == pytest.approx(75.0)  # INTEGRA's mean of what could be scored, kept for the records
     assert headline(report.achievement, report.coverage) == "n.d."
-    assert shortfall(report.coverage, "aree") == ("aree valutabili 1 su 2, indicatori valutabili 2 su 3 "
-                                                   "(minimo richiesto 100%)")
+    assert shortfall(report.coverage, "aree") == ("aree valutabili 1 su 2, indicatori valutabili 2 su 3; "
+                                                   "minimo richiesto 100%")
 
 
 def test_a_lower_minimum_set_by_the_chamber_lets_the_headline_through() -> None:
@@ -114,3 +114,13 @@ def test_unparsed_values_do_not_count_as_scorable() -> None:
     report = Report(objectives=[Objective("operational", "Op", code="1")], indicators=[text_target])
     score_report(report)
     assert report.objectives[0].coverage.indicators_scored == 0
+
+
+def test_table_cells_get_a_short_reason_for_nd() -> None:
+    report = _two_areas()
+    report.objectives.append(Objective("area", "Area vuota", code="3"))
+    score_report(report)
+    cov = {o.code: o.coverage for o in report.objectives}
+    assert short_reason(cov["2.1"]) == "indicatori valutabili 1/2"
+    assert short_reason(cov["3"]) == "nessun indicatore"
+    assert short_reason(cov["1.1"]) == ""

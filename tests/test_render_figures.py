@@ -55,7 +55,7 @@ def test_cremona_headline_is_nd_with_the_reason_not_one_area(merged) -> None:
 
 
 def test_mantova_negative_target_is_flagged_in_the_document(mantova_text: str) -> None:
-    assert "100,00% (attenzione: l'operatore del target applicato ai valori con segno dà 79,53%)" in mantova_text
+    assert "100,00% (ma l'operatore dà 79,53%)" in mantova_text
 
 
 def test_stated_verdict_against_computed_is_shown_marked_and_coloured_by_the_computed_one(mantova) -> None:
@@ -82,7 +82,7 @@ def test_same_figure_reads_the_same_verdict(mantova) -> None:
 
 def test_without_a_computed_figure_the_stated_verdict_is_marked_as_stated() -> None:
     assert shown_verdict(None, "Raggiunto").text == "Raggiunto (dichiarato)"
-    assert shown_verdict(None, None, "indicatori valutabili 1 su 2").text == "n.d.: indicatori valutabili 1 su 2"
+    assert shown_verdict(None, None, "indicatori valutabili 1/2").text == "n.d. (indicatori valutabili 1/2)"
     assert shown_verdict("Raggiunto", "OBIETTIVO CONSEGUITO").text == "Raggiunto"  # same verdict, other words
 
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 VERDICT_COLOURS = {"green": "#2E7D32", "amber": "#F9A825", "red": "#C62828", "none": "#9E9E9E"}
 MAX_LABEL_CHARS = 40
+INSIDE_FROM = 50.0  # percent: a bar at least this long holds its annotation inside
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,9 +41,13 @@ def bar_chart(bars: list[Bar], title: str) -> bytes:
         ax.barh(range(len(bars)), values, color=colours, height=0.62)
         for y, bar in enumerate(bars[::-1]):
             text = "n.d." if bar.value is None else f"{bar.value:.2f}%".replace(".", ",")
-            if bar.stated:
-                text += f" (dichiarato: {bar.stated})"
-            ax.text(min(bar.value or 0.0, 100.0) + 1.0, y, text, va="center", fontsize=7)
+            end = min(bar.value or 0.0, 100.0)
+            if bar.stated and end >= INSIDE_FROM:  # the marked verdict is long: written inside the bar, not cut
+                ax.text(end - 1.0, y, f"{text} (dichiarato: {bar.stated})", va="center", ha="right", fontsize=7,
+                        color="white")
+            else:
+                ax.text(end + 1.0, y, text + (f" (dichiarato: {bar.stated})" if bar.stated else ""), va="center",
+                        fontsize=7)
         ax.set_yticks(range(len(bars)), labels, fontsize=7)
         ax.set_xlim(0, 112)
         ax.set_xlabel("Grado di raggiungimento (%)", fontsize=8)

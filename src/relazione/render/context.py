@@ -13,7 +13,7 @@ from relazione import __version__
 from relazione.records.model import Indicator, Objective, Report
 from relazione.render.progress import INTERIM_KEYS, aggregate_progress, elapsed_share, indicator_progress, is_semester
 from relazione.render.verdicts import Shown, objective_verdict, shown_verdict, verdict_colour
-from relazione.scoring.coverage import children_noun, coverage_text, headline, shortfall
+from relazione.scoring.coverage import children_noun, coverage_text, headline, short_reason
 from relazione.scoring.methods import Band, format_percent, round_half_up, verdict_for
 from relazione.scoring.tree import MISMATCH, contradiction_note, ente_children_noun, heading_of
 
@@ -87,7 +87,8 @@ class ContextBuilder:
             "nome": ind.name, "codice": ind.code or "", "peso": percent_text(ind.weight) or "",
             "algoritmo": ind.algorithm or "", "target": ind.target or "", "consuntivo": ind.actual or "",
             "scostamento": ind.deviation or computed_deviation(ind),
-            "grado": f"{grado} (attenzione: {note})" if note else grado, "sfondo": FILLS[verdict_colour(verdict)],
+            "grado": f"{grado} (ma l'operatore dà {format_percent(ind.signed_achievement)})" if note else grado,
+            "sfondo": FILLS[verdict_colour(verdict)],
             "intermedio": _target_like(ind, INTERIM_KEYS), "proposta": _target_like(ind, PROPOSAL_KEYS),
             "avviso_operatore": note,
         }
@@ -105,7 +106,7 @@ class ContextBuilder:
             return objective_verdict(obj, self.bands, noun)
         sufficient = obj.coverage is None or obj.coverage.sufficient
         progress = aggregate_progress([indicator_progress(i, self.elapsed) for i in self.beneath(obj)])
-        return shown_verdict(progress if sufficient else None, None, shortfall(obj.coverage, noun))
+        return shown_verdict(progress if sufficient else None, None, short_reason(obj.coverage, noun))
 
     def sheet(self, obj: Objective) -> dict[str, Any]:
         if id(obj) not in self._sheets:

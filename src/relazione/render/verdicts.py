@@ -4,7 +4,7 @@ The rule: the verdict computed from the figure shown (the method's bands), so th
 reads the same way in one document. When the document itself stated another verdict, both are shown and
 the stated one is marked ("Parzialmente raggiunto (dichiarato: Raggiunto)"); the colour follows the computed
 one, as the figure does. Without a computed figure (text indicators, or coverage below the minimum) the stated
-verdict is shown, marked as stated, else "n.d." with the reason.
+verdict is shown, marked as stated, else "n.d." with the reason ("n.d. (indicatori valutabili 2/3)").
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from relazione.records.model import Objective
-from relazione.scoring.coverage import shortfall
+from relazione.scoring.coverage import short_reason
 from relazione.scoring.methods import Band, verdict_for
 
 
@@ -47,7 +47,7 @@ def computed_verdict(obj: Objective, bands: tuple[Band, ...]) -> str | None:
 
 
 def objective_verdict(obj: Objective, bands: tuple[Band, ...], children: str = "obiettivi") -> Shown:
-    return shown_verdict(computed_verdict(obj, bands), obj.status, shortfall(obj.coverage, children))
+    return shown_verdict(computed_verdict(obj, bands), obj.status, short_reason(obj.coverage, children))
 
 
 def shown_verdict(computed: str | None, stated: str | None, reason: str = "") -> Shown:
@@ -55,7 +55,7 @@ def shown_verdict(computed: str | None, stated: str | None, reason: str = "") ->
     if computed is None:
         if stated:
             return Shown(f"{stated} (dichiarato)", verdict_colour(stated))
-        return Shown(f"n.d.: {reason}" if reason else "n.d.", "none")
+        return Shown(f"n.d. ({reason})" if reason else "n.d.", "none")
     if stated and verdict_colour(stated) != verdict_colour(computed):
         return Shown(f"{computed} (dichiarato: {stated})", verdict_colour(computed), stated)
     return Shown(computed, verdict_colour(computed))

@@ -31,9 +31,20 @@ def shortfall(coverage: Coverage | None, children: str = "obiettivi") -> str:
     """Why a headline is "n.d.", or "" when it is not: the counts and the chamber's minimum."""
     if coverage is None or coverage.sufficient:
         return ""
-    return f"{coverage_text(coverage, children)} (minimo richiesto {coverage.minimum:g}%)"
+    return f"{coverage_text(coverage, children)}; minimo richiesto {coverage.minimum:g}%"
 
 
 def children_noun(levels: set[str]) -> str:
     """What to call an aggregate's children: "aree" when they are all areas."""
     return "aree" if levels == {"area"} else "obiettivi"
+
+
+def short_reason(coverage: Coverage | None, children: str = "obiettivi") -> str:
+    """The reason for "n.d." short enough for a table cell: "indicatori valutabili 2/3"."""
+    if coverage is None or coverage.sufficient:
+        return ""
+    if coverage.indicators == 0:
+        return "nessun indicatore"
+    if coverage.indicators_scored < coverage.indicators:
+        return f"indicatori valutabili {coverage.indicators_scored}/{coverage.indicators}"
+    return f"{children} valutabili {coverage.children_scored}/{coverage.children}"
