@@ -18,6 +18,7 @@ import jsonschema
 from relazione.errors import RelazioneError
 from relazione.fileio import write_atomic
 from relazione.readers.blocks import Provenance
+from relazione.records.periods import Measurement, Variation
 
 SCHEMA_ID = "relazione.records/1"
 LEVELS = ("area", "strategic", "operational")
@@ -103,6 +104,9 @@ class Indicator:
     achievement: float | None = None
     confidence: float | None = None  # 0-1: how its columns were recognised (header words, else content)
     provenance: Provenance = field(default_factory=Provenance)
+    # -- optional, the year's cycle (relazione.cycle); absent from the JSON while empty --
+    values: dict[str, Measurement] = field(default_factory=dict)
+    variations: list[Variation] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -194,12 +198,21 @@ def _prov(d: dict[str, Any] | None) -> Provenance:
     return Provenance(d.get("page"), d.get("line")) if d else Provenance()
 
 
+_OPTIONAL_WHEN_EMPTY = ("values", "variations")  # absent rather than empty: older files and readers unaffected
+
+
 def _item_to_dict(item: Objective | Indicator) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(item):
         v = getattr(item, f.name)
+        if f.name in _OPTIONAL_WHEN_EMPTY and not v:
+            continue
         if isinstance(v, Provenance | Value):
             v = v.to_dict()
+        elif f.name == "values":
+            v = {k: m.to_dict() for k, m in v.items()}
+        elif f.name == "variations":
+            v = [x.to_dict() for x in v]
         out[f.name] = v
     return out
 
@@ -225,6 +238,8 @@ def _indicator_from_dict(d: dict[str, Any]) -> Indicator:
     for k in ("target_value", "actual_value"):
         if kw.get(k) is not None:
             kw[k] = Value.from_dict(kw[k])
+    kw["values"] = {k: Measurement.from_dict(m) for k, m in d.get("values", {}).items()}
+    kw["variations"] = [Variation.from_dict(x) for x in d.get("variations", [])]
     return Indicator(**kw)
 
 

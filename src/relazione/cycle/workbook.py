@@ -1,0 +1,140 @@
+"""Write a raccolta workbook with openpyxl: a protected sheet per group, the cells to fill unlocked and
+validated by Excel itself, an "Istruzioni" sheet, a hidden key column and a hidden sheet naming the period."""
+
+from __future__ import annotations
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
+
+from relazione.cycle.guide import guide_lines
+from relazione.cycle.layout import COLUMNS, FORMAT_ID, GUIDE_SHEET, META_SHEET, header, letter
+from relazione.cycle.rows import Row
+
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+TO_FILL = PatternFill("solid", fgColor="FFF8C5")
+THIN = Side(style="thin", color="A6A6A6")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+SHEET_NAME_MAX = 31
+_FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
+
+
+def sheet_title(name: str, taken: set[str]) -> str:
+    """A valid, unique Excel sheet name (31 characters, none of []:*?/\\)."""
+    base = " ".join(name.translate(_FORBIDDEN).split())[:SHEET_NAME_MAX].strip() or "Foglio"
+    title, n = base, 2
+    while title.casefold() in taken:
+        suffix = f" ({n})"
+        title, n = base[:SHEET_NAME_MAX - len(suffix)] + suffix, n + 1
+    taken.add(title.casefold())
+    return title
+
+
+def build_workbook(groups: dict[str, list[Row]], *, period: str, year: int | None, ente: str | None) -> bytes:
+    wb = Workbook()
+    guide = wb.active
+    guide.title = GUIDE_SHEET
+    _write_guide(guide, period, year, ente)
+    taken = {GUIDE_SHEET.casefold(), META_SHEET.casefold()}
+    for name, rows in groups.items():
+        _write_sheet(wb.create_sheet(sheet_title(name, taken)), name, rows, period)
+    _write_meta(wb.create_sheet(META_SHEET), period, year, ente)
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
+
+
+def _write_meta(ws: Worksheet, period: str, year: int | None, ente: str | None) -> None:
+    for row in (("formato", FORMAT_ID), ("periodo", period), ("anno", year or ""), ("ente", ente or "")):
+        ws.append(row)
+    ws.sheet_state = "veryHidden"
+
+
+def _write_guide(ws: Worksheet, period: str, year: int | None, ente: str | None) -> None:
+    ws.column_dimensions["A"].width = 110
+    for i, line in enumerate(guide_lines(period, year, ente), start=1):
+        cell = ws.cell(i, 1, line)
+        cell.alignment = Alignment(wrap_text=True, vertical="top")
+        if i == 1:
+            cell.font = Font(bold=True, size=14)
+    ws.protection.sheet = True
+    _print_setup(ws, landscape=False)
+
+
+def _write_sheet(ws: Worksheet, group: str, rows: list[Row], period: str) -> None:
+    for col, column in enumerate(COLUMNS, start=1):
+        cell = ws.cell(1, col, header(column, period))
+        cell.font = Font(bold=True, color="FFFFFF")
+        cell.fill = HEADER_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        cell.border = BORDER
+        ws.column_dimensions[cell.column_letter].width = column.width
+    for r, row in enumerate(rows, start=2):
+        _write_row(ws, r, row)
+    ws.column_dimensions["A"].hidden = True
+    _validations(ws, rows)
+    ws.freeze_panes = "C2"
+    ws.auto_filter.ref = f"A1:{letter(COLUMNS[-1].field)}{len(rows) + 1}"
+    _protect(ws)
+    _print_setup(ws, landscape=True)
+    ws.oddHeader.center.text = f"Raccolta al {period} - {group}"
+
+
+def _write_row(ws: Worksheet, r: int, row: Row) -> None:
+    values = {"key": row.key, "path": row.path, "objective": row.objective, "code": row.code, "name": row.name,
+              "algorithm": row.algorithm, "unit": row.unit, "weight": row.weight, "target": row.target}
+    for col, column in enumerate(COLUMNS, start=1):
+        cell = ws.cell(r, col, values.get(column.field))
+        cell.alignment = WRAP
+        cell.border = BORDER
+        if column.to_fill:
+            cell.fill = TO_FILL
+            cell.protection = Protection(locked=False)
+            cell.number_format = "@" if column.field != "value" or row.check == "text" else "General"
+
+
+def _validations(ws: Worksheet, rows: list[Row]) -> None:
+    """Excel checks the value cells itself: SI/NO from a list, numbers and dates (a warning, so "n.d." still fits)."""
+    rules = {
+        "boolean": DataValidation(type="list", formula1='"SI,NO,n.d."', allow_blank=True, showErrorMessage=True,
+                                  errorTitle="Valore non ammesso", error="Scegliere SI, NO oppure n.d."),
+        "number": DataValidation(type="decimal", operator="between", formula1="-1000000000000",
+                                 formula2="1000000000000", allow_blank=True, showErrorMessage=True,
+                                 errorStyle="warning", errorTitle="Non è un numero",
+                                 error="Scrivere un numero (es. 12,5 oppure 85%); n.d. se non disponibile."),
+        "date": DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                               showErrorMessage=True, errorStyle="warning", errorTitle="Non è una data",
+                               error="Scrivere una data (gg/mm/aaaa); n.d. se non disponibile."),
+    }
+    column = letter("value")
+    for r, row in enumerate(rows, start=2):
+        if row.check in rules:
+            rules[row.check].add(f"{column}{r}")
+    for rule in rules.values():
+        if rule.sqref:
+            ws.add_data_validation(rule)
+
+
+def _protect(ws: Worksheet) -> None:
+    """Sheet protection without password: only the yellow cells change; filters, sorting and widths still work."""
+    p = ws.protection
+    p.sheet = True
+    p.autoFilter = False
+    p.sort = False
+    p.formatColumns = False
+    p.formatRows = False
+
+
+def _print_setup(ws: Worksheet, *, landscape: bool) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    if landscape:
+        ws.print_title_rows = "1:1"
+    ws.page_margins.left = ws.page_margins.right = 0.4
