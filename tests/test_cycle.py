@@ -9,10 +9,10 @@ import json
 from pathlib import Path
 
 import pytest
-from cycle_helpers import fill, indicator
 from docx import Document as WordDocument
 
 from conftest import sample
+from cycle_helpers import fill, indicator
 from relazione.cli.main import main
 from relazione.extract.pipeline import extract_file
 from relazione.records.model import Records, load

@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -20,6 +20,8 @@ THIN = Side(style="thin", color="A6A6A6")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 SHEET_NAME_MAX = 31
+# Named styles, registered once per workbook: a style per cell would make openpyxl hash thousands of objects.
+LOCKED, FILL_TEXT, FILL_NUMBER = "raccolta_bloccata", "raccolta_testo", "raccolta_numero"
 _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
 
 
@@ -36,6 +38,7 @@ def sheet_title(name: str, taken: set[str]) -> str:
 
 def build_workbook(groups: dict[str, list[Row]], *, period: str, year: int | None, ente: str | None) -> bytes:
     wb = Workbook()
+    _add_styles(wb)
     guide = wb.active
     guide.title = GUIDE_SHEET
     _write_guide(guide, period, year, ente)
@@ -46,6 +49,13 @@ def build_workbook(groups: dict[str, list[Row]], *, period: str, year: int | Non
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _add_styles(wb: Workbook) -> None:
+    wb.add_named_style(NamedStyle(LOCKED, alignment=WRAP, border=BORDER))
+    for name, number_format in ((FILL_TEXT, "@"), (FILL_NUMBER, "General")):
+        wb.add_named_style(NamedStyle(name, alignment=WRAP, border=BORDER, fill=TO_FILL, number_format=number_format,
+                                      protection=Protection(locked=False)))
 
 
 def _write_meta(ws: Worksheet, period: str, year: int | None, ente: str | None) -> None:
@@ -89,12 +99,10 @@ def _write_row(ws: Worksheet, r: int, row: Row) -> None:
               "algorithm": row.algorithm, "unit": row.unit, "weight": row.weight, "target": row.target}
     for col, column in enumerate(COLUMNS, start=1):
         cell = ws.cell(r, col, values.get(column.field))
-        cell.alignment = WRAP
-        cell.border = BORDER
-        if column.to_fill:
-            cell.fill = TO_FILL
-            cell.protection = Protection(locked=False)
-            cell.number_format = "@" if column.field != "value" or row.check == "text" else "General"
+        if not column.to_fill:
+            cell.style = LOCKED
+        else:  # text cells keep what is typed ("1.500" stays a text the import reads the Italian way)
+            cell.style = FILL_NUMBER if column.field == "value" and row.check != "text" else FILL_TEXT
 
 
 def _validations(ws: Worksheet, rows: list[Row]) -> None:
