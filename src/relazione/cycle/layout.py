@@ -25,7 +25,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("name", "Indicatore", 45),
     Column("algorithm", "Algoritmo di calcolo", 30),
     Column("unit", "Unità di misura", 13),
-    Column("weight", "Peso", 8),
+    Column("weight", "Peso (%)", 8),
     Column("target", "Target al {periodo}", 15),
     Column("value", "Valore al {periodo}", 15, to_fill=True),
     Column("note", "Note / azioni svolte", 40, to_fill=True),

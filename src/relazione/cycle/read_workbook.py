@@ -7,6 +7,8 @@ import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from openpyxl.utils import get_column_letter
+
 from relazione.cycle.layout import COLUMNS, FORMAT_ID, GUIDE_SHEET, META_SHEET, header
 from relazione.errors import RelazioneError
 from relazione.readers.clean import clean_inline
@@ -41,7 +43,7 @@ def read_raccolta(path: Path) -> Collected:
     from openpyxl import load_workbook
 
     try:
-        wb = load_workbook(io.BytesIO(path.read_bytes()), data_only=True)
+        wb = load_workbook(io.BytesIO(path.read_bytes()), data_only=True, read_only=True)
     except FileNotFoundError:
         raise RelazioneError(str(path), "file inesistente") from None
     except Exception as exc:  # openpyxl raises several types for a file that is not an .xlsx
@@ -61,7 +63,8 @@ def _meta(wb, path: Path) -> dict[str, str]:  # noqa: ANN001 - openpyxl Workbook
     if META_SHEET not in wb.sheetnames:
         raise RelazioneError(str(path), "non è una raccolta di 'relazione raccolta' (manca il foglio nascosto "
                                         f"{META_SHEET})")
-    meta = {str(k): str(v if v is not None else "") for k, v, *_ in wb[META_SHEET].iter_rows(values_only=True)}
+    rows = wb[META_SHEET].iter_rows(values_only=True)
+    meta = {str(r[0]): str(r[1] if r[1] is not None else "") for r in rows if len(r) >= 2}
     if meta.get("formato") != FORMAT_ID:
         raise RelazioneError(str(path), f"formato di raccolta sconosciuto ({meta.get('formato')!r})")
     return meta
@@ -71,10 +74,10 @@ def _columns(ws, period: str) -> dict[str, int]:  # noqa: ANN001 - openpyxl Work
     """Field -> column index, found by the header text (so a column moved in Excel is still found)."""
     wanted = {header(c, period).casefold(): c.field for c in COLUMNS}
     found = {}
-    for cell in next(ws.iter_rows(min_row=1, max_row=1), ()):
-        name = wanted.get(str(cell.value or "").strip().casefold())
+    for index, value in enumerate(next(ws.iter_rows(min_row=1, max_row=1, values_only=True), ())):
+        name = wanted.get(str(value or "").strip().casefold())
         if name:
-            found[name] = cell.column
+            found[name] = index
     return found
 
 
@@ -83,19 +86,20 @@ def _sheet_entries(ws, file: str, period: str) -> list[Entry]:  # noqa: ANN001 -
     if "key" not in columns:
         return []  # a sheet the office added: not part of the raccolta
     entries = []
-    for cells in ws.iter_rows(min_row=2):
-        by_col = {c.column: c for c in cells}
-        key_cell = by_col.get(columns["key"])
-        if key_cell is None or not key_cell.value:
+    for row, cells in enumerate(ws.iter_rows(min_row=2), start=2):  # read-only mode: blank cells have no address
+        key = cells[columns["key"]].value if columns["key"] < len(cells) else None
+        if not key:
             continue
-        entry = Entry(str(key_cell.value).strip(), file, ws.title, key_cell.row)
+        entry = Entry(str(key).strip(), file, ws.title, row)
         for name in FILLED:
-            cell = by_col.get(columns.get(name, -1))
-            if cell is None:
+            index = columns.get(name)
+            if index is None:
                 continue
-            entry.cells[name] = f"{ws.title}!{cell.coordinate}"
-            text = clean_inline(cell_text(cell.value, cell.number_format)) if cell.value is not None else ""
-            if text:
-                entry.texts[name] = text
+            entry.cells[name] = f"{ws.title}!{get_column_letter(index + 1)}{row}"
+            cell = cells[index] if index < len(cells) else None
+            if cell is not None and cell.value is not None:
+                text = clean_inline(cell_text(cell.value, cell.number_format))
+                if text:
+                    entry.texts[name] = text
         entries.append(entry)
     return entries

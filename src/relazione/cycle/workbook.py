@@ -20,6 +20,8 @@ THIN = Side(style="thin", color="A6A6A6")
 BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 WRAP = Alignment(wrap_text=True, vertical="top")
 SHEET_NAME_MAX = 31
+LINE_POINTS = 15  # one line of 11 pt text
+ROW_POINTS_MAX = 409  # Excel's highest row
 # Named styles, registered once per workbook: a style per cell would make openpyxl hash thousands of objects.
 LOCKED, FILL_TEXT, FILL_NUMBER = "raccolta_bloccata", "raccolta_testo", "raccolta_numero"
 _FORBIDDEN = str.maketrans({c: " " for c in "[]:*?/\\"})
@@ -65,12 +67,15 @@ def _write_meta(ws: Worksheet, period: str, year: int | None, ente: str | None) 
 
 
 def _write_guide(ws: Worksheet, period: str, year: int | None, ente: str | None) -> None:
-    ws.column_dimensions["A"].width = 110
+    width = 62  # fits a portrait A4 page at 100% (LibreOffice does not scale this sheet to fit)
+    ws.column_dimensions["A"].width = width
     for i, line in enumerate(guide_lines(period, year, ente), start=1):
         cell = ws.cell(i, 1, line)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.row_dimensions[i].height = row_height([(line, width)])
         if i == 1:
             cell.font = Font(bold=True, size=14)
+            ws.row_dimensions[i].height = 2 * LINE_POINTS
     ws.protection.sheet = True
     _print_setup(ws, landscape=False)
 
@@ -83,6 +88,7 @@ def _write_sheet(ws: Worksheet, group: str, rows: list[Row], period: str) -> Non
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         cell.border = BORDER
         ws.column_dimensions[cell.column_letter].width = column.width
+    ws.row_dimensions[1].height = row_height([(header(c, period), c.width) for c in COLUMNS])
     for r, row in enumerate(rows, start=2):
         _write_row(ws, r, row)
     ws.column_dimensions["A"].hidden = True
@@ -97,12 +103,22 @@ def _write_sheet(ws: Worksheet, group: str, rows: list[Row], period: str) -> Non
 def _write_row(ws: Worksheet, r: int, row: Row) -> None:
     values = {"key": row.key, "path": row.path, "objective": row.objective, "code": row.code, "name": row.name,
               "algorithm": row.algorithm, "unit": row.unit, "weight": row.weight, "target": row.target}
+    ws.row_dimensions[r].height = row_height([(str(values.get(c.field) or ""), c.width) for c in COLUMNS
+                                              if c.field != "key"] + [("", 1), ("", 1)])  # room to write
     for col, column in enumerate(COLUMNS, start=1):
         cell = ws.cell(r, col, values.get(column.field))
         if not column.to_fill:
             cell.style = LOCKED
         else:  # text cells keep what is typed ("1.500" stays a text the import reads the Italian way)
             cell.style = FILL_NUMBER if column.field == "value" and row.check != "text" else FILL_TEXT
+
+
+def row_height(cells: list[tuple[str, float]]) -> float:
+    """Points for a row whose wrapped cells are (text, column width): Excel and LibreOffice keep the height
+    stored in the file, so it is estimated here (about one character per unit of width), never too low."""
+    lines = max((sum(-(-len(part) // max(1, int(width))) or 1 for part in text.split("\n")) for text, width in cells),
+                default=1)
+    return min(ROW_POINTS_MAX, max(2, lines) * LINE_POINTS)
 
 
 def _validations(ws: Worksheet, rows: list[Row]) -> None:
