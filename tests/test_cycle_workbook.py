@@ -107,3 +107,15 @@ def test_one_workbook_per_responsible_in_a_folder(plan, tmp_path) -> None:
     files = sorted(folder.glob("*.xlsx"))
     rows = sum(load_workbook(f).worksheets[1].max_row - 1 for f in files)
     assert len(files) > 10 and rows == len(load(plan[0]).reports[0].indicators)
+
+
+def test_a_raccolta_of_another_year_is_a_one_line_error(plan, tmp_path, capsys) -> None:
+    other_year = load(plan[0])
+    other_year.reports[0].year = 2023
+    records = tmp_path / "2023.json"
+    save(other_year, records)
+    capsys.readouterr()
+    assert main(["importa", str(plan[1]), "--in", str(records), "-o", str(tmp_path / "new.json")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == ("relazione: errore: raccolta.xlsx: nessuna riga corrisponde ai dati 2023.json: la raccolta viene da "
+                   "un altro piano o da un altro anno")

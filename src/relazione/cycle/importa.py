@@ -43,14 +43,17 @@ def _period(workbooks: list[Path]) -> tuple[str, list[Entry]]:
     return period, entries
 
 
-def check_entries(records: Records, entries: list[Entry], period: str) -> Outcome:
+def check_entries(records: Records, entries: list[Entry], period: str, records_name: str) -> Outcome:
     index = indicator_index(records)
     by_key: dict[str, list[Entry]] = {}
     outcome = Outcome()
+    if entries and not any(e.key in index for e in entries):
+        raise RelazioneError(entries[0].file, f"nessuna riga corrisponde ai dati {records_name}: "
+                                              "la raccolta viene da un altro piano o da un altro anno")
     for entry in entries:
         if entry.key not in index:
             outcome.problems.append(Problem(entry.file, f"{entry.sheet}!A{entry.row}", "riga di un indicatore che "
-                                            f"non è nei dati {Path(records.source.path).name} (altro piano o anno?)"))
+                                            f"non è nei dati {records_name} (altro piano o anno?)"))
             continue
         by_key.setdefault(entry.key, []).append(entry)
     for key, rows in by_key.items():
@@ -84,7 +87,7 @@ def import_workbooks(workbooks: list[Path], records_path: Path, out: Path, *, pa
         raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
     records = load(records_path)
     period, entries = _period(workbooks)
-    outcome = check_entries(records, entries, period)
+    outcome = check_entries(records, entries, period, records_path.name)
     _report(outcome)
     if outcome.problems and not partial:
         raise RelazioneError(None, f"{len(outcome.problems)} problemi nelle raccolte: nessun dato scritto "

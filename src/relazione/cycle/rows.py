@@ -43,10 +43,10 @@ def value_check(target: str | None) -> str:
         return "boolean"
     if value.value is not None:
         return "number"
-    return "date" if _looks_like_date(value.text) else "text"
+    return "date" if looks_like_date(value.text) else "text"
 
 
-def _looks_like_date(text: str) -> bool:
+def looks_like_date(text: str) -> bool:
     parts = text.strip().split("/")
     return len(parts) == 3 and all(p.isdigit() for p in parts)
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from relazione.cycle.periods import period_target
 from relazione.cycle.read_workbook import Entry
-from relazione.cycle.rows import value_check
+from relazione.cycle.rows import looks_like_date, value_check
 from relazione.records.model import Indicator
 from relazione.records.values import parse_value
 
@@ -38,6 +38,8 @@ def value_problem(text: str, ind: Indicator, period: str) -> str | None:
         return f"'{text}' non è un numero"
     if kind == "boolean" and (value is None or value.boolean is None):
         return f"'{text}' non è SI o NO"
+    if kind == "date" and not looks_like_date(text):
+        return f"'{text}' non è una data (gg/mm/aaaa)"
     return None
 
 
