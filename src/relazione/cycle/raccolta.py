@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 import regex as re
@@ -16,6 +17,15 @@ from relazione.fileio import write_atomic
 from relazione.records.model import Records
 
 FILE_STEM_MAX = 60
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the hidden sheet of every workbook of one raccolta says."""
+
+    period: str
+    year: int | None
+    ente: str | None
 
 
 def collect_groups(records: Records, period: str, by: str) -> dict[str, list[Row]]:
@@ -44,18 +54,17 @@ def write_raccolta(source: Path, out: Path, *, period: str | None, by: str, forc
     period = period or default_period(first)
     if period not in PERIODS:
         raise RelazioneError(None, f"--periodo {period}: usare 30/06 o 31/12")
-    ente = first.ente if len(records.reports) == 1 else None
+    meta = Meta(period, first.year, first.ente if len(records.reports) == 1 else None)
     groups = collect_groups(records, period, by)
     if out.suffix.casefold() != ".xlsx":
-        return _write_folder(out, groups, period=period, year=first.year, ente=ente, force=force)
-    write_atomic(out, build_workbook(groups, period=period, year=first.year, ente=ente), force=force)
+        return _write_folder(out, groups, meta, force=force)
+    write_atomic(out, build_workbook(groups, period=period, year=meta.year, ente=meta.ente), force=force)
     _say(out, sum(len(rows) for rows in groups.values()), len(groups), period)
     return [out]
 
 
-def _write_folder(folder: Path, groups: dict[str, list[Row]], **meta: object) -> list[Path]:
+def _write_folder(folder: Path, groups: dict[str, list[Row]], meta: Meta, *, force: bool) -> list[Path]:
     """One workbook per group (each responsible fills their own), in ``folder``."""
-    force = bool(meta.pop("force"))
     if folder.exists() and not folder.is_dir():
         raise RelazioneError(str(folder), "non è una cartella: per un solo file usare un nome .xlsx")
     folder.mkdir(parents=True, exist_ok=True)
@@ -64,9 +73,9 @@ def _write_folder(folder: Path, groups: dict[str, list[Row]], **meta: object) ->
         if target.exists() and not force:
             raise RelazioneError(str(target), "il file esiste già; usare --force per sovrascriverlo")
     for name, target in targets.items():
-        data = build_workbook({name: groups[name]}, **meta)  # type: ignore[arg-type]
+        data = build_workbook({name: groups[name]}, period=meta.period, year=meta.year, ente=meta.ente)
         write_atomic(target, data, force=force)
-        _say(target, len(groups[name]), 1, str(meta["period"]))
+        _say(target, len(groups[name]), 1, meta.period)
     return list(targets.values())
 
 
@@ -85,4 +94,5 @@ def _unique_files(folder: Path, names: list[str]) -> dict[str, Path]:
 
 
 def _say(out: Path, n_rows: int, n_sheets: int, period: str) -> None:
-    print(f"{out}: {n_rows} indicatori in {n_sheets} fogli da compilare (valori al {period})", file=sys.stderr)
+    sheets = "1 foglio" if n_sheets == 1 else f"{n_sheets} fogli"
+    print(f"{out}: {n_rows} indicatori in {sheets} da compilare (valori al {period})", file=sys.stderr)
