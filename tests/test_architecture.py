@@ -18,7 +18,8 @@ ALLOWED = {
     "scoring": {"records"},
     "render": {"records", "scoring"},
     "check": {"readers", "records", "extract", "scoring"},
-    "cli": {"readers", "records", "extract", "scoring", "render", "check"},
+    "cycle": {"readers", "records", "extract", "scoring"},
+    "cli": {"readers", "records", "extract", "scoring", "render", "check", "cycle"},
 }
 
 

@@ -1,6 +1,6 @@
 """A plan against its report: every planned objective and indicator is reported, with the plan's
 targets unless the report documents the variation (a narrative "da X a Y" the extraction kept as a
-restatement, see :mod:`relazione.extract.restatements`)."""
+restatement, see :mod:`relazione.extract.restatements`, or an approved ``Variation`` in the indicator's history)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from relazione.check.compare import same_number, same_value
 from relazione.check.findings import Finding, fmt
 from relazione.check.inputs import where
 from relazione.check.match import pair_report_lists, pair_reports
-from relazione.records.model import Indicator, Records, Report
+from relazione.records.model import Indicator, Records, Report, Variation
 
 
 def check_plan(plan: Records, report: Records) -> list[Finding]:
@@ -51,12 +51,24 @@ def _plan_report(plan: Report, report: Report, plan_path: str, report_path: str)
 def _target(a: Indicator, b: Indicator, report: Report, plan_path: str, report_path: str) -> Iterator[Finding]:
     if same_value(a.target, b.target):
         return
-    documented = _documented_change(report, b, a.target)
+    approved = _approved_variation(b, a.target)
+    documented = approved is not None or _documented_change(report, b, a.target)
     severity, note = ("nota", " (variazione documentata nella relazione)") if documented else ("errore", "")
+    if approved is not None:
+        note = f" (variazione approvata il {approved.date}: {approved.reason or 'motivo non indicato'})"
     yield Finding("changed", severity, "indicator", b.objective, f"Indicatore {b.name!r} ({b.objective}): target "
                   f"{fmt(a.target)} nel piano, {fmt(b.target)} nella relazione{note}.", indicator=b.name,
                   field="target", old=a.target, new=b.target, old_where=where(plan_path, a.provenance),
                   new_where=where(report_path, b.provenance))
+
+
+def _approved_variation(ind: Indicator, planned: str | None) -> Variation | None:
+    """The approved change (``Indicator.variations``, from a raccolta or a later plan) from the plan's target
+    to the report's: the last step ends at the report's target, the chain starts from the planned one."""
+    steps = [v for v in ind.variations if v.approved]
+    if not steps or not same_value(steps[-1].new, ind.target):
+        return None
+    return steps[-1] if any(same_value(v.old, planned) for v in steps) else None
 
 
 def _documented_change(report: Report, ind: Indicator, planned: str | None) -> bool:

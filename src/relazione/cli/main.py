@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from relazione import __version__
+from relazione.cli.cycle_commands import add_cycle_commands
 from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
 from relazione.errors import RelazioneError
@@ -230,6 +231,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="più file: quanti in parallelo (predefinito: il numero di processori)")
     _render_options(p)
     p.set_defaults(func=_cmd_convert)
+    add_cycle_commands(sub, _parser)
     return parser
 
 

@@ -7,6 +7,7 @@ Everything written is validated against the shipped JSON Schema, and so is every
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields
 from functools import cache
 from importlib import resources
@@ -18,6 +19,7 @@ import jsonschema
 from relazione.errors import RelazioneError
 from relazione.fileio import write_atomic
 from relazione.readers.blocks import Provenance
+from relazione.records.periods import Measurement, Variation
 
 SCHEMA_ID = "relazione.records/1"
 LEVELS = ("area", "strategic", "operational")
@@ -132,6 +134,9 @@ class Indicator:
     # Optional, set by scoring only when the method's achievement contradicts the printed operator (INTEGRA's
     # ratio on a target at or below zero): the achievement with the operator applied to the signed values.
     signed_achievement: float | None = None
+    # -- optional, the year's cycle (relazione.cycle); absent from the JSON while empty --
+    values: dict[str, Measurement] = field(default_factory=dict)
+    variations: list[Variation] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -224,19 +229,24 @@ def _prov(d: dict[str, Any] | None) -> Provenance:
     return Provenance(d.get("page"), d.get("line")) if d else Provenance()
 
 
-# Added after relazione.records/1 was first published: written only when set, so older files and readers are
-# unaffected.
+# Added after relazione.records/1 was first published: written only when set (or, for the collections, when
+# not empty), so older files and readers are unaffected.
 OPTIONAL_FIELDS = frozenset({"coverage", "signed_achievement"})
+_OPTIONAL_WHEN_EMPTY = ("values", "variations")
 
 
 def _item_to_dict(item: Objective | Indicator) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(item):
         v = getattr(item, f.name)
-        if v is None and f.name in OPTIONAL_FIELDS:
+        if (v is None and f.name in OPTIONAL_FIELDS) or (f.name in _OPTIONAL_WHEN_EMPTY and not v):
             continue
         if isinstance(v, Provenance | Value | Coverage):
             v = v.to_dict()
+        elif f.name == "values":
+            v = {k: m.to_dict() for k, m in v.items()}
+        elif f.name == "variations":
+            v = [x.to_dict() for x in v]
         out[f.name] = v
     return out
 
@@ -266,6 +276,8 @@ def _indicator_from_dict(d: dict[str, Any]) -> Indicator:
     for k in ("target_value", "actual_value"):
         if kw.get(k) is not None:
             kw[k] = Value.from_dict(kw[k])
+    kw["values"] = {k: Measurement.from_dict(m) for k, m in d.get("values", {}).items()}
+    kw["variations"] = [Variation.from_dict(x) for x in d.get("variations", [])]
     return Indicator(**kw)
 
 
@@ -285,8 +297,29 @@ def schema() -> dict[str, Any]:
     return json.loads(text)
 
 
+@cache
+def _compiled_schema() -> Callable[[Any], Any]:
+    """The schema compiled by fastjsonschema (its draft-07 reading covers every keyword the schema uses;
+    no ``$id``, so no reference is ever looked up outside the schema)."""
+    import fastjsonschema
+
+    plain = {k: v for k, v in schema().items() if k != "$id"}
+    plain["$schema"] = "http://json-schema.org/draft-07/schema#"
+    return fastjsonschema.compile(plain)
+
+
 def validate(data: Any, path: str | None = None) -> None:
-    """Raise RelazioneError with the first schema violation, naming where in the JSON it is."""
+    """Raise RelazioneError with the first schema violation, naming where in the JSON it is.
+
+    A valid file passes the fast compiled check alone; only an invalid one goes through jsonschema, whose
+    best_match words the error."""
+    import fastjsonschema
+
+    try:
+        _compiled_schema()(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
     validator = jsonschema.Draft202012Validator(schema())
     error = jsonschema.exceptions.best_match(validator.iter_errors(data))
     if error is not None:
