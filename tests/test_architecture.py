@@ -16,9 +16,10 @@ ALLOWED = {
     "records": {"readers"},
     "extract": {"readers", "records"},
     "scoring": {"records"},
-    "render": {"records", "scoring"},
-    "check": {"readers", "records", "extract", "scoring"},
-    "cli": {"readers", "records", "extract", "scoring", "render", "check"},
+    "office": set(),  # Word files as files (language, properties, tables, PDF): no records
+    "render": {"records", "scoring", "office"},
+    "check": {"readers", "records", "extract", "scoring", "office"},
+    "cli": {"readers", "records", "extract", "scoring", "render", "check", "office"},
 }
 
 
