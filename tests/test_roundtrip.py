@@ -34,8 +34,9 @@ def _objectives(report: Report) -> Counter:
 
 def _indicators(report: Report) -> Counter:
     """Targets and results as the documents print them (one Italian style: "≥ 27.000 N.")."""
-    return Counter((i.objective, i.name, display_value(i.target_value, i.target), display_value(i.actual_value, i.actual),
-                    None if i.weight is None else round(i.weight, 2)) for i in report.indicators)
+    return Counter((i.objective, i.name, display_value(i.target_value, i.target),
+                    display_value(i.actual_value, i.actual), None if i.weight is None else round(i.weight, 2))
+                   for i in report.indicators)
 
 
 def _parents_where_known(original: Report, back: Report) -> Counter:

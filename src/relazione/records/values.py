@@ -148,8 +148,9 @@ def _italian_number(x: float) -> str:
 def display_value(value: Value | None, text: str | None) -> str:
     """A target or result as documents print it, in one Italian style: "≥ 27.000 N.", "97,78%", "≤ -15 gg".
 
-    Operator, number and unit are joined by no-break spaces. Only a text that is plainly one quantity is rewritten from its parsed value; any other text keeps its
-    words, with ">=" and "<=" written as "≥" and "≤". Parsing the display gives the same value back.
+    Operator, number and unit are joined by no-break spaces. Only a text that is plainly one quantity is
+    rewritten from its parsed value; any other text keeps its words, with ">=" and "<=" written as "≥"
+    and "≤". Parsing the display gives the same value back.
     """
     if not text:
         return ""

@@ -91,8 +91,8 @@ class ContextBuilder:
         verdict = verdict_for(ind.achievement, bands=self.bands)
         return {
             "nome": ind.name, "codice": ind.code or "", "peso": percent_text(ind.weight) or "",
-            "algoritmo": ind.algorithm or "",
-            "target": display_value(ind.target_value, ind.target), "consuntivo": display_value(ind.actual_value, ind.actual),
+            "algoritmo": ind.algorithm or "", "target": display_value(ind.target_value, ind.target),
+            "consuntivo": display_value(ind.actual_value, ind.actual),
             "scostamento": ind.deviation or computed_deviation(ind),
             "grado": format_percent(ind.achievement), "sfondo": FILLS[verdict_colour(verdict)],
             "intermedio": _target_like(ind, INTERIM_KEYS), "proposta": _target_like(ind, PROPOSAL_KEYS),
