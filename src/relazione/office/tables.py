@@ -143,6 +143,15 @@ def repeat_header(tbl) -> None:  # noqa: ANN001
         tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+def shade(tc, fill: str) -> None:  # noqa: ANN001
+    """A cell's background colour (hex RGB)."""
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), fill)
+    tc.get_or_add_tcPr().append(shd)
+
+
 def fit_tables(doc, default_pt: float = 10.0) -> None:  # noqa: ANN001
     """Every top-level table of ``doc``: widths from content within its section, rows kept whole."""
     for tbl, usable in usable_widths(doc):
