@@ -7,17 +7,19 @@ left of the usable width goes to the columns whose text would otherwise wrap mos
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Twips
+from docx.shared import Twips
 
 from relazione.office.fonts import text_width_cm
 
+TWIPS_PER_CM = 1440 / 2.54
 CELL_PADDING_CM = 0.45  # Word's default cell margins (0,19 cm each side) and a little air
-MIN_SCALE = 0.8  # a table too wide for its words is set smaller, down to 80% of its size
+SHRINK, SHRINK_STEPS = 0.94, 4  # a table too wide for its words is set smaller, down to about 80%
 _BREAKS = re.compile(r"[ \t\n\u2003]+")  # where a line may break: not at a no-break space
 # trPr children that must come after cantSplit (the schema fixes their order; Word refuses others)
 _AFTER_CANT_SPLIT = ("w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
@@ -57,7 +59,7 @@ def _span(tc) -> int:  # noqa: ANN001
     return int(span.get(qn("w:val"))) if span is not None else 1
 
 
-def _measure(tbl, n_cols: int, default_pt: float, scale: float) -> list[Column]:  # noqa: ANN001
+def _measure(tbl, n_cols: int, default_pt: float) -> list[Column]:  # noqa: ANN001
     columns = [Column() for _ in range(n_cols)]
     for tr in tbl.findall(qn("w:tr")):
         col = 0
@@ -66,7 +68,7 @@ def _measure(tbl, n_cols: int, default_pt: float, scale: float) -> list[Column]:
             if span == 1 and col < n_cols:
                 for p in tc.iter(qn("w:p")):
                     text = "".join(t.text or "" for t in p.iter(qn("w:t")))
-                    size, bold = _run_size(p, default_pt) * scale, _is_bold(p)
+                    size, bold = _run_size(p, default_pt), _is_bold(p)
                     words = [text_width_cm(w, size, bold=bold) for w in _BREAKS.split(text)] or [0.0]
                     columns[col].least = max(columns[col].least, max(words) + CELL_PADDING_CM)
                     columns[col].wanted = max(columns[col].wanted, text_width_cm(text, size, bold=bold)
@@ -90,7 +92,7 @@ def allocate(columns: list[Column], usable_cm: float) -> list[float]:
 
 def _shrink_fonts(tbl, scale: float, default_pt: float) -> None:  # noqa: ANN001
     for p in tbl.iter(qn("w:p")):
-        size = _run_size(p, default_pt) * scale
+        size = math.floor(_run_size(p, default_pt) * scale * 2) / 2  # whole half-points, never rounded up
         for r in p.iter(qn("w:r")):
             rpr = r.find(qn("w:rPr"))
             if rpr is None:
@@ -100,11 +102,12 @@ def _shrink_fonts(tbl, scale: float, default_pt: float) -> None:  # noqa: ANN001
             if sz is None:
                 sz = OxmlElement("w:sz")
                 rpr.append(sz)
-            sz.set(qn("w:val"), str(round(size * 2)))
+            sz.set(qn("w:val"), str(int(size * 2)))
 
 
-def _apply(tbl, widths_cm: list[float]) -> None:  # noqa: ANN001
-    twips = [int(Cm(w).twips) for w in widths_cm]
+def _apply(tbl, widths_cm: list[float], usable: int) -> None:  # noqa: ANN001
+    twips = [int(w * TWIPS_PER_CM) for w in widths_cm]
+    twips[twips.index(max(twips))] -= max(sum(twips) - usable, 0)  # rounding never pushes past the margin
     tbl.tblPr.autofit = False
     tbl_w = tbl.tblPr.find(qn("w:tblW"))
     if tbl_w is None:
@@ -159,12 +162,11 @@ def fit_tables(doc, default_pt: float = 10.0) -> None:  # noqa: ANN001
         if n_cols == 0:
             continue
         usable_cm = Twips(usable).cm
-        scale = 1.0
-        columns = _measure(tbl, n_cols, default_pt, scale)
-        while sum(c.least for c in columns) > usable_cm and scale > MIN_SCALE:
-            scale *= 0.94  # smaller type before breaking words
-            columns = _measure(tbl, n_cols, default_pt, scale)
-        if scale < 1.0:
-            _shrink_fonts(tbl, scale, default_pt)
-        _apply(tbl, allocate(columns, usable_cm))
+        columns = _measure(tbl, n_cols, default_pt)
+        for _ in range(SHRINK_STEPS):  # smaller type before breaking words
+            if sum(c.least for c in columns) <= usable_cm:
+                break
+            _shrink_fonts(tbl, SHRINK, default_pt)
+            columns = _measure(tbl, n_cols, default_pt)
+        _apply(tbl, allocate(columns, usable_cm), usable)
         keep_rows_whole(tbl)
