@@ -195,7 +195,7 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     loop_table(doc, INDICATOR_HEADERS, INDICATOR_CELLS, f"i in {var}.indicatori", INDICATOR_WIDTHS)
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p for n in {var}.narrativa %}}")
-    para(doc, "{{ n.titolo }}: {{ n.testo }}")
+    para(doc, "{{ n.titolo }}: {{ n.testo }}").paragraph_format.space_before = Pt(6)  # apart from the table
     tag(doc, "{%p endfor %}")
 
 
@@ -354,7 +354,7 @@ def monitored_objective(doc, var: str) -> None:  # noqa: ANN001
     loop_table(doc, MONITOR_HEADERS, MONITOR_CELLS, f"i in {var}.indicatori", [4.6, 1.3, 2.2, 2.2, 2.2, 2.0, 2.8])
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p for n in {var}.narrativa %}}")
-    para(doc, "{{ n.titolo }}: {{ n.testo }}")
+    para(doc, "{{ n.titolo }}: {{ n.testo }}").paragraph_format.space_before = Pt(6)  # apart from the table
     tag(doc, "{%p endfor %}")
 
 
