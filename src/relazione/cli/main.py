@@ -107,7 +107,8 @@ def _render_options(p: argparse.ArgumentParser) -> None:
                    help="file Word da scrivere (più report: OUT_1.docx, OUT_2.docx ...); OUT.pdf scrive solo il PDF, "
                         "con il sommario compilato (serve LibreOffice)")
     p.add_argument("--pdf", action="store_true",
-                   help="scrive anche OUT.pdf accanto a OUT.docx, entrambi con il sommario compilato (serve LibreOffice)")
+                   help="scrive anche OUT.pdf accanto a OUT.docx, entrambi con il sommario compilato "
+                        "(serve LibreOffice)")
     p.add_argument("-t", "--template", metavar="MODELLO.docx",
                    help="un modello docxtpl proprio (predefinito: quello della Relazione, del monitoraggio o del PIRA)")
     p.add_argument("--report", type=int, metavar="N", help="solo l'N-esimo report dei dati (da 1)")
