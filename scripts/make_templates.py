@@ -22,65 +22,42 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_COLOR_INDEX
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
+from relazione.office.properties import set_language
+from relazione.office.tables import keep_rows_whole
+from relazione.office.typography import FONT, a4_portrait, add_field, page_number_footer, set_font
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
 BLUE = RGBColor(0x1F, 0x4E, 0x79)  # the dark blue of Unioncamere documents
 HEADER_FILL = "1F4E79"
 LABEL_FILL = "DEEAF6"
-FONT = "Calibri"
 
 
 # -- document and styles ------------------------------------------------------------------------
 def new_document() -> Document:
     doc = Document()
-    section = doc.sections[0]
-    section.page_width, section.page_height = Cm(21), Cm(29.7)
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.left_margin = section.right_margin = Cm(2)
-    section.top_margin = section.bottom_margin = Cm(2)
+    a4_portrait(doc.sections[0])
+    set_font(doc, FONT)
+    set_language(doc)
     normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(10)
+    normal.font.size = Pt(10)
     normal.paragraph_format.space_after = Pt(4)
     for level, size in ((1, 16), (2, 13), (3, 12), (4, 11)):
         style = doc.styles[f"Heading {level}"]
-        style.font.name, style.font.size, style.font.color.rgb = FONT, Pt(size), BLUE
+        style.font.size, style.font.color.rgb = Pt(size), BLUE
         style.paragraph_format.space_before = Pt(12 if level < 3 else 8)
         style.paragraph_format.keep_with_next = True
+        style.paragraph_format.keep_together = True
     title = doc.styles["Title"]
-    title.font.name, title.font.size, title.font.color.rgb = FONT, Pt(30), BLUE
-    _page_number_footer(doc)
+    title.font.size, title.font.color.rgb = Pt(28), BLUE
+    page_number_footer(doc.sections[0])
     return doc
-
-
-def _page_number_footer(doc: Document) -> None:
-    p = doc.sections[0].footer.paragraphs[0]
-    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _field(p, "PAGE", "1")
-
-
-def _field(paragraph, instruction: str, placeholder: str) -> None:  # noqa: ANN001
-    """A Word field (page number, table of contents) Word fills when it updates fields."""
-    def fld(kind: str) -> OxmlElement:
-        el = OxmlElement("w:fldChar")
-        el.set(qn("w:fldCharType"), kind)
-        return el
-
-    run = paragraph.add_run()
-    run._r.append(fld("begin"))
-    instr = OxmlElement("w:instrText")
-    instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
-    run._r.append(instr)
-    run._r.append(fld("separate"))
-    paragraph.add_run(placeholder)
-    paragraph.add_run()._r.append(fld("end"))
 
 
 def _update_fields_on_open(doc: Document) -> None:
@@ -112,11 +89,14 @@ def tag(doc, text: str) -> None:  # noqa: ANN001
     doc.add_paragraph(text)
 
 
-def placeholder(doc, what: str) -> None:  # noqa: ANN001
+def placeholder(doc, what: str, align=None) -> None:  # noqa: ANN001
     """Text the records cannot give: highlighted so the user sees what is left to write."""
-    run = doc.add_paragraph().add_run(f"[Da compilare: {what}]")
+    p = doc.add_paragraph()
+    run = p.add_run(f"[Da compilare: {what}]")
     run.italic = True
     run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+    if align is not None:
+        p.alignment = align
 
 
 def page_break(doc) -> None:  # noqa: ANN001
@@ -136,8 +116,10 @@ def _repeat_header(row) -> None:  # noqa: ANN001
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
-def _set_cell(cell, text: str, *, bold: bool = False, white: bool = False, size: int = 9) -> None:  # noqa: ANN001
+def _set_cell(cell, text: str, *, bold: bool = False, white: bool = False, size: int = 9,  # noqa: ANN001
+              keep: bool = False) -> None:
     p = cell.paragraphs[0]
+    p.paragraph_format.keep_with_next = keep  # an objective's sheet stays with the table after it
     run = p.add_run(text)
     run.bold = bold
     run.font.size = Pt(size)
@@ -159,6 +141,7 @@ def loop_table(doc, headers: list[str], cells: list[str], loop: str, widths: lis
         _set_cell(table.rows[2].cells[i], text)
     _set_cell(table.rows[3].cells[0], "{%tr endfor %}")
     _widths(table, widths)
+    keep_rows_whole(table._tbl)
 
 
 def _widths(table, widths: list[float]) -> None:  # noqa: ANN001
@@ -179,12 +162,13 @@ def label_table(doc, var: str, rows: list[tuple[str, str, str | None]]) -> None:
         if condition:
             _set_cell(table.add_row().cells[0], f"{{%tr if {var}.{condition} %}}")
         cells = table.add_row().cells
-        _set_cell(cells[0], label, bold=True)
+        _set_cell(cells[0], label, bold=True, keep=True)
         _shade(cells[0], LABEL_FILL)
-        _set_cell(cells[1], value)
+        _set_cell(cells[1], value, keep=True)
         if condition:
             _set_cell(table.add_row().cells[0], "{%tr endif %}")
     _widths(table, [5, 12])
+    keep_rows_whole(table._tbl)
 
 
 # -- shared blocks -------------------------------------------------------------------------------
@@ -210,7 +194,7 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     """Heading, label table and indicator table of one objective (area, strategic or operational)."""
     para(doc, f"{{{{ {var}.intestazione }}}}", heading_style)
     label_table(doc, var, [
-        ("Peso dell'obiettivo", f"{{{{ {var}.peso }}}}", "peso"),
+        ("Peso dell'obiettivo", f"{{{{ {var}.peso or '' }}}}", "peso"),
         ("Descrizione dell'obiettivo", f"{{{{ {var}.descrizione }}}}", "descrizione"),
         ("Programma di riferimento", f"{{{{ {var}.programma }}}}", "programma"),
         ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
@@ -223,18 +207,29 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     loop_table(doc, INDICATOR_HEADERS, INDICATOR_CELLS, f"i in {var}.indicatori", INDICATOR_WIDTHS)
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p for n in {var}.narrativa %}}")
-    para(doc, "{{ n.titolo }}: {{ n.testo }}")
+    para(doc, "{{ n.titolo }}: {{ n.testo }}").paragraph_format.space_before = Pt(6)  # apart from the table
     tag(doc, "{%p endfor %}")
 
 
-def cover(doc, title: str, subtitle: str) -> None:  # noqa: ANN001
-    for _ in range(6):
+def cover(doc, title: str, subtitle: str, act: str) -> None:  # noqa: ANN001
+    """Logo, ente, title, the addendum's own title when it is one, and the act that approves the document."""
+    placeholder(doc, "logo dell'ente", align=WD_ALIGN_PARAGRAPH.CENTER)
+    for _ in range(4):
         para(doc)
     para(doc, "{{ ente }}", size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, color=BLUE)
     para(doc)
     para(doc, title, "Title", align=WD_ALIGN_PARAGRAPH.CENTER)
     para(doc, subtitle, size=14, align=WD_ALIGN_PARAGRAPH.CENTER)
-    for _ in range(10):
+    tag(doc, "{%p if addendum %}")
+    para(doc, "Addendum", size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, color=BLUE)
+    para(doc, "{{ addendum }}", size=12, align=WD_ALIGN_PARAGRAPH.CENTER)
+    tag(doc, "{%p endif %}")
+    for _ in range(6):
+        para(doc)
+    p = para(doc, act, size=11, align=WD_ALIGN_PARAGRAPH.CENTER)
+    run = p.add_run(" n. [Da compilare] del [Da compilare]")
+    run.font.size, run.font.highlight_color = Pt(11), WD_COLOR_INDEX.YELLOW
+    for _ in range(4):
         para(doc)
     para(doc, "{{ nota_generazione }}", size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
     page_break(doc)
@@ -242,8 +237,8 @@ def cover(doc, title: str, subtitle: str) -> None:  # noqa: ANN001
 
 def table_of_contents(doc) -> None:  # noqa: ANN001
     para(doc, "Sommario", "Heading 1")
-    _field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u',
-           "Aggiornare il sommario in Word: tasto destro qui, Aggiorna campo.")
+    add_field(doc.add_paragraph(), 'TOC \\o "1-2" \\h \\z \\u',
+              "Il sommario si compila all'apertura in Word (Aggiorna campo) o con relazione render --pdf.")
     page_break(doc)
 
 
@@ -263,10 +258,15 @@ def chart(doc, var: str, caption: str) -> None:  # noqa: ANN001
 # -- the Relazione ---------------------------------------------------------------------------------
 def relazione() -> Document:
     doc = new_document()
-    cover(doc, "Relazione sulla Performance {{ anno }}", "Art. 10, comma 1, lettera b) del D.Lgs. 150/2009")
+    cover(doc, "Relazione sulla Performance {{ anno }}", "Art. 10, comma 1, lettera b) del D.Lgs. 150/2009",
+          "Approvata con deliberazione della Giunta camerale")
     table_of_contents(doc)
 
     para(doc, "Premessa", "Heading 1")
+    tag(doc, "{%p if addendum %}")
+    para(doc, "Questo documento è un addendum alla Relazione sulla Performance {{ anno }} di {{ ente }} "
+              "({{ addendum }}): rendiconta soltanto gli obiettivi e gli indicatori che riporta.")
+    tag(doc, "{%p endif %}")
     placeholder(doc, "presentazione della Relazione, principali novità dell'anno e ringraziamenti")
 
     para(doc, "1 Principali risultati raggiunti", "Heading 1")
@@ -277,7 +277,7 @@ def relazione() -> Document:
     chart(doc, "grafico_aree", "Grado di raggiungimento per area strategica")
     para(doc, "1.2 Performance delle aree strategiche", "Heading 2")
     loop_table(doc, ["Codice", "Area strategica", "Peso", "Grado di raggiungimento", "Valutazione"],
-               ["{{ a.codice }}", "{{ a.titolo }}", "{{ a.peso }}", "{{ a.punteggio }}",
+               ["{{ a.codice }}", "{{ a.titolo }}", "{{ a.peso or '' }}", "{{ a.punteggio }}",
                 "{% cellbg a.sfondo %}{{ a.valutazione }}"], "a in aree", [1.8, 9.6, 1.5, 2.2, 2.6])
     para(doc, "1.3 Indicatori più significativi", "Heading 2")
     tag(doc, "{%p if indicatori_chiave %}")
@@ -290,9 +290,13 @@ def relazione() -> Document:
     placeholder(doc, "commento ai principali risultati raggiunti")
 
     para(doc, "2 Analisi del contesto e delle risorse", "Heading 1")
-    placeholder(doc, "contesto esterno, contesto interno, risorse umane ed economiche")
+    for heading, what in (("2.1 Il contesto esterno", "quadro economico e normativo del territorio nell'anno"),
+                          ("2.2 Il contesto interno", "organizzazione, risorse umane e strumentali"),
+                          ("2.3 Le risorse economiche", "proventi, oneri e investimenti dell'anno dal bilancio")):
+        para(doc, heading, "Heading 2")
+        placeholder(doc, what)
 
-    para(doc, "3 Misurazione e valutazione della performance", "Heading 1")
+    para(doc, "3 Rendicontazione della performance organizzativa", "Heading 1")
     para(doc, "3.0 Albero della performance", "Heading 2")
     tree_table(doc)
     page_break(doc)
@@ -319,11 +323,27 @@ def relazione() -> Document:
     para(doc, "La performance dell'ente è la media delle aree strategiche pesata con i pesi che seguono: "
               "{{ ente_punteggio }} ({{ ente_valutazione }}). Metodo di calcolo: {{ metodo }}.")
     coverage_note(doc)
-    for line in ["{%p for a in aree %}", "{{ a.peso }} - {{ a.codice }} {{ a.titolo }}: {{ a.punteggio }}",
-                 "{%p endfor %}"]:
+    area_line = "{{ a.codice }} {{ a.titolo }}{% if a.peso %} (peso {{ a.peso }}){% endif %}: {{ a.punteggio }}"
+    for line in ["{%p for a in aree %}", area_line, "{%p endfor %}"]:
         para(doc, line, "List Bullet" if not line.startswith("{%") else None)
     chart(doc, "grafico_strategici", "Grado di raggiungimento per obiettivo strategico")
-    placeholder(doc, "valutazione complessiva dell'Organismo Indipendente di Valutazione e considerazioni finali")
+    placeholder(doc, "considerazioni dell'ente sui risultati complessivi e sugli scostamenti")
+    para(doc, "3.4 Bilancio di genere", "Heading 2")
+    placeholder(doc, "risorse e azioni per le pari opportunità, composizione del personale per genere")
+
+    para(doc, "4 Obiettivi individuali", "Heading 1")
+    placeholder(doc, "obiettivi assegnati al Segretario generale, alla dirigenza e al personale e loro grado di "
+                     "raggiungimento; distribuzione delle valutazioni individuali")
+
+    para(doc, "5 Il processo di misurazione e valutazione", "Heading 1")
+    para(doc, "5.1 Fasi, soggetti, tempi e responsabilità", "Heading 2")
+    placeholder(doc, "come si è svolto il ciclo della performance nell'anno: fasi, soggetti coinvolti, tempi")
+    para(doc, "5.2 Metodo di calcolo", "Heading 2")
+    para(doc, "I gradi di raggiungimento di questo documento sono calcolati con il metodo: {{ metodo }}. "
+              "L'Organismo Indipendente di Valutazione valida la Relazione con un proprio documento "
+              "(art. 14, comma 4, lettera c) del D.Lgs. 150/2009).")
+    para(doc, "5.3 Punti di forza e di debolezza del ciclo", "Heading 2")
+    placeholder(doc, "punti di forza, criticità e interventi di miglioramento del sistema di misurazione")
     _update_fields_on_open(doc)
     return doc
 
@@ -338,7 +358,7 @@ MONITOR_CELLS = ["{{ i.nome }}", "{{ i.peso }}", "{{ i.target }}", "{{ i.interme
 def monitored_objective(doc, var: str) -> None:  # noqa: ANN001
     para(doc, f"{{{{ {var}.intestazione }}}}", "Heading 3")
     label_table(doc, var, [
-        ("Peso dell'obiettivo", f"{{{{ {var}.peso }}}}", "peso"),
+        ("Peso dell'obiettivo", f"{{{{ {var}.peso or '' }}}}", "peso"),
         ("Descrizione dell'obiettivo", f"{{{{ {var}.descrizione }}}}", "descrizione"),
         ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
         ("Avanzamento dell'obiettivo", f"{{% cellbg {var}.sfondo %}}{{{{ {var}.punteggio }}}}", None),
@@ -350,13 +370,14 @@ def monitored_objective(doc, var: str) -> None:  # noqa: ANN001
     loop_table(doc, MONITOR_HEADERS, MONITOR_CELLS, f"i in {var}.indicatori", [4.6, 1.3, 2.2, 2.2, 2.2, 2.0, 2.8])
     tag(doc, "{%p endif %}")
     tag(doc, f"{{%p for n in {var}.narrativa %}}")
-    para(doc, "{{ n.titolo }}: {{ n.testo }}")
+    para(doc, "{{ n.titolo }}: {{ n.testo }}").paragraph_format.space_before = Pt(6)  # apart from the table
     tag(doc, "{%p endfor %}")
 
 
 def monitoraggio() -> Document:
     doc = new_document()
-    cover(doc, "Monitoraggio semestrale {{ anno }}", "Stato di avanzamento degli obiettivi al {{ data_riferimento }}")
+    cover(doc, "Monitoraggio semestrale {{ anno }}", "Stato di avanzamento degli obiettivi al {{ data_riferimento }}",
+          "Presa d'atto della Giunta camerale con deliberazione")
     table_of_contents(doc)
     para(doc, "Premessa", "Heading 1")
     placeholder(doc, "finalità del monitoraggio e principali evidenze del semestre")
@@ -383,9 +404,54 @@ def monitoraggio() -> Document:
     return doc
 
 
+# -- the PIRA --------------------------------------------------------------------------------------
+PIRA_LEVELS = (("area", "Heading 2"), ("strategic", "Heading 3"), ("operational", "Heading 4"))
+
+
+def pira() -> Document:
+    """Piano degli indicatori e dei risultati attesi: missions and programmes, their objectives, indicators,
+    targets and results (DPCM 18/9/2012); headings "Missione 011 - ...", "Programma 011-005 - ...",
+    "Obiettivo 011-005-001 - ..." (extractors/pira_standard.toml reads them back)."""
+    doc = new_document()
+    cover(doc, "Piano degli indicatori e dei risultati attesi di bilancio {{ anno }}",
+          "Art. 19 del D.Lgs. 91/2011 e DPCM 18 settembre 2012", "Allegato al bilancio approvato con deliberazione")
+    table_of_contents(doc)
+    para(doc, "Premessa", "Heading 1")
+    para(doc, "Il Piano degli indicatori e dei risultati attesi (PIRA) illustra, per missioni e programmi, gli "
+              "obiettivi della spesa, gli indicatori che ne misurano il raggiungimento, i target e i risultati.")
+    placeholder(doc, "note dell'ente sul PIRA dell'anno e sui suoi legami con il Piano della performance")
+    para(doc, "1 Missioni e programmi", "Heading 1")
+    loop_table(doc, ["Codice", "Missione, programma e obiettivo", "Grado di raggiungimento"],
+               ["{{ r.codice }}", "{{ r.rientro }}{{ r.titolo }}", "{{ r.punteggio }}"], "r in albero", [2.4, 12, 2.6])
+    page_break(doc)
+    para(doc, "2 Obiettivi, indicatori e risultati", "Heading 1")
+    tag(doc, "{%p for o in obiettivi %}")
+    for level, style in PIRA_LEVELS:
+        tag(doc, f"{{%p if o.livello == '{level}' %}}")
+        para(doc, "{{ o.voce }}", style)
+        tag(doc, "{%p endif %}")
+    tag(doc, "{%p if o.livello == 'operational' or o.indicatori %}")  # a sheet where there is something to show
+    label_table(doc, "o", [
+        ("Peso dell'obiettivo", "{{ o.peso or '' }}", "peso"),
+        ("Descrizione dell'obiettivo", "{{ o.descrizione }}", "descrizione"),
+        ("Struttura responsabile", "{{ o.responsabile }}", "responsabile"),
+        ("Grado di raggiungimento dell'obiettivo", "{{ o.punteggio }}", None),
+    ])
+    tag(doc, "{%p if o.indicatori %}")
+    para(doc)
+    loop_table(doc, INDICATOR_HEADERS, INDICATOR_CELLS, "i in o.indicatori", INDICATOR_WIDTHS)
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "3 Considerazioni", "Heading 1")
+    placeholder(doc, "scostamenti significativi tra risultati e target e loro cause")
+    _update_fields_on_open(doc)
+    return doc
+
+
 def main() -> None:
     TEMPLATES.mkdir(exist_ok=True)
-    for name, build in (("relazione.docx", relazione), ("monitoraggio.docx", monitoraggio)):
+    for name, build in (("relazione.docx", relazione), ("monitoraggio.docx", monitoraggio), ("pira.docx", pira)):
         build().save(TEMPLATES / name)
         print(f"wrote {TEMPLATES / name}")
 

@@ -16,10 +16,11 @@ ALLOWED = {
     "records": {"readers"},
     "extract": {"readers", "records"},
     "scoring": {"records"},
-    "render": {"records", "scoring"},
-    "check": {"readers", "records", "extract", "scoring"},
+    "office": set(),  # Word files as files (language, properties, tables, PDF): no records
+    "render": {"records", "scoring", "office"},
+    "check": {"readers", "records", "extract", "scoring", "office"},
     "cycle": {"readers", "records", "extract", "scoring"},
-    "cli": {"readers", "records", "extract", "scoring", "render", "check", "cycle"},
+    "cli": {"readers", "records", "extract", "scoring", "render", "check", "cycle", "office"},
 }
 
 

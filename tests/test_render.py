@@ -53,7 +53,9 @@ def test_special_characters_in_titles_survive() -> None:
 def test_placeholders_are_marked_for_the_user() -> None:
     text = _text(render_report(_report()))
     assert "[Da compilare: presentazione della Relazione" in text
-    assert "[Da compilare: contesto esterno" in text
+    assert "[Da compilare: quadro economico e normativo del territorio" in text
+    assert "Organismo Indipendente di Valutazione valida la Relazione con un proprio documento" in text
+    assert "valutazione complessiva dell'Organismo" not in text  # the OIV writes its own assessment
 
 
 def test_verdicts_are_coloured() -> None:

@@ -14,11 +14,13 @@ import pytest
 from conftest import sample
 from relazione.extract.pipeline import extract_file
 from relazione.records.model import Report
+from relazione.records.values import display_value
 from relazione.render.word import render_report
 from relazione.scoring.aggregate import score_records
 
 SEEDS = ["cremona_mantova_pavia_relazione_2024", "brescia_piao_2024_semestrale", "brescia_piano_2018_semestrale",
          "brescia_pira_2020_ocr"]
+STANDARD_PROFILES = {"monitoraggio": "monitoraggio_standard", "pira": "pira_standard"}  # a PIRA renders as a PIRA
 WEIGHT_DIGITS = 2  # the documents print weights to 2 decimals
 
 
@@ -31,7 +33,9 @@ def _objectives(report: Report) -> Counter:
 
 
 def _indicators(report: Report) -> Counter:
-    return Counter((i.objective, i.name, i.target, i.actual, None if i.weight is None else round(i.weight, 2))
+    """Targets and results as the documents print them (one Italian style: "≥ 27.000 N.")."""
+    return Counter((i.objective, i.name, display_value(i.target_value, i.target),
+                    display_value(i.actual_value, i.actual), None if i.weight is None else round(i.weight, 2))
                    for i in report.indicators)
 
 
@@ -60,7 +64,7 @@ def seed(request, tmp_path_factory) -> tuple[str, list[tuple[Report, Report, str
 def test_rendered_document_is_recognised_by_its_standard_profile(seed) -> None:
     _, pairs = seed
     for original, _, profile in pairs:
-        expected = "monitoraggio_standard" if original.kind == "monitoraggio" else "relazione_standard"
+        expected = STANDARD_PROFILES.get(original.kind, "relazione_standard")
         assert profile == expected
 
 

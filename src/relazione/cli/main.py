@@ -87,7 +87,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     template = Path(args.template) if getattr(args, "template", None) else None
     return render_file(Path(args.file), Path(args.output), template=template, method=args.method, force=args.force,
                        report_number=args.report, profile_name=getattr(args, "profile", None),
-                       min_coverage=args.min_coverage)
+                       min_coverage=args.min_coverage, pdf=args.pdf)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -96,7 +96,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
     template = Path(args.template) if args.template else None
     return convert_files([Path(f) for f in args.files], Path(args.output), template=template, method=args.method,
                          force=args.force, profile_name=args.profile, jobs=args.jobs, report_number=args.report,
-                         min_coverage=args.min_coverage)
+                         min_coverage=args.min_coverage, pdf=args.pdf)
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:
@@ -124,9 +124,13 @@ def _coverage_option(p: argparse.ArgumentParser) -> None:
 
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", required=True, metavar="OUT.docx",
-                   help="file Word da scrivere (più report: OUT_1.docx, OUT_2.docx ...)")
+                   help="file Word da scrivere (più report: OUT_1.docx, OUT_2.docx ...); OUT.pdf scrive solo il PDF, "
+                        "con il sommario compilato (serve LibreOffice)")
+    p.add_argument("--pdf", action="store_true",
+                   help="scrive anche OUT.pdf accanto a OUT.docx, entrambi con il sommario compilato "
+                        "(serve LibreOffice)")
     p.add_argument("-t", "--template", metavar="MODELLO.docx",
-                   help="un modello docxtpl proprio (predefinito: quello della Relazione o del monitoraggio)")
+                   help="un modello docxtpl proprio (predefinito: quello della Relazione, del monitoraggio o del PIRA)")
     p.add_argument("--report", type=int, metavar="N", help="solo l'N-esimo report dei dati (da 1)")
     p.add_argument("--method", default="integra", choices=("integra", "bands"), help="metodo di calcolo dei punteggi")
     p.add_argument("--force", action="store_true", help="sovrascrive i file già esistenti")

@@ -48,20 +48,39 @@ def _outputs_for(out: Path, records: Records, report_number: int | None) -> list
     return [(i, out.with_name(f"{out.stem}_{i + 1}{out.suffix}")) for i in range(n)]
 
 
+def _files_for(target: Path, pdf: bool) -> list[Path]:
+    """What one report writes: OUT.pdf alone (-o x.pdf), OUT.docx and OUT.pdf (--pdf), or OUT.docx."""
+    if target.suffix.lower() == ".pdf":
+        return [target]
+    return [target, target.with_suffix(".pdf")] if pdf else [target]
+
+
 def render_records(records: Records, out: Path, *, template: Path | None, method: str, force: bool,
-                   report_number: int | None = None, min_coverage: float = FULL_COVERAGE) -> int:
+                   report_number: int | None = None, min_coverage: float = FULL_COVERAGE, pdf: bool = False) -> int:
     from relazione.fileio import write_atomic
+    from relazione.office.pdf import docx_and_pdf, require_libreoffice
     from relazione.render.word import render_report
 
     plan = _outputs_for(out, records, report_number)
-    for _, target in plan:
-        if target.exists() and not force:
-            raise RelazioneError(str(target), "il file esiste già; usare --force per sovrascriverlo")
+    files = {target: _files_for(target, pdf) for _, target in plan}
+    for paths in files.values():
+        for path in paths:
+            if path.exists() and not force:
+                raise RelazioneError(str(path), "il file esiste già; usare --force per sovrascriverlo")
+            if path.suffix.lower() == ".pdf":
+                require_libreoffice(path)
     scored = score_records(records, method=_method(method), min_coverage=min_coverage)
     for index, target in plan:
         report = scored.reports[index]
         data = render_report(report, template=template, method=method, source=Path(records.source.path).name)
-        write_atomic(target, data, force=force)
+        paths = files[target]
+        if any(p.suffix.lower() == ".pdf" for p in paths):
+            docx, pdf_data = docx_and_pdf(data, name=target.stem)
+            outputs = {p: (pdf_data if p.suffix.lower() == ".pdf" else docx) for p in paths}
+        else:
+            outputs = {target: data}
+        for path, content in outputs.items():
+            write_atomic(path, content, force=force)
         print(f"{target}: {report.ente or 'documento'} {report.year or ''}, {len(report.objectives)} obiettivi, "
               f"{len(report.indicators)} indicatori", file=sys.stderr)
         print("\n".join(render_summary(report)), file=sys.stderr)
@@ -70,18 +89,18 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
 
 def render_file(path: Path, out: Path, *, template: Path | None, method: str, force: bool,
                 report_number: int | None = None, profile_name: str | None = None,
-                min_coverage: float = FULL_COVERAGE) -> int:
+                min_coverage: float = FULL_COVERAGE, pdf: bool = False) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
     records = load_records(path, profile_name)
     return render_records(records, out, template=template, method=method, force=force, report_number=report_number,
-                          min_coverage=min_coverage)
+                          min_coverage=min_coverage, pdf=pdf)
 
 
 def convert_job(job: Job) -> FileResult:
     """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
     records = load_records(job.source, job.options.get("profile"))  # type: ignore[arg-type]
     render_records(records, job.target, template=job.options.get("template"),  # type: ignore[arg-type]
-                   method=str(job.options["method"]), force=True,
+                   method=str(job.options["method"]), force=True, pdf=bool(job.options.get("pdf")),
                    min_coverage=float(job.options.get("min_coverage", FULL_COVERAGE)))  # type: ignore[arg-type]
     return FileResult(
         job.source, profile=records.source.profile,
@@ -92,16 +111,21 @@ def convert_job(job: Job) -> FileResult:
 
 def convert_files(inputs: list[Path], out: Path, *, template: Path | None, method: str, force: bool,
                   profile_name: str | None, jobs: int | None, report_number: int | None = None,
-                  min_coverage: float = FULL_COVERAGE) -> int:
+                  min_coverage: float = FULL_COVERAGE, pdf: bool = False) -> int:
     """``convert`` of one report (errors stop it), or of folders and several files (a batch)."""
     from relazione.cli.extract_files import is_batch
 
     if not is_batch(inputs, out):
         return render_file(inputs[0], out, template=template, method=method, force=force, profile_name=profile_name,
-                           report_number=report_number, min_coverage=min_coverage)
+                           report_number=report_number, min_coverage=min_coverage, pdf=pdf)
     if out.exists() and not out.is_dir():
         raise RelazioneError(str(out), "con più documenti o una cartella, OUT deve essere una cartella")
-    options = {"template": template, "method": _method(method), "profile": profile_name, "min_coverage": min_coverage}
+    if pdf:
+        from relazione.office.pdf import require_libreoffice
+
+        require_libreoffice(out)
+    options = {"template": template, "method": _method(method), "profile": profile_name,
+               "min_coverage": min_coverage, "pdf": pdf}
     plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
     if not plan:
         raise RelazioneError(str(inputs[0]), "nessun documento da leggere (.txt, .pdf, .docx, .xlsx)")

@@ -130,3 +130,34 @@ def format_value(value: Value) -> str:
     number = f"{value.value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
     parts = [value.op or "", number, value.unit or ""]
     return " ".join(p for p in parts if p)
+
+
+_SIGNS = {">=": "≥", "<=": "≤"}
+NBSP = "\u00a0"  # operator, number and unit never part at the end of a line
+_SIGN_SPELLINGS = re.compile(r"=\s*>|>\s*=|=\s*<|<\s*=")
+_QUANTITY_ONLY = re.compile(r"^[\s≥≤<>=+\-−–\d.,%€°]*(?:gg\.?|giorni|n\.|n°|nr\.?|ore|mesi|euro|eur)?\s*\.?$",
+                            re.IGNORECASE)
+
+
+def _italian_number(x: float) -> str:
+    """27000.0 -> "27.000", 97.784 -> "97,78": two decimals only when there are any."""
+    text = f"{x:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
+    return text.removesuffix(",00")
+
+
+def display_value(value: Value | None, text: str | None) -> str:
+    """A target or result as documents print it, in one Italian style: "≥ 27.000 N.", "97,78%", "≤ -15 gg".
+
+    Operator, number and unit are joined by no-break spaces. Only a text that is plainly one quantity is
+    rewritten from its parsed value; any other text keeps its words, with ">=" and "<=" written as "≥"
+    and "≤". Parsing the display gives the same value back.
+    """
+    if not text:
+        return ""
+    if value is None or value.value is None or value.boolean is not None or not _QUANTITY_ONLY.match(text):
+        return _SIGN_SPELLINGS.sub(lambda m: "≥" if ">" in m.group() else "≤", text)
+    number = _italian_number(value.value)
+    unit = value.unit or ""
+    quantity = f"{number}%" if unit == "%" else NBSP.join(p for p in (number, unit) if p)
+    op = _SIGNS.get(value.op or "", value.op or "")
+    return f"{op}{NBSP}{quantity}" if op else quantity

@@ -11,6 +11,7 @@ from typing import Any
 
 from relazione import __version__
 from relazione.records.model import Indicator, Objective, Report
+from relazione.records.values import display_value
 from relazione.render.progress import INTERIM_KEYS, aggregate_progress, elapsed_share, indicator_progress, is_semester
 from relazione.render.verdicts import Shown, objective_verdict, shown_verdict, verdict_colour
 from relazione.scoring.coverage import children_noun, coverage_text, headline, short_reason
@@ -85,7 +86,8 @@ class ContextBuilder:
             verdict = verdict_for(ind.achievement, bands=self.bands)
         return {
             "nome": ind.name, "codice": ind.code or "", "peso": percent_text(ind.weight) or "",
-            "algoritmo": ind.algorithm or "", "target": ind.target or "", "consuntivo": ind.actual or "",
+            "algoritmo": ind.algorithm or "", "target": display_value(ind.target_value, ind.target),
+            "consuntivo": display_value(ind.actual_value, ind.actual),
             "scostamento": ind.deviation or computed_deviation(ind),
             "grado": f"{grado} (ma l'operatore dà {format_percent(ind.signed_achievement)})" if note else grado,
             "sfondo": FILLS[verdict_colour(verdict)],

@@ -20,21 +20,27 @@ from docx.shared import Mm
 from docxtpl import DocxTemplate, InlineImage
 
 from relazione.errors import RelazioneError
+from relazione.office.properties import set_language, set_properties
+from relazione.office.tables import fit_tables
 from relazione.records.model import Report
 from relazione.render.charts import Bar, bar_chart
 from relazione.render.context import ContextBuilder, verdict_colour
 from relazione.scoring.methods import get_method
 
-TEMPLATE_FOR_KIND = {"monitoraggio": "monitoraggio.docx"}
+TEMPLATE_FOR_KIND = {"monitoraggio": "monitoraggio.docx", "pira": "pira.docx"}
 DEFAULT_TEMPLATE = "relazione.docx"
+KIND_TITLES = {"monitoraggio": "Monitoraggio semestrale della performance", "pira": "Piano degli indicatori e dei "
+               "risultati attesi di bilancio", "relazione": "Relazione sulla Performance"}
 CHART_WIDTH = Mm(160)
 # The top-level variables build_context provides (docs/templates.md describes them).
 VARIABLES = frozenset({
     "ente", "titolo", "anno", "data_riferimento", "data_breve", "ente_punteggio", "ente_valutazione", "ente_copertura",
     "metodo",
     "nota_generazione", "aree", "albero", "gruppi_strategici", "gruppi_operativi", "indicatori_chiave", "obiettivi",
-    "proposte", "grafico_aree", "grafico_strategici",
+    "proposte", "grafico_aree", "grafico_strategici", "addendum",
 })
+# How a PIRA names the three levels of the records (DPCM 18/9/2012: missioni, programmi, obiettivi).
+PIRA_LABELS = {"area": "Missione", "strategic": "Programma", "operational": "Obiettivo"}
 _TAG = re.compile(r"\{[{%].*?[}%]\}", re.DOTALL)
 
 
@@ -73,6 +79,12 @@ def _chart(tpl: DocxTemplate, items: list[dict[str, Any]], title: str) -> Inline
     return InlineImage(tpl, image_descriptor=io.BytesIO(bar_chart(bars, title)), width=CHART_WIDTH)
 
 
+def _pira_heading(sheet: dict[str, Any]) -> str:
+    """ "Programma 011-005 - Titolo": a PIRA's heading for an objective sheet."""
+    label = PIRA_LABELS.get(sheet["livello"], "Obiettivo")
+    return f"{label} {sheet['codice']} - {sheet['titolo']}" if sheet["codice"] else f"{label} - {sheet['titolo']}"
+
+
 def _score_of(sheet: dict[str, Any]) -> float | None:
     return sheet["valore"]
 
@@ -89,6 +101,9 @@ def build_context(report: Report, tpl: DocxTemplate, used: set[str], *, method: 
     walk = sorted(builder.walk(), key=lambda pair: pair[0].level != "operational" or pair[1] != 0)
     context["obiettivi"] = [builder.sheet(o) for o, _ in walk]
     context["proposte"] = builder.proposals()
+    context["addendum"] = report.title if report.title and "addendum" in report.title.casefold() else ""
+    for sheet in context["obiettivi"]:
+        sheet["voce"] = _pira_heading(sheet)
     strategic = [builder.sheet(o) for o in report.objectives if o.level == "strategic"]
     context["grafico_aree"] = _chart(tpl, context["aree"], "Aree strategiche") if "grafico_aree" in used else ""
     context["grafico_strategici"] = (_chart(tpl, strategic, "Obiettivi strategici")
@@ -150,9 +165,19 @@ def render_report(report: Report, *, template: Path | None = None, method: str =
         tpl.render(context, jinja_env=env, autoescape=True)
     except jinja2.TemplateError as exc:
         raise _render_error(tpl, chosen, exc) from None
+    finish(tpl.docx, report)  # not get_docx(): after rendering it reloads the template
     buf = io.BytesIO()
     tpl.save(buf)
     return buf.getvalue()
+
+
+def finish(doc, report: Report) -> None:  # noqa: ANN001
+    """What makes the rendered file one a chamber files as it is: tables that fit the page, rows kept whole,
+    Italian language, the ente as author and today's dates (also for a chamber's own template)."""
+    fit_tables(doc)
+    set_language(doc)
+    title = " ".join(str(p) for p in (report.title or KIND_TITLES.get(report.kind or "", ""), report.year) if p)
+    set_properties(doc, title=title, author=report.ente or "", subject=KIND_TITLES.get(report.kind or "", ""))
 
 
 __all__ = ["render_report", "check_variables", "choose_template", "builtin_template", "verdict_colour"]
