@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex as re
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from relazione.extract.profiles import HeadingRule
 
@@ -44,15 +44,16 @@ def _code_regex(code: str) -> re.Pattern[str]:
 def keyword_similarity(prefix: str, keywords: tuple[str, ...]) -> float:
     """Best RapidFuzz ratio between the words before a code and a level's keywords."""
     words = normalise_words(prefix)
-    if not words:
+    if not words or not keywords:
         return 0.0
-    return max((fuzz.ratio(words, _normalised_keyword(k)) for k in keywords), default=0.0)
+    best = process.extractOne(words, _normalised_keywords(keywords), scorer=fuzz.ratio)  # one C-level loop
+    return best[1] if best else 0.0
 
 
 @cache
-def _normalised_keyword(keyword: str) -> str:
+def _normalised_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
     """Keywords come from the profiles and are compared with every line: normalise them once."""
-    return normalise_words(keyword)
+    return tuple(normalise_words(k) for k in keywords)
 
 
 def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
