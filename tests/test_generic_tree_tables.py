@@ -81,3 +81,22 @@ def test_a_dash_in_a_level_column_puts_the_indicator_on_the_level_above(tmp_path
     report = _report(doc)
     assert [(i.objective, i.name) for i in report.indicators] == [
         ("1.1", "Servizi digitali attivati"), ("1.1.1", "Fascicoli aperti"), ("1.1", "Cassetto digitale")]
+
+
+def test_tables_under_a_national_indicators_heading_belong_to_no_objective(tmp_path: Path) -> None:
+    doc = tmp_path / "nazionali.txt"
+    doc.write_text(
+        "Obiettivo operativo 1.1.1 - Contributi alle imprese\n"
+        "Indicatore\tPeso\tTarget\tConsuntivo\n"
+        "Imprese finanziate\t100%\t>= 100\t120\n\n"
+        "A livello nazionale il progetto prevede la realizzazione di 100 assessment.\n\n"
+        "Tempo di liquidazione\t\t<= 30 gg\t25 gg\n\n"
+        "Indicatori a livello nazionale\n\n"
+        "Indicatore\tTarget\tRisultato al 30/06/2024\n"
+        "Grado di adesione al cassetto digitale\t>= 40%\t45%\n\n"
+        "Obiettivo operativo 1.1.2 - Formazione\n"
+        "Indicatore\tPeso\tTarget\tConsuntivo\n"
+        "Ore di formazione\t100%\t>= 200\t180\n", encoding="utf-8")
+    report = _report(doc)
+    assert [(i.objective, i.name) for i in report.indicators] == [
+        ("1.1.1", "Imprese finanziate"), ("1.1.1", "Tempo di liquidazione"), ("1.1.2", "Ore di formazione")]

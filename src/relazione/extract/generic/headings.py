@@ -41,6 +41,12 @@ _SECTION = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*|[IVX]+[.)]\s*)?(?:(?:gli|le|elenco degli|elenco delle)\s+)?"
     r"(?P<s>aree\s+strategiche|ambiti\s+strategici|obiettivi\s+strategici|programmi|obiettivi\s+operativi)\b"
     r"[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$", re.IGNORECASE)
+# A heading of a section reporting national indicators (common to every chamber, set by Unioncamere) beside
+# the plan: "Monitoraggio di attività rilevanti a livello nazionale", "Nuovi indicatori / a livello nazionale".
+# Its tables belong to no objective of the plan. A sentence ("A livello nazionale il progetto ...") is none.
+_NATIONAL_SECTION = re.compile(
+    r"^(?=.{3,80}$)[^.!?;:]*\b(?:livello\s+nazionale|(?:indicatori|obiettivi)\s+(?:comuni\s+)?nazionali)[\W_]*$",
+    re.IGNORECASE)
 _SECTION_LEVEL = {"aree": "area", "ambiti": "area", "obiettivi strategici": "strategic", "programmi": "strategic",
                   "obiettivi operativi": "operational"}
 _KINDS = (  # (kind, pattern): the first pattern found in the title, else in the head text, decides
@@ -137,6 +143,11 @@ def _bare_code_heading(level: str, text: str, profile: Profile) -> HeadingMatch 
     if m is None or len(text) > 300:
         return None
     return HeadingMatch(level, m.group("code"), m.group("title").strip(), 90.0)
+
+
+def national_section(text: str) -> bool:
+    """Does the line head a section of national indicators, outside the plan's tree of objectives?"""
+    return bool(_NATIONAL_SECTION.match(text.strip(" *_#")))
 
 
 def section_of(text: str) -> tuple[str, int | None] | None:

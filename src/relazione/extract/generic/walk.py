@@ -28,7 +28,7 @@ from relazione.extract.generic import columns as infer
 from relazione.extract.generic import tables as gt
 from relazione.extract.generic import tree
 from relazione.extract.generic.columns import infer_columns
-from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
+from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, infer_kind, national_section, section_of
 from relazione.extract.generic.labels import apply_label, label_field, label_value
 from relazione.extract.generic.outline import plan_outline
 from relazione.extract.generic.outline_scan import Key, numbered
@@ -111,6 +111,9 @@ def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
         _close_title(state)
         state.section, state.section_depth = section
         return
+    if national_section(line.text):
+        _leave_tree(state)
+        return
     if state.pending_title is not None and _take_title_line(state, line.text, line.after_blank, profile):
         return
     _close_title(state)
@@ -121,6 +124,15 @@ def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
         return
     if not _code_label(state, line.text, [line.text], profile):
         apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings)
+
+
+def _leave_tree(state: _State) -> None:
+    """A section of national indicators: no objective of the plan is open until the next heading names one,
+    so the tables that follow give no indicators."""
+    _close_title(state)
+    state.sheet.end()
+    state.current.clear()
+    state.columns = state.last_columns = None
 
 
 def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profile) -> bool:
