@@ -100,3 +100,18 @@ def test_tables_under_a_national_indicators_heading_belong_to_no_objective(tmp_p
     report = _report(doc)
     assert [(i.objective, i.name) for i in report.indicators] == [
         ("1.1.1", "Imprese finanziate"), ("1.1.1", "Tempo di liquidazione"), ("1.1.2", "Ore di formazione")]
+
+
+def test_level_columns_headed_in_the_plural_name_their_level(tmp_path: Path) -> None:
+    doc = tmp_path / "plurali.txt"
+    doc.write_text(
+        "OBIETTIVI STRATEGICI\tOBIETTIVI OPERATIVI\tINDICATORI\tRISULTATO ATTESO 2024\tRISULTATO\n"
+        "1.1 - SOSTENERE LE IMPRESE\tContributi alle imprese\tImprese finanziate\t>= 100\t120\n"
+        "\tFormazione degli imprenditori\tOre di formazione\t>= 200\t180\n", encoding="utf-8")
+    report = _report(doc)
+    assert [(o.level, o.code, o.title, o.parent) for o in report.objectives] == [
+        ("strategic", "1.1", "SOSTENERE LE IMPRESE", None),
+        ("operational", None, "Contributi alle imprese", "1.1"),
+        ("operational", None, "Formazione degli imprenditori", "1.1")]
+    assert [(i.objective, i.name) for i in report.indicators] == [
+        ("Contributi alle imprese", "Imprese finanziate"), ("Formazione degli imprenditori", "Ore di formazione")]

@@ -28,12 +28,12 @@ from relazione.extract.generic import columns as infer
 from relazione.extract.generic import tables as gt
 from relazione.extract.generic import tree
 from relazione.extract.generic.columns import infer_columns
-from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, infer_kind, national_section, section_of
+from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, infer_kind, outside_section, section_of
 from relazione.extract.generic.labels import apply_label, label_field, label_value
 from relazione.extract.generic.outline import plan_outline
 from relazione.extract.generic.outline_scan import Key, numbered
 from relazione.extract.generic.sheets import IndicatorSheet
-from relazione.extract.headings import HeadingMatch
+from relazione.extract.headings import HeadingMatch, normalise_words
 from relazione.extract.profiles import Profile
 from relazione.extract.report_meta import head_text, report_metadata
 from relazione.extract.tables import ColumnMap, header_field, map_header
@@ -45,6 +45,7 @@ from relazione.records.values import parse_number
 _WEIGHT_IN_TITLE = re.compile(
     r"[\(\[]?\s*[-–—,;]?\s*\bpeso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*[:=]?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*[\)\]]?",
     re.IGNORECASE)
+_TOTAL = re.compile(r"[%=]|\d+\s*/\s*\d+")  # "% RAGGIUNGIMENTO OBIETTIVI: 200/2 = 100%": a total, no group
 _ROWS_FOR_CONTENT = 40  # rows below a header whose cells name the columns its words do not
 _TITLE_STOP_WORDS = {"INDICATORI", "INDICATORE", "DESCRIZIONE", "RISULTATI", "AZIONI", "KPI", "NOTE",
                      "INDICATORI DI PERFORMANCE", "INDICATORI DI RISULTATO", "TARGET"}
@@ -58,6 +59,7 @@ class _State:
     by_code: dict[tuple[str, str], Objective] = field(default_factory=dict)  # (level, code) -> objective
     by_parts: dict[tuple[str, tuple[str, ...]], Objective] = field(default_factory=dict)  # (level, split code)
     by_title: dict[tuple[str, str, str], Objective] = field(default_factory=dict)  # no code: (level, parent, title)
+    codeless_siblings: dict[tuple[str, str], list[Objective]] = field(default_factory=dict)  # no code: (level, parent)
     overview: set[int] = field(default_factory=set)  # ids of objectives named by an overview row or list
     n_indicators: dict[str, int] = field(default_factory=dict)  # objective ref -> indicators so far
     last: dict[str, Indicator] = field(default_factory=dict)  # objective ref -> its last indicator
@@ -72,6 +74,9 @@ class _State:
     title_lines: list[str] = field(default_factory=list)
     sheet: IndicatorSheet = field(default_factory=IndicatorSheet)  # key-value indicator sheet being read
     outline: dict[Key, HeadingMatch] = field(default_factory=dict)  # numbered headings without level words
+    numbered_only: set[int] = field(default_factory=set)  # ids of objectives read from their numbering alone
+    outside: bool = False  # in a section beside the plan (national indicators, individual objectives)
+    named: dict[tuple[str, str], int] = field(default_factory=dict)  # (objective, indicator name) -> first table
     table: Table | None = None  # the table being read, and the row: a header's columns are read from below it
     row_index: int = 0
 
@@ -101,17 +106,19 @@ def extract(doc: Document, profile: Profile) -> Extraction:
 # -- objectives ----------------------------------------------------------------------------------
 def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
     match, bare = find_heading(line.text, profile, (state.section, state.section_depth), in_row=False)
-    if match is None and index in state.outline:
+    by_numbering = match is None and index in state.outline
+    if by_numbering:
         match = state.outline[index]
     if match:
-        _open_objective(state, match, line.prov, profile, overview=bare)
+        state.outside = False
+        _open_objective(state, match, line.prov, profile, overview=bare, by_numbering=by_numbering)
         return
     section = section_of(line.text)
     if section:
         _close_title(state)
         state.section, state.section_depth = section
         return
-    if national_section(line.text):
+    if outside_section(line.text):
         _leave_tree(state)
         return
     if state.pending_title is not None and _take_title_line(state, line.text, line.after_blank, profile):
@@ -133,6 +140,14 @@ def _leave_tree(state: _State) -> None:
     state.sheet.end()
     state.current.clear()
     state.columns = state.last_columns = None
+    state.outside = True
+
+
+def _new_objective_row(state: _State, joined: str, row: Row, profile: Profile) -> bool:
+    """In a section beside the plan, only a row naming an objective not read before takes the reading back
+    to the plan; its rows restating the plan's objectives ("Prospettiva 1 ...") are no part of it."""
+    match = find_heading(joined, profile, (None, None), in_row=True, cells=row.texts)[0]
+    return match is not None and bool(match.code) and (match.level, match.code) not in state.by_code
 
 
 def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profile) -> bool:
@@ -171,14 +186,15 @@ def _set_title(obj: Objective, title: str) -> None:
     obj.title = title.strip(" #*_-–—:;|").strip()
 
 
-def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile, overview: bool) -> None:
+def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile, overview: bool,
+                    by_numbering: bool = False) -> None:
     _close_title(state)
     state.sheet.end()
     code = match.code
     level = match.level
     existing = state.by_code.get((level, code)) if code else None
     if existing is not None:
-        _name_again(state, existing, match, overview)
+        _name_again(state, existing, match, overview and not by_numbering, by_numbering)
         return
     obj = Objective(level=level, title="", code=code, provenance=prov, confidence=round(match.similarity / 100, 2))
     obj.parent = _parent_of(state, level, code)
@@ -187,8 +203,14 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
     else:
         state.pending_title = obj
     if not code and obj.title:
-        # the same title under another parent is another objective (Pavia repeats operational titles)
-        named = state.by_title.setdefault((level, obj.parent or "", obj.title.casefold()), obj)
+        # the same title under another parent is another objective (Pavia repeats operational titles);
+        # under the same parent, a title written again with a typo is the same objective
+        key = (level, obj.parent or "", obj.title.casefold())
+        siblings = state.codeless_siblings.setdefault(key[:2], [])
+        named = state.by_title.get(key) or next((o for o in siblings if tree.same_title(o.title, obj.title)), None)
+        if named is None:
+            named = state.by_title[key] = obj
+            siblings.append(obj)
         if named is not obj:  # a heading without a code named again (overview, then detail): one record
             named.weight = named.weight if named.weight is not None else obj.weight
             _reopen(state, named)
@@ -196,6 +218,8 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
     state.report.objectives.append(obj)
     if overview:
         state.overview.add(id(obj))
+    if by_numbering:
+        state.numbered_only.add(id(obj))
     if code:
         state.by_code[(level, code)] = obj
         state.by_parts.setdefault((level, tuple(CODE_SEPARATORS.split(code))), obj)
@@ -220,16 +244,20 @@ def _code_label(state: _State, text: str, cells: list[str], profile: Profile) ->
     return True
 
 
-def _name_again(state: _State, existing: Objective, match: HeadingMatch, overview: bool) -> None:
+def _name_again(state: _State, existing: Objective, match: HeadingMatch, overview: bool,
+                by_numbering: bool = False) -> None:
     """The same objective named again (overview, then detail sheet): one record, and the detail
-    sheet's title wins over the overview's (a table row or a bare-code list line)."""
+    sheet's title wins over the overview's (a table row or a bare-code list line); a title read with a
+    level's word or column wins over one read from the numbering alone (a chapter "4.1 Punti di forza")."""
     _reopen(state, existing)
     if existing.parent is None and existing.level != LEVELS[0]:
         existing.parent = _parent_of(state, existing.level, existing.code)  # the overview came before its parents
-    replace = not existing.title or (id(existing) in state.overview and not overview)
+    replace = not existing.title or (id(existing) in state.overview and not overview) or \
+        (id(existing) in state.numbered_only and not by_numbering and bool(match.title))
     if not replace:
         return
     state.overview.discard(id(existing))
+    state.numbered_only.discard(id(existing))
     if match.title:
         _set_title(existing, match.title)
     else:
@@ -296,16 +324,20 @@ def _other_table(first: Row, last_columns: tuple[ColumnMap, int] | None, profile
 
 def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
     joined = " ".join(c.text for c in row.cells if c.text)
-    if not joined:
+    if not joined or (state.outside and not _new_objective_row(state, joined, row, profile)):
         return
+    state.outside = False
     if state.columns is not None and tree.names_levels(state.columns) and not _header_row(state, row, profile):
         _indicator_row(state, row, state.columns, profile)  # a tree table: its level cells name the objectives
         return
     match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
-    if match is None and key in state.outline:
+    if match is None:
+        match = _heading_after_group_label(row, profile)
+    by_numbering = match is None and key in state.outline
+    if by_numbering:
         match = state.outline[key]
     if match:
-        _open_objective(state, match, row.prov, profile, overview=True)
+        _open_objective(state, match, row.prov, profile, overview=True, by_numbering=by_numbering)
         _rest_of_heading_row(state, row, match, profile)
         return
     state.section = None
@@ -321,6 +353,17 @@ def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
         return
     if state.columns is not None:
         _indicator_row(state, row, state.columns, profile)
+
+
+def _heading_after_group_label(row: Row, profile: Profile) -> HeadingMatch | None:
+    """ "PERFORMANCE DEGLI AMBITI | PROSP. 1: TITOLO | 100%": a label cell for a group of rows (merged down
+    in the original) before a heading with a level word and a code."""
+    filled = row.filled()
+    if len(filled) < 2 or any(ch.isdigit() for ch in filled[0].text):
+        return None
+    rest = [c.text for c in row.cells[row.cells.index(filled[1]):]]
+    match, bare = find_heading(" ".join(t for t in rest if t), profile, (None, None), in_row=True, cells=rest)
+    return match if match is not None and match.code and not bare and match.similarity >= 90 else None
 
 
 def _rest_of_heading_row(state: _State, row: Row, match: HeadingMatch, profile: Profile) -> None:
@@ -378,7 +421,9 @@ def _set_columns(state: _State, columns: ColumnMap, row: Row, profile: Profile) 
     columns = tree.with_level_columns(gt.with_year_targets(columns, row, profile.columns), row, profile.headings)
     if state.table is not None:
         body = state.table.rows[state.row_index + 1: state.row_index + 1 + _ROWS_FOR_CONTENT]
+        columns = infer.realigned(columns, row, body)
         columns = tree.with_row_level_column(infer_columns(columns, row, body), body, profile.headings)
+        columns = tree.with_name_beside_level(columns, row, body)
     state.columns = columns
     state.header_row = row
     state.last_columns = (columns, len(row.cells))
@@ -404,10 +449,10 @@ def _title_row(state: _State, row: Row, profile: Profile) -> bool:
 def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile) -> None:
     width = state.last_columns[1] if state.last_columns else None
     values = gt.row_values(gt.without_extra_ordinal(row, width), columns)
-    if _objective_row(state, values, row.prov, profile):
+    if _objective_row(state, values, row.prov, profile) or _group_row(state, values, row.prov, profile):
         return
     for level, text in tree.level_cells(values):
-        _tree_cell_objective(state, level, text, row.prov, profile)
+        _tree_cell_objective(state, level, text, row.prov, profile, row.after_blank)
     owner = state.deepest()
     if owner is None or not values:
         return
@@ -428,6 +473,8 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile
         gt.continue_indicator(previous, values)  # type: ignore[arg-type]
         return
     ind = gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year)
+    if _restated(state, ind):
+        return  # a per-unit or summary table naming the indicator again: the first statement is the record
     ind.confidence = infer.confidence_of(set(values), columns)
     _add_indicator(state, ind)
 
@@ -447,7 +494,8 @@ def _objective_row(state: _State, values: dict[str, str], prov: Provenance, prof
     return True
 
 
-def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance, profile: Profile) -> None:
+def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance, profile: Profile,
+                         after_blank: bool = False) -> None:
     """A tree table's level cell ("1.1 Sostenere le imprese"): the objective it names becomes the open
     one at its level, the table's columns staying in force. A dash says the row has no objective of
     that level: its indicator belongs to the level above."""
@@ -458,11 +506,54 @@ def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance,
     match = find_heading(text, profile, (None, None), in_row=False)[0]
     if match is None or match.level != level or not match.code:
         code_title = numbered(text)  # "A1 Titolo": the column says the level, the cell its code and title
-        match = HeadingMatch(level, *code_title, 80.0) if code_title else HeadingMatch(level, None, text, 80.0)
+        match = HeadingMatch(level, *code_title, 80.0) if code_title else _bare_code_cell(level, text, profile)
     current = state.current.get(level)
     if current is not None and (current.code or current.title.casefold()) == (match.code or match.title.casefold()):
         return
+    if current is not None and not match.code and tree.title_cut_short(current, text, after_blank):
+        current.title = join_wrapped([current.title, text])  # the title went on past a page break
+        return
     _open_in_table(state, match, prov, profile)
+
+
+def _bare_code_cell(level: str, text: str, profile: Profile) -> HeadingMatch:
+    """A level cell holding a code alone ("1.1", its title written elsewhere) names the objective by its
+    code; any other text is the objective's title."""
+    rule = profile.heading(level)
+    if rule is not None and re.fullmatch(rf"\s*(?:{rule.code})\s*[.:]?\s*", text):
+        return HeadingMatch(level, text.strip(" .:"), "", 80.0)
+    return HeadingMatch(level, None, text, 80.0)
+
+
+def _group_row(state: _State, values: dict[str, str], prov: Provenance, profile: Profile) -> bool:
+    """A tree-table row holding nothing but a title in a level column whose other cells are codes
+    ("PROCESSI INTERNI" over rows "2.1 | indicator ..."): a group row naming the objective of the
+    level above, which opens again (the same title read before) or is new."""
+    cells = tree.level_cells(dict(values))
+    if len(cells) != 1 or len(values) != 1:
+        return False
+    level, text = cells[0]
+    if _TOTAL.search(text) or _before_header(state, profile):
+        return True  # a total ("% RAGGIUNGIMENTO OBIETTIVI: 200/2 = 100%") or the title of the table below
+    depth = LEVELS.index(level)
+    if depth == 0 or _bare_code_cell(level, text, profile).code or numbered(text):
+        return False
+    upper = LEVELS[depth - 1]
+    known = next((o for o in state.report.objectives if o.level == upper and tree.same_title(o.title, text)), None)
+    if known is not None:
+        columns, last_columns = state.columns, state.last_columns
+        _reopen(state, known)
+        state.columns, state.last_columns = columns, last_columns
+    else:
+        _open_in_table(state, HeadingMatch(upper, None, text, 80.0), prov, profile)
+    return True
+
+
+def _before_header(state: _State, profile: Profile) -> bool:
+    """Is the next row of the table a header row (this one is the title of the table it heads)?"""
+    if state.table is None or state.row_index + 1 >= len(state.table.rows):
+        return False
+    return gt.header_of(state.table.rows[state.row_index + 1], None, profile.columns) is not None
 
 
 def _open_in_table(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile) -> None:
@@ -471,6 +562,14 @@ def _open_in_table(state: _State, match: HeadingMatch, prov: Provenance, profile
     _open_objective(state, match, prov, profile, overview=False)
     _close_title(state)
     state.columns, state.last_columns = columns, last_columns
+
+
+def _restated(state: _State, ind: Indicator) -> bool:
+    """Was an indicator of this objective with this name read from another table already?"""
+    key = (ind.objective, normalise_words(ind.name))
+    table = id(state.table)
+    first = state.named.setdefault(key, table)
+    return first != table
 
 
 def _add_indicator(state: _State, ind: Indicator) -> None:
