@@ -115,3 +115,36 @@ def test_level_columns_headed_in_the_plural_name_their_level(tmp_path: Path) -> 
         ("operational", None, "Formazione degli imprenditori", "1.1")]
     assert [(i.objective, i.name) for i in report.indicators] == [
         ("Contributi alle imprese", "Imprese finanziate"), ("Formazione degli imprenditori", "Ore di formazione")]
+
+
+def _sheets(head: str) -> str:
+    return head + "".join(
+        f"Obiettivo strategico 1.{k} - Obiettivo {k}\nIndicatore\tTarget\tConsuntivo\n{name}\t>= {k}0\t{k}5\n\n"
+        for k, name in ((1, "Imprese finanziate nell'anno"), (2, "Tempo medio di liquidazione dei contributi"),
+                        (3, "Ore di formazione erogate al personale")))
+
+
+def test_a_summary_table_restating_the_detail_sheets_gives_no_indicators_of_its_own(tmp_path: Path) -> None:
+    doc = tmp_path / "sintesi.txt"
+    doc.write_text(_sheets(
+        "Area strategica 1 - Competitività\n\nIndicatori più significativi\n"
+        "Indicatore\tTarget\tConsuntivo\n"
+        "Imprese finanziate nell'anno*\t>= 10\t15\nTempo medio di liquidazione\t>= 20\t25\n"
+        "Ore di formazione erogate\t>= 30\t35\nGrado di trasparenza\t100%\t100%\n\n"), encoding="utf-8")
+    report = _report(doc)
+    assert [(i.objective, i.name) for i in report.indicators] == [
+        ("1.1", "Imprese finanziate nell'anno"), ("1.2", "Tempo medio di liquidazione dei contributi"),
+        ("1.3", "Ore di formazione erogate al personale")]
+
+
+def test_an_objective_restating_its_childrens_indicators_keeps_its_own(tmp_path: Path) -> None:
+    doc = tmp_path / "ripetuti.txt"
+    doc.write_text(
+        "Obiettivo strategico 1.1 - Digitalizzare\nIndicatore\tTarget\tConsuntivo\n"
+        "Grado di adesione al cassetto digitale\t>= 40%\t45%\nGrado di rilascio di strumenti digitali\t>= 8%\t9%\n"
+        "Tasso di alimentazione del fascicolo\t>= 5%\t6%\n\n"
+        "Obiettivo operativo 1.1.1 - Cassetto\nIndicatore\tTarget\tConsuntivo\n"
+        "Grado di adesione al cassetto digitale\t>= 40%\t45%\nGrado di rilascio di strumenti digitali\t>= 8%\t9%\n"
+        "Tasso di alimentazione del fascicolo\t>= 5%\t6%\n", encoding="utf-8")
+    report = _report(doc)
+    assert [i.objective for i in report.indicators] == ["1.1", "1.1", "1.1", "1.1.1", "1.1.1", "1.1.1"]

@@ -25,8 +25,8 @@ import regex as re
 
 from relazione.extract.extraction import Extraction
 from relazione.extract.generic import columns as infer
+from relazione.extract.generic import summary, tree
 from relazione.extract.generic import tables as gt
-from relazione.extract.generic import tree
 from relazione.extract.generic.columns import infer_columns
 from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, infer_kind, outside_section, section_of
 from relazione.extract.generic.labels import apply_label, label_field, label_value
@@ -77,6 +77,7 @@ class _State:
     numbered_only: set[int] = field(default_factory=set)  # ids of objectives read from their numbering alone
     outside: bool = False  # in a section beside the plan (national indicators, individual objectives)
     named: dict[tuple[str, str], int] = field(default_factory=dict)  # (objective, indicator name) -> first table
+    table_of: dict[int, int] = field(default_factory=dict)  # id(indicator) -> id(its table)
     table: Table | None = None  # the table being read, and the row: a header's columns are read from below it
     row_index: int = 0
 
@@ -99,6 +100,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
         else:
             _on_table(state, block, profile, index)
     _close_title(state)
+    report.indicators = summary.without_summary_tables(report, state.table_of)
     _number_indicators(report)
     return Extraction([report], state.warnings)
 
@@ -204,10 +206,12 @@ def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profil
         state.pending_title = obj
     if not code and obj.title:
         # the same title under another parent is another objective (Pavia repeats operational titles);
-        # under the same parent, a title written again with a typo is the same objective
+        # under the same parent, a title written again with a typo is the same objective (unless a code given
+        # since, "Codice obiettivo | E.1", says the other is one of several objectives with like titles)
         key = (level, obj.parent or "", obj.title.casefold())
         siblings = state.codeless_siblings.setdefault(key[:2], [])
-        named = state.by_title.get(key) or next((o for o in siblings if tree.same_title(o.title, obj.title)), None)
+        named = state.by_title.get(key) or next(
+            (o for o in siblings if not o.code and tree.same_title(o.title, obj.title)), None)
         if named is None:
             named = state.by_title[key] = obj
             siblings.append(obj)
@@ -476,6 +480,7 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile
     if _restated(state, ind):
         return  # a per-unit or summary table naming the indicator again: the first statement is the record
     ind.confidence = infer.confidence_of(set(values), columns)
+    state.table_of[id(ind)] = id(state.table)
     _add_indicator(state, ind)
 
 
