@@ -148,3 +148,50 @@ def test_an_objective_restating_its_childrens_indicators_keeps_its_own(tmp_path:
         "Tasso di alimentazione del fascicolo\t>= 5%\t6%\n", encoding="utf-8")
     report = _report(doc)
     assert [i.objective for i in report.indicators] == ["1.1", "1.1", "1.1", "1.1.1", "1.1.1", "1.1.1"]
+
+
+def test_a_heading_of_the_same_level_under_an_untitled_coded_heading_is_its_title(tmp_path: Path) -> None:
+    doc = tmp_path / "missione.txt"
+    doc.write_text(
+        "Area Strategica 2024_01\t\t\t\t\n"
+        "MISSIONE 011: Competitività e sviluppo delle imprese\t\t\t\t\n"
+        "Descrizione\tTipo\tValore Atteso\tValore Raggiunto\tNote\n"
+        "Grado di restituzione delle risorse\tOUTCOME\t> = 25%\t40%\t\n"
+        "Ob. Strategico 2024_01_01\t\t\t\t\n"
+        "Sostenere le imprese\t\t\t\t\n"
+        "Descrizione\tTipo\tValore Atteso\tValore Raggiunto\tNote\n"
+        "Imprese finanziate\tOUTPUT\t>= 100\t120\t\n", encoding="utf-8")
+    report = _report(doc)
+    assert [(o.level, o.code, o.title) for o in report.objectives] == [
+        ("area", "2024_01", "MISSIONE 011: Competitività e sviluppo delle imprese"),
+        ("strategic", "2024_01_01", "Sostenere le imprese")]
+    assert [i.objective for i in report.indicators] == ["2024_01", "2024_01_01"]
+
+
+def test_running_text_ends_the_indicator_table_before_it(tmp_path: Path) -> None:
+    doc = tmp_path / "gestione.txt"
+    doc.write_text(
+        "Obiettivo operativo 1.1.1 - Contributi alle imprese\n"
+        "Descrizione\tTipo\tValore Atteso\tValore Raggiunto\tNote\n"
+        "Imprese finanziate\tOUTPUT\t>= 100\t120\t\n\n"
+        "Relazione sulla gestione e sui risultati\n\n"
+        "La presente relazione viene elaborata alla data del 15 novembre in vista dell'insediamento del Consiglio.\n\n"
+        "\tSi ricorda che ai sensi del decreto occorre rispettare le previsioni di bilancio\n"
+        "--\t--\n\n"
+        "Indirizzi generali e programma pluriennale\tCon deliberazione del Consiglio sono stati approvati\n"
+        "Nuovi assetti istituzionali\tLa legge di riforma ha ridotto il numero delle Camere\n", encoding="utf-8")
+    report = _report(doc)
+    assert [i.name for i in report.indicators] == ["Imprese finanziate"]
+
+
+def test_areas_heading_chapters_with_nothing_under_them_are_no_areas_of_the_plan(tmp_path: Path) -> None:
+    doc = tmp_path / "capitoli.txt"
+    doc.write_text(
+        "Area strategica 1 - Competitività\n\n"
+        "Obiettivo strategico 1.1 - Sostenere le imprese\nIndicatore\tTarget\tConsuntivo\n"
+        "Imprese finanziate\t>= 10\t12\n\n"
+        "Relazione sulla gestione\n\nMissione 012 - Regolazione dei mercati\n\n"
+        "Nel corso dell'anno l'ufficio ha proseguito le attività di vigilanza sul mercato e sui prodotti.\n\n"
+        "Area strategica 2 - Servizi\n", encoding="utf-8")
+    report = _report(doc)  # the empty "Area strategica 2" is coded as the plan's areas are: it stays
+    assert [(o.level, o.code) for o in report.objectives] == [("area", "1"), ("strategic", "1.1"), ("area", "2")]

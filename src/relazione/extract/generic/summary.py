@@ -1,15 +1,23 @@
-"""Summary tables: "Indicatori più significativi" near the start of a report gathers indicators that the
+"""What a report's reading holds that is no part of its tree: summary tables, and area words heading chapters.
+
+Summary tables: "Indicatori più significativi" near the start of a report gathers indicators that the
 detail sheets state again under their own objectives. Read where it stands, its rows would all belong to
 the objective open there (the last area of the summary above it).
 
 A table is a summary when most of its rows name indicators that other tables give to objectives deeper
 than the one it stands under, spread over several of them: its rows are dropped, the detail sheets'
 statements kept. (An objective restating one or two of its children's indicators is no summary.)
+
+Chapters: an area heading with neither an objective nor an indicator under it, coded unlike the areas
+that have them ("Missione 012", "Asse 2" heading the narrative of a management report among areas coded
+"2024_01"), is no area of the plan.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+
+import regex as re
 
 from relazione.extract.headings import normalise_words
 from relazione.records.model import LEVELS, Indicator, Report
@@ -52,3 +60,20 @@ def _is_summary(rows: list[Indicator], owners_by_name: dict[str, set[str]], dept
 def _key(name: str) -> str:
     """The first words of an indicator's name: how a summary row and a detail sheet name it alike."""
     return " ".join(normalise_words(name).split()[:KEY_WORDS])
+
+
+def without_empty_areas(report: Report) -> list:
+    """The report's objectives less its empty areas coded unlike the areas holding objectives or indicators
+    ("Missione 012" among "Area Strategica 2024_01"; an empty "Area 2" beside a full "Area 1" stays)."""
+    parents = {o.parent for o in report.objectives if o.parent} | {i.objective for i in report.indicators}
+    areas = [o for o in report.objectives if o.level == LEVELS[0]]
+    shapes = {_shape(o.code) for o in areas if o.ref in parents}
+    empty = {id(o) for o in areas if o.ref not in parents and o.code and _shape(o.code) not in shapes}
+    if not empty or not shapes:
+        return report.objectives
+    return [o for o in report.objectives if id(o) not in empty]
+
+
+def _shape(code: str | None) -> str:
+    """ "2024_01" -> "9999_99", "012" -> "999", "AS1" -> "AA9": the form of a code, not its value."""
+    return re.sub(r"\p{L}", "A", re.sub(r"\d", "9", code or ""))

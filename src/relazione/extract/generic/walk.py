@@ -46,6 +46,7 @@ _WEIGHT_IN_TITLE = re.compile(
     r"[\(\[]?\s*[-–—,;]?\s*\bpeso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*[:=]?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*[\)\]]?",
     re.IGNORECASE)
 _TOTAL = re.compile(r"[%=]|\d+\s*/\s*\d+")  # "% RAGGIUNGIMENTO OBIETTIVI: 200/2 = 100%": a total, no group
+_PROSE_WORDS = 12  # a line of running text, not a heading or a note under a table
 _ROWS_FOR_CONTENT = 40  # rows below a header whose cells name the columns its words do not
 _TITLE_STOP_WORDS = {"INDICATORI", "INDICATORE", "DESCRIZIONE", "RISULTATI", "AZIONI", "KPI", "NOTE",
                      "INDICATORI DI PERFORMANCE", "INDICATORI DI RISULTATO", "TARGET"}
@@ -101,6 +102,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
             _on_table(state, block, profile, index)
     _close_title(state)
     report.indicators = summary.without_summary_tables(report, state.table_of)
+    report.objectives = summary.without_empty_areas(report)
     _number_indicators(report)
     return Extraction([report], state.warnings)
 
@@ -111,6 +113,8 @@ def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
     by_numbering = match is None and index in state.outline
     if by_numbering:
         match = state.outline[index]
+    if match and _names_the_untitled(state, match, line.text):
+        return
     if match:
         state.outside = False
         _open_objective(state, match, line.prov, profile, overview=bare, by_numbering=by_numbering)
@@ -131,8 +135,24 @@ def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
         state.columns = None  # a section heading (Word heading style) ends the indicator table before it
     if _sheet_line(state, line.text, [line.text], line.prov, profile):
         return
-    if not _code_label(state, line.text, [line.text], profile):
-        apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings)
+    if _code_label(state, line.text, [line.text], profile) or \
+            apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings):
+        return
+    if len(line.text.split()) >= _PROSE_WORDS:
+        state.columns = None  # running text: the table before it is over (one laid out alike continues it)
+
+
+def _names_the_untitled(state: _State, match: HeadingMatch, text: str) -> bool:
+    """ "Area Strategica 2024_01" then "MISSIONE 011: Competitività ...": a heading of the same level right
+    under a coded heading still waiting for its title, with another code, is that title (two siblings
+    never follow each other with nothing in between)."""
+    pending = state.pending_title
+    if pending is None or state.title_lines or pending.level != match.level or not pending.code \
+            or match.code == pending.code or (match.level, match.code) in state.by_code:
+        return False
+    state.title_lines.append(text)
+    _close_title(state)
+    return True
 
 
 def _leave_tree(state: _State) -> None:
@@ -340,6 +360,8 @@ def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
     by_numbering = match is None and key in state.outline
     if by_numbering:
         match = state.outline[key]
+    if match and _names_the_untitled(state, match, joined):
+        return
     if match:
         _open_objective(state, match, row.prov, profile, overview=True, by_numbering=by_numbering)
         _rest_of_heading_row(state, row, match, profile)
