@@ -195,3 +195,14 @@ def test_areas_heading_chapters_with_nothing_under_them_are_no_areas_of_the_plan
         "Area strategica 2 - Servizi\n", encoding="utf-8")
     report = _report(doc)  # the empty "Area strategica 2" is coded as the plan's areas are: it stays
     assert [(o.level, o.code) for o in report.objectives] == [("area", "1"), ("strategic", "1.1"), ("area", "2")]
+
+
+def test_a_level_column_headed_with_an_apostrophe_for_the_accent_names_its_level(tmp_path: Path) -> None:
+    doc = tmp_path / "attivita.txt"
+    doc.write_text(
+        "OBIETTIVO STRATEGICO\tATTIVITA'\tINDICATORI OPERATIVI\tRISULTATO ATTESO\tRISULTATO\n"
+        "1.1 - SOSTENERE LE IMPRESE\tContributi alle imprese\tImprese finanziate\t>= 100\t120\n", encoding="utf-8")
+    report = _report(doc)
+    assert [(o.level, o.title) for o in report.objectives] == [
+        ("strategic", "SOSTENERE LE IMPRESE"), ("operational", "Contributi alle imprese")]
+    assert [(i.objective, i.name) for i in report.indicators] == [("Contributi alle imprese", "Imprese finanziate")]

@@ -33,6 +33,8 @@ MIN_SIMILARITY = 90
 MIN_OBJECTIVE_ROWS = 2
 _PLURAL_ENDINGS = re.compile(r"(?:HE|I|E)\b", re.IGNORECASE)  # "STRATEGICHE", "OBIETTIVI", "AREE"
 _SINGULAR = {"HE": "A", "I": "O", "E": "A"}
+_ACCENT_AS_APOSTROPHE = re.compile(r"([AEIOUaeiou])['’](?!\p{L})")  # "ATTIVITA'" for "ATTIVITÀ" in capitals
+_ACCENTED = dict(zip("AEIOUaeiou", "ÀÈÌÒÙàèìòù", strict=True))
 _CONNECTIVES = frozenset((
     "di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "con", "a", "al", "alla", "ai", "agli",
     "alle", "da", "dal", "dalla", "in", "nel", "nella", "nei", "nelle", "su", "sul", "sulla", "tra", "fra", "il", "lo",
@@ -132,7 +134,7 @@ def level_cells(values: dict[str, str]) -> list[tuple[str, str]]:
 def cell_level(text: str, rules: tuple[HeadingRule, ...], last_words: bool) -> str | None:
     """The level a cell names: one of a level's keywords, or (``last_words``) a keyword's last word."""
     best, best_score = None, 0.0
-    singular = _singular(text)
+    singular = _singular(_ACCENT_AS_APOSTROPHE.sub(lambda m: _ACCENTED[m.group(1)], text))
     for rule in rules:
         score = max(keyword_similarity(text, rule.keywords), keyword_similarity(singular, rule.keywords))
         if score > best_score:
@@ -146,7 +148,7 @@ def cell_level(text: str, rules: tuple[HeadingRule, ...], last_words: bool) -> s
 
 def _singular(text: str) -> str:
     """A column header names its level in the plural ("Obiettivi operativi", "Aree strategiche"): the
-    keywords' singular, word by word."""
+    keywords' singular, word by word (a final accent written as an apostrophe restored before)."""
     return _PLURAL_ENDINGS.sub(lambda m: _SINGULAR[m.group(0).upper()], text)
 
 
