@@ -206,3 +206,15 @@ def test_a_level_column_headed_with_an_apostrophe_for_the_accent_names_its_level
     assert [(o.level, o.title) for o in report.objectives] == [
         ("strategic", "SOSTENERE LE IMPRESE"), ("operational", "Contributi alle imprese")]
     assert [(i.objective, i.name) for i in report.indicators] == [("Contributi alle imprese", "Imprese finanziate")]
+
+
+def test_a_heading_under_an_untitled_one_whose_code_its_children_continue_is_an_objective(tmp_path: Path) -> None:
+    doc = tmp_path / "fogli.txt"
+    doc.write_text(
+        "Area 1\n"
+        "AS 011: COMPETITIVITÀ DELLE IMPRESE\n"
+        "Obiettivo strategico 011-005 - Promozione\nIndicatore\tTarget\tConsuntivo\nImprese assistite\t>= 10\t12\n",
+        encoding="utf-8")
+    report = _report(doc)
+    assert ("area", "011", "COMPETITIVITÀ DELLE IMPRESE") in [(o.level, o.code, o.title) for o in report.objectives]
+    assert next(o for o in report.objectives if o.code == "011-005").parent == "011"

@@ -156,6 +156,11 @@ def outside_section(text: str) -> bool:
     return bool(_OUTSIDE_SECTION.match(text.strip(" *_#")))
 
 
+def code_shape(code: str | None) -> str:
+    """ "2024_01" -> "9999_99", "012" -> "999", "AS1" -> "AA9": the form of a code, not its value."""
+    return re.sub(r"\p{L}", "A", re.sub(r"\d", "9", code or ""))
+
+
 def section_of(text: str) -> tuple[str, int | None] | None:
     """The level a section heading announces, and the depth of its own numbering ("3.2" -> 2)."""
     m = _SECTION.match(text) if len(text) <= 70 else None

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import regex as re
 
 from relazione.extract.generic import tree
-from relazione.extract.generic.headings import CODE_SEPARATORS
+from relazione.extract.generic.headings import CODE_SEPARATORS, code_shape
 from relazione.extract.generic.labels import label_field, label_value
-from relazione.extract.generic.outline_scan import Key
+from relazione.extract.generic.outline_scan import Key, code_segments
 from relazione.extract.generic.sheets import IndicatorSheet
 from relazione.extract.headings import HeadingMatch
 from relazione.extract.profiles import Profile
@@ -52,6 +52,7 @@ class State:
     sheet: IndicatorSheet = field(default_factory=IndicatorSheet)  # key-value indicator sheet being read
     outline: dict[Key, HeadingMatch] = field(default_factory=dict)  # numbered headings without level words
     numbered_only: set[int] = field(default_factory=set)  # ids of objectives read from their numbering alone
+    parent_codes: frozenset[tuple[str, ...]] = frozenset()  # codes (as parts) deeper headings continue
     outside: bool = False  # in a section beside the plan (national indicators, individual objectives)
     named: dict[tuple[str, str], int] = field(default_factory=dict)  # (objective, indicator name) -> first table
     table_of: dict[int, int] = field(default_factory=dict)  # id(indicator) -> id(its table)
@@ -67,11 +68,13 @@ class State:
 
 def names_the_untitled(state: State, match: HeadingMatch, text: str) -> bool:
     """ "Area Strategica 2024_01" then "MISSIONE 011: Competitività ...": a heading of the same level right
-    under a coded heading still waiting for its title, with another code, is that title (two siblings
-    never follow each other with nothing in between)."""
+    under a coded heading still waiting for its title, with a code of another shape (another
+    classification) that no deeper heading continues, is that title. Two siblings coded alike ("Area 2",
+    "AS1: ...") stay two, and so does a heading whose code its children continue ("AS 011" over "011-005")."""
     pending = state.pending_title
     if pending is None or state.title_lines or pending.level != match.level or not pending.code \
-            or match.code == pending.code or (match.level, match.code) in state.by_code:
+            or not match.code or code_shape(match.code) == code_shape(pending.code) \
+            or (match.level, match.code) in state.by_code or code_segments(match.code) in state.parent_codes:
         return False
     state.title_lines.append(text)
     close_title(state)

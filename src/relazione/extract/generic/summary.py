@@ -17,8 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-import regex as re
-
+from relazione.extract.generic.headings import code_shape
 from relazione.extract.headings import normalise_words
 from relazione.records.model import LEVELS, Indicator, Report
 
@@ -67,13 +66,8 @@ def without_empty_areas(report: Report) -> list:
     ("Missione 012" among "Area Strategica 2024_01"; an empty "Area 2" beside a full "Area 1" stays)."""
     parents = {o.parent for o in report.objectives if o.parent} | {i.objective for i in report.indicators}
     areas = [o for o in report.objectives if o.level == LEVELS[0]]
-    shapes = {_shape(o.code) for o in areas if o.ref in parents}
-    empty = {id(o) for o in areas if o.ref not in parents and o.code and _shape(o.code) not in shapes}
+    shapes = {code_shape(o.code) for o in areas if o.ref in parents}
+    empty = {id(o) for o in areas if o.ref not in parents and o.code and code_shape(o.code) not in shapes}
     if not empty or not shapes:
         return report.objectives
     return [o for o in report.objectives if id(o) not in empty]
-
-
-def _shape(code: str | None) -> str:
-    """ "2024_01" -> "9999_99", "012" -> "999", "AS1" -> "AA9": the form of a code, not its value."""
-    return re.sub(r"\p{L}", "A", re.sub(r"\d", "9", code or ""))

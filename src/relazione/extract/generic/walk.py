@@ -42,7 +42,7 @@ from relazione.extract.generic.objectives import (
     open_objective,
     take_title_line,
 )
-from relazione.extract.generic.outline import plan_outline
+from relazione.extract.generic.outline import outline_and_parents
 from relazione.extract.generic.outline_scan import Key
 from relazione.extract.generic.tree_rows import group_row, heading_after_group_label, objective_row, tree_cell_objective
 from relazione.extract.headings import HeadingMatch, normalise_words
@@ -62,7 +62,8 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     report_metadata(report, doc, profile)
     if report.kind is None:
         report.kind = infer_kind(report.title, head_text(doc, 80))
-    state = State(report, outline=plan_outline(doc, profile))
+    outline, parents = outline_and_parents(doc, profile)
+    state = State(report, outline=outline, parent_codes=parents)
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Line):
             _on_line(state, block, profile, index)
