@@ -126,3 +126,12 @@ def test_tables_of_individual_objectives_restating_the_prospettive_give_nothing(
     report = _report(_write(tmp_path, SUMMARY + ANNEX_A + individual))
     assert [(o.level, o.code) for o in report.objectives] == [("area", "1"), ("area", "2"), ("strategic", "1.1")]
     assert len(report.indicators) == 3
+
+
+def test_an_objective_and_its_child_sharing_a_title_each_keep_the_indicator_they_both_state(tmp_path: Path) -> None:
+    text = ("Obiettivo strategico: Sostenere l'internazionalizzazione\n"
+            "Indicatore\tTarget\tConsuntivo\nImprese supportate\t>= 10\t12\n\n"
+            "Obiettivo operativo: Sostenere l'internazionalizzazione\n"
+            "Indicatore\tTarget\tConsuntivo\nImprese supportate\t>= 5\t7\n")
+    report = _report(_write(tmp_path, text))
+    assert [(i.target, i.actual) for i in report.indicators] == [(">= 10", "12"), (">= 5", "7")]

@@ -54,7 +54,7 @@ class State:
     numbered_only: set[int] = field(default_factory=set)  # ids of objectives read from their numbering alone
     parent_codes: frozenset[tuple[str, ...]] = frozenset()  # codes (as parts) deeper headings continue
     outside: bool = False  # in a section beside the plan (national indicators, individual objectives)
-    named: dict[tuple[str, str], int] = field(default_factory=dict)  # (objective, indicator name) -> first table
+    named: dict[tuple[int, str], int] = field(default_factory=dict)  # (id(objective), indicator name) -> 1st table
     table_of: dict[int, int] = field(default_factory=dict)  # id(indicator) -> id(its table)
     table: Table | None = None  # the table being read, and the row: a header's columns are read from below it
     row_index: int = 0

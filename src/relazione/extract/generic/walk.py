@@ -50,7 +50,7 @@ from relazione.extract.profiles import Profile
 from relazione.extract.report_meta import head_text, report_metadata
 from relazione.extract.tables import ColumnMap, map_header
 from relazione.readers.blocks import Document, Line, Provenance, Row, Table
-from relazione.records.model import Indicator, Report, Warning_
+from relazione.records.model import Indicator, Objective, Report, Warning_
 from relazione.records.values import parse_number
 
 _PROSE_WORDS = 12  # a line of running text, not a heading or a note under a table
@@ -298,16 +298,16 @@ def _indicator_row(state: State, row: Row, columns: ColumnMap, profile: Profile)
         gt.continue_indicator(previous, values)  # type: ignore[arg-type]
         return
     ind = gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year)
-    if _restated(state, ind):
+    if _restated(state, owner, ind):
         return  # a per-unit or summary table naming the indicator again: the first statement is the record
     ind.confidence = infer.confidence_of(set(values), columns)
     state.table_of[id(ind)] = id(state.table)
     _add_indicator(state, ind)
 
 
-def _restated(state: State, ind: Indicator) -> bool:
+def _restated(state: State, owner: Objective, ind: Indicator) -> bool:
     """Was an indicator of this objective with this name read from another table already?"""
-    key = (ind.objective, normalise_words(ind.name))
+    key = (id(owner), normalise_words(ind.name))  # by identity: an OS and an OO may share a title
     table = id(state.table)
     first = state.named.setdefault(key, table)
     return first != table
