@@ -24,11 +24,14 @@ def heading_after_group_label(row: Row, profile: Profile) -> HeadingMatch | None
     """ "PERFORMANCE DEGLI AMBITI | PROSP. 1: TITOLO | 100%": a label cell for a group of rows (merged down
     in the original) before a heading with a level word and a code."""
     filled = row.filled()
-    if len(filled) < 2 or any(ch.isdigit() for ch in filled[0].text):
-        return None
+    if len(filled) < 2 or any(ch.isdigit() for ch in filled[0].text) or not filled[1].text[:1].isalpha() \
+            or not any(ch.isdigit() for ch in filled[1].text):
+        return None  # the heading's cell opens with its level word and holds its code
     rest = [c.text for c in row.cells[row.cells.index(filled[1]):]]
     match, bare = find_heading(" ".join(t for t in rest if t), profile, (None, None), in_row=True, cells=rest)
-    return match if match is not None and match.code and not bare and match.similarity >= 90 else None
+    if match is None or bare or match.similarity < 90 or not re.search(r"\d|^[IVX]+$", match.code or ""):
+        return None  # "Codice | Area strategica | Peso | ...": a header's words, no code
+    return match
 
 
 def objective_row(state: State, values: dict[str, str], prov: Provenance, profile: Profile) -> bool:
