@@ -21,7 +21,8 @@ _BY_CONTENT = {
 def column_lines(stages: list[tuple[str, ColumnMap]], row: Row, body: list[Row], profile: Profile) -> list[str]:
     final = stages[-1][1]
     labels = {i: c.text for i, c in enumerate(row.cells) if c.text}
-    labels.update({i: text for i, text in final.labels.items() if text})
+    labels.update(final.labels)  # a header realigned moves its words one cell right
+    labels = {i: text for i, text in labels.items() if text}
     width = max([len(row.cells), *[i + 1 for i in final.fields]])
     out = [_I + " | ".join(quoted(labels.get(i, ""), 30) for i in range(width))]
     for i in sorted(set(labels) | set(final.fields)):
@@ -31,7 +32,8 @@ def column_lines(stages: list[tuple[str, ColumnMap]], row: Row, body: list[Row],
         if field_name is None:
             out.append(head + "non letta: " + _unread(label, final, profile))
             continue
-        stage = next(s for s, c in stages if c.fields.get(i) == field_name)
+        stage = next(s for k, (s, _) in enumerate(stages)  # the stage from which the column kept its field
+                     if all(c.fields.get(i) == field_name for _, c in stages[k:]))
         out.append(head + f"{field_label(field_name)}: {_why(stage, field_name, label, body, i, profile)}")
     return out
 
@@ -56,6 +58,14 @@ def _why(stage: str, field_name: str, label: str, body: list[Row], i: int, profi
         return f"l'intestazione è una parola di livello: ogni cella apre un {level}"
     if stage == "content":
         return _BY_CONTENT.get(field_name, "dedotta dal contenuto")
+    if stage == "realigned":
+        return ("intestazione spostata di una cella a sinistra (le soglie sono nella colonna accanto a quella del "
+                "target): ogni parola d'intestazione vale per la colonna alla sua destra")
+    if stage == "beside_level":
+        if field_name == "name":
+            return ("colonna senza intestazione accanto alla colonna di livello, con un testo diverso a ogni riga "
+                    "anche dove il livello resta lo stesso: è il nome dell'indicatore")
+        return "la colonna intestata come nome dà la misura dell'indicatore: il nome è accanto alla colonna di livello"
     named = next((c.cells[i].text for c in body if i < len(c.cells) and cell_level(c.cells[i].text, profile.headings,
                                                                                   last_words=True)), "")
     return f"le sue celle nominano livelli (es. {quoted(named, 30)}): quelle righe sono obiettivi, le altre indicatori"

@@ -14,7 +14,7 @@ from relazione.extract.explain.context import (
     short,
     where,
 )
-from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, section_of
+from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, outside_section, section_of
 from relazione.extract.generic.labels import label_field
 from relazione.extract.generic.outline import OutlineEntry
 from relazione.extract.generic.outline_scan import Key
@@ -69,6 +69,10 @@ def heading_or_label(ctx: Context, text: str, cells: list[str] | None, prov: Pro
         ctx.section, ctx.section_prov, ctx.title_lines = section, prov, 0
         return [f"{where(prov)} SEZIONE {quoted(text)}: i codici senza parola di livello che seguono sono "
                 f"{LEVEL_PLURALS[section[0]]}"]
+    if cells is None and outside_section(text):
+        ctx.section, ctx.title_lines, ctx.current = (None, None), 0, None
+        return [f"{where(prov)} SEZIONE FUORI DALL'ALBERO {quoted(text)}: indicatori nazionali o obiettivi "
+                "individuali, non del piano: le tabelle seguenti non sono di alcun obiettivo fino al prossimo titolo"]
     if cells is not None:
         ctx.section = (None, None)  # as the engine: a row that is no heading ends the section's list
     if _title_line(ctx, text):

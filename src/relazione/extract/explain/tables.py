@@ -12,7 +12,7 @@ from relazione.extract.explain.context import Context, describe_warning, quoted,
 from relazione.extract.explain.headings import heading_lines, heading_match, heading_or_label
 from relazione.extract.generic import tables as gt
 from relazione.extract.generic import tree
-from relazione.extract.generic.columns import infer_columns
+from relazione.extract.generic.columns import infer_columns, realigned
 from relazione.extract.generic.labels import label_field
 from relazione.extract.tables import ColumnMap, map_header
 from relazione.readers.blocks import Row, Table
@@ -113,8 +113,10 @@ def _set_header(ctx: Context, table: Table, r: int, row: Row, walk: _Walk, heade
     stages = [("header", header)]
     stages.append(("years", gt.with_year_targets(stages[-1][1], row, profile.columns)))
     stages.append(("levels", tree.with_level_columns(stages[-1][1], row, profile.headings)))
+    stages.append(("realigned", realigned(stages[-1][1], row, body)))
     stages.append(("content", infer_columns(stages[-1][1], row, body)))
     stages.append(("row_level", tree.with_row_level_column(stages[-1][1], body, profile.headings)))
+    stages.append(("beside_level", tree.with_name_beside_level(stages[-1][1], row, body)))
     columns = stages[-1][1]
     walk.columns, walk.header, walk.just_header = columns, row, True
     ctx.title_lines = 0  # a header ends the title of the heading before it

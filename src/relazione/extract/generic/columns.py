@@ -44,6 +44,28 @@ def infer_columns(columns: ColumnMap, header: Row, body: list[Row]) -> ColumnMap
     return ColumnMap(dict(sorted(fields.items())), labels, frozenset(inferred))
 
 
+def realigned(columns: ColumnMap, header: Row, body: list[Row]) -> ColumnMap:
+    """A header whose labels sit one cell left of their columns (a merged first cell written once, the
+    last header cell empty): the cells under "target" hold no thresholds while those one column right do.
+    Every column after the first is moved right by one."""
+    target = columns.column_of("target")
+    if target is None or target == 0 or (header.cells and header.cells[-1].text):
+        return columns
+    here, right = _threshold_share(body, target), _threshold_share(body, target + 1)
+    if here >= MIN_SHARE or right < MIN_SHARE:
+        return columns
+    first = min(columns.fields)
+    moved = {(i + 1 if i > first else i): f for i, f in columns.fields.items()}
+    labels = {(i + 1 if i > first else i): t for i, t in columns.labels.items()} | {first + 1: ""}  # the gap
+    return ColumnMap(moved, labels, frozenset(i + 1 if i > first else i for i in columns.inferred))
+
+
+def _threshold_share(body: list[Row], index: int) -> float:
+    cells = [r.cells[index].text for r in body if index < len(r.cells) and r.cells[index].text]
+    values = [parse_value(c) for c in cells]
+    return sum(1 for v in values if v is not None and v.op) / len(cells) if cells else 0.0
+
+
 def confidence_of(filled: set[str], columns: ColumnMap) -> float:
     """An indicator's confidence: 1 when header words named every column it was read from, less for a
     column named by its content, less again when it has neither target nor result."""

@@ -29,6 +29,9 @@ _SENTENCE_AFTER_CODE = re.compile(
 # "OS 1.1 - Kpi 1 Incidenza ...": an indicator coded under its objective's code, not a heading
 _INDICATOR_AFTER_CODE = re.compile(r"^(?:kpi|mis|misura|ind|indicatore)\.?\s*\d", re.IGNORECASE)
 _MAX_HEADING_CHARS = 400
+# "Obiettivi Strategici n. 24" (then "di cui: ..."): the level word in the plural before a number counts
+# objectives, it names none
+_COUNT = re.compile(r"^[\W_]*obiettivi\b[^\d\n]{0,40}?\bn[.°]?\s*\d+[\W_]*$", re.IGNORECASE)
 _MIN_KEY_CELL = 4  # "OS | ..." is too short to say a level alone
 _KEY_CELL_SIMILARITY = 92
 _KEY_COLON = re.compile(r"^[\W_]*([\p{L}][\p{L} .'’]{2,40}?)\s*:\s+(\S.{2,200})$")  # "Ambito: Titolo"
@@ -41,6 +44,14 @@ _SECTION = re.compile(
     r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*|[IVX]+[.)]\s*)?(?:(?:gli|le|elenco degli|elenco delle)\s+)?"
     r"(?P<s>aree\s+strategiche|ambiti\s+strategici|obiettivi\s+strategici|programmi|obiettivi\s+operativi)\b"
     r"[^\p{L}]*(?:\p{L}+[^\p{L}]*){0,3}$", re.IGNORECASE)
+# A heading of a section reported beside the plan's tree of objectives, whose tables belong to none of them:
+# national indicators (common to every chamber, set by Unioncamere: "Monitoraggio di attività rilevanti a
+# livello nazionale", "Nuovi indicatori / a livello nazionale") and the individual objectives of the staff
+# ("OBIETTIVI INDIVIDUALI PERSONALE CAMERALE - ANNO 2024"). A sentence ("A livello nazionale il progetto ...")
+# is none.
+_OUTSIDE_SECTION = re.compile(
+    r"^(?=.{3,100}$)(?:[^.!?;:]*\b(?:livello\s+nazionale|(?:indicatori|obiettivi)\s+(?:comuni\s+)?nazionali)[\W_]*"
+    r"|obiettivi\s+individuali\b[^.!?;:]*)$", re.IGNORECASE)
 _SECTION_LEVEL = {"aree": "area", "ambiti": "area", "obiettivi strategici": "strategic", "programmi": "strategic",
                   "obiettivi operativi": "operational"}
 _KINDS = (  # (kind, pattern): the first pattern found in the title, else in the head text, decides
@@ -63,7 +74,7 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
                  in_row: bool, cells: list[str] | None = None) -> tuple[HeadingMatch | None, bool]:
     """A heading of the profile's rules, or (True) a bare code under a section heading, or a heading
     without a code; sentences that merely mention an objective are not headings."""
-    if len(text) > _MAX_HEADING_CHARS and not in_row:
+    if (len(text) > _MAX_HEADING_CHARS and not in_row) or _COUNT.match(text):
         return None, False
     spaced = _GLUED_ABBREVIATION.sub(r"\1 ", text)
     match = match_any(spaced, profile.headings)
@@ -137,6 +148,17 @@ def _bare_code_heading(level: str, text: str, profile: Profile) -> HeadingMatch 
     if m is None or len(text) > 300:
         return None
     return HeadingMatch(level, m.group("code"), m.group("title").strip(), 90.0)
+
+
+def outside_section(text: str) -> bool:
+    """Does the line head a section of national indicators or individual objectives, outside the plan's
+    tree of objectives?"""
+    return bool(_OUTSIDE_SECTION.match(text.strip(" *_#")))
+
+
+def code_shape(code: str | None) -> str:
+    """ "2024_01" -> "9999_99", "012" -> "999", "AS1" -> "AA9": the form of a code, not its value."""
+    return re.sub(r"\p{L}", "A", re.sub(r"\d", "9", code or ""))
 
 
 def section_of(text: str) -> tuple[str, int | None] | None:

@@ -41,11 +41,18 @@ _KEYWORD_HEADINGS_FOR_WORDS = 3  # this many level-word headings: the document n
 def plan_outline(doc: Document, profile: Profile) -> dict[Key, HeadingMatch]:
     """The headings without level words the document's structure confirms, by block (or row) key:
     its numbering when it has one, else the style and font of its headings."""
+    return outline_and_parents(doc, profile)[0]
+
+
+def outline_and_parents(doc: Document, profile: Profile) -> tuple[dict[Key, HeadingMatch], frozenset[tuple[str, ...]]]:
+    """:func:`plan_outline`, and the codes (as parts) that deeper headings with level words continue
+    ("011" for "011-005"): codes of parents, read in the same pass."""
     scan = scan_document(doc, profile)
     plan = _plan(scan.numbered, scan, by_code=True)
     if not plan and _styles_decide(scan):
         plan = _plan(_ranked(scan.styled), scan, by_code=False)
-    return plan
+    parents = frozenset(parts[:cut] for parts in scan.anchors for cut in range(1, len(parts)))
+    return plan, parents
 
 
 def _styles_decide(scan: Scan) -> bool:

@@ -17,17 +17,28 @@ from collections import Counter
 from dataclasses import replace
 from functools import cache, lru_cache
 
+import regex as re
+from rapidfuzz import fuzz
+
 from relazione.extract.headings import keyword_similarity, normalise_words
 from relazione.extract.profiles import HeadingRule
 from relazione.extract.tables import ColumnMap
 from relazione.readers.blocks import Row
-from relazione.records.model import LEVELS
+from relazione.records.model import LEVELS, Objective
 
 LEVEL_PREFIX = "level:"  # pseudo-field of a column naming objectives of one level: "level:strategic"
 ROW_LEVEL = "row_level"  # pseudo-field of a column saying each row's level
 MAX_HEADER_CELL = 60
 MIN_SIMILARITY = 90
 MIN_OBJECTIVE_ROWS = 2
+_PLURAL_ENDINGS = re.compile(r"(?:HE|I|E)\b", re.IGNORECASE)  # "STRATEGICHE", "OBIETTIVI", "AREE"
+_SINGULAR = {"HE": "A", "I": "O", "E": "A"}
+_ACCENT_AS_APOSTROPHE = re.compile(r"([AEIOUaeiou])['’](?!\p{L})")  # "ATTIVITA'" for "ATTIVITÀ" in capitals
+_ACCENTED = dict(zip("AEIOUaeiou", "ÀÈÌÒÙàèìòù", strict=True))
+_CONNECTIVES = frozenset((
+    "di", "del", "della", "dello", "dei", "degli", "delle", "e", "ed", "per", "con", "a", "al", "alla", "ai", "agli",
+    "alle", "da", "dal", "dalla", "in", "nel", "nella", "nei", "nelle", "su", "sul", "sulla", "tra", "fra", "il", "lo",
+    "la", "i", "gli", "le", "un", "una"))
 
 
 def with_level_columns(columns: ColumnMap, row: Row, rules: tuple[HeadingRule, ...]) -> ColumnMap:
@@ -46,6 +57,32 @@ def with_level_columns(columns: ColumnMap, row: Row, rules: tuple[HeadingRule, .
                    labels={**columns.labels, **{i: row.cells[i].text for i in found}})
 
 
+def with_name_beside_level(columns: ColumnMap, header: Row, body: list[Row]) -> ColumnMap:
+    """ "OBIETTIVI STRATEGICI" written over two cells, a code and an unlabelled column: when the unlabelled
+    column's text changes on rows whose level cell is empty (merged down), it describes each row, not the
+    objective: it is the indicator's name, and the column headed as the name holds its measure."""
+    name_col = columns.column_of("name")
+    levels = [i for i, f in columns.fields.items() if f.startswith(LEVEL_PREFIX)]
+    if name_col is None or not levels:
+        return columns
+    beside = max(levels) + 1
+    label = columns.labels[beside] if beside in columns.labels else \
+        (header.cells[beside].text if beside < len(header.cells) else "")
+    if beside >= name_col or beside in columns.fields or label:
+        return columns
+    rows = [r for r in body if name_col < len(r.cells) and r.cells[name_col].text]
+    filled = [r for r in rows if r.cells[beside].text]
+    per_row = [r for r in filled if not r.cells[max(levels)].text]
+    if len(filled) < 0.8 * len(rows) or not per_row:
+        return columns
+    fields = {**columns.fields, beside: "name"}
+    if "algorithm" in columns.fields.values():
+        del fields[name_col]
+    else:
+        fields[name_col] = "algorithm"
+    return replace(columns, fields=dict(sorted(fields.items())), labels={**columns.labels, beside: ""})
+
+
 def with_row_level_column(columns: ColumnMap, body: list[Row], rules: tuple[HeadingRule, ...]) -> ColumnMap:
     """The column (not the name's) whose cells name levels on some rows: objectives listed as rows."""
     if names_levels(columns):
@@ -62,6 +99,18 @@ def with_row_level_column(columns: ColumnMap, body: list[Row], rules: tuple[Head
                 and not any(has_values(r, columns) for r in level_rows):
             return replace(columns, fields={**columns.fields, i: ROW_LEVEL})
     return columns
+
+
+def same_title(a: str, b: str) -> bool:
+    """The same objective's title written twice (capitals, accents as apostrophes, spacing aside)."""
+    return fuzz.ratio(normalise_words(a), normalise_words(b)) >= MIN_SIMILARITY
+
+
+def title_cut_short(current: Objective, text: str, after_blank: bool) -> bool:
+    """A level cell without a code after a page break, under an objective whose title stops on a word no
+    title ends with ("MIGLIORARE L'EFFICIENZA DELLA" / "STRUTTURA E ..."): the rest of that title."""
+    words = current.title.split()
+    return after_blank and bool(current.code) and bool(words) and words[-1].casefold() in _CONNECTIVES
 
 
 def has_values(row: Row, columns: ColumnMap) -> bool:
@@ -85,8 +134,9 @@ def level_cells(values: dict[str, str]) -> list[tuple[str, str]]:
 def cell_level(text: str, rules: tuple[HeadingRule, ...], last_words: bool) -> str | None:
     """The level a cell names: one of a level's keywords, or (``last_words``) a keyword's last word."""
     best, best_score = None, 0.0
+    singular = _singular(_ACCENT_AS_APOSTROPHE.sub(lambda m: _ACCENTED[m.group(1)], text))
     for rule in rules:
-        score = keyword_similarity(text, rule.keywords)
+        score = max(keyword_similarity(text, rule.keywords), keyword_similarity(singular, rule.keywords))
         if score > best_score:
             best, best_score = rule.level, score
     if best is not None and best_score >= MIN_SIMILARITY:
@@ -94,6 +144,12 @@ def cell_level(text: str, rules: tuple[HeadingRule, ...], last_words: bool) -> s
     if not last_words:
         return None
     return _adjectives(rules).get(normalise_words(text))
+
+
+def _singular(text: str) -> str:
+    """A column header names its level in the plural ("Obiettivi operativi", "Aree strategiche"): the
+    keywords' singular, word by word (a final accent written as an apostrophe restored before)."""
+    return _PLURAL_ENDINGS.sub(lambda m: _SINGULAR[m.group(0).upper()], text)
 
 
 @cache

@@ -7,79 +7,54 @@ It walks the block stream once:
 - a Line, or a table row whose joined text, matching a heading rule opens an objective (its title
   on the same line or the next lines); its parent is found by code prefix, else by position. Under a
   section heading ("OBIETTIVI STRATEGICI") a bare code ("1.1 Titolo", "1.1 | Titolo") is a heading of
-  that level. An objective named again (overview table, then detail sheet) stays one record;
+  that level. An objective named again (overview table, then detail sheet) stays one record
+  (:mod:`relazione.extract.generic.objectives`; rows of tree tables naming objectives:
+  :mod:`relazione.extract.generic.tree_rows`);
 - a label line or row ("Peso 30%", "Valutazione obiettivo | Raggiunto") fills the current objective
   (:mod:`relazione.extract.generic.labels`);
 - a table row matching the header synonyms starts an indicator table (:mod:`relazione.extract.generic.tables`);
   the rows after it become the current objective's indicators until a heading or a new header;
 - key-value indicator sheets ("Indicatore | Tempo medio", "Target | 30 gg", "Consuntivo | 25 gg")
   give one indicator each, kept only when they state a weight, target or result
-  (:mod:`relazione.extract.generic.sheets`).
+  (:mod:`relazione.extract.generic.sheets`);
+- a section of national indicators or individual objectives closes the plan's objectives; summary
+  tables restating the detail sheets, and area words heading chapters, are dropped at the end
+  (:mod:`relazione.extract.generic.summary`).
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass, field
 
 import regex as re
 
 from relazione.extract.extraction import Extraction
 from relazione.extract.generic import columns as infer
+from relazione.extract.generic import summary, tree
 from relazione.extract.generic import tables as gt
-from relazione.extract.generic import tree
 from relazione.extract.generic.columns import infer_columns
-from relazione.extract.generic.headings import CODE_SEPARATORS, find_heading, infer_kind, section_of
-from relazione.extract.generic.labels import apply_label, label_field, label_value
-from relazione.extract.generic.outline import plan_outline
-from relazione.extract.generic.outline_scan import Key, numbered
-from relazione.extract.generic.sheets import IndicatorSheet
-from relazione.extract.headings import HeadingMatch
+from relazione.extract.generic.headings import find_heading, infer_kind, outside_section, section_of
+from relazione.extract.generic.labels import apply_label, label_field
+from relazione.extract.generic.objectives import (
+    State,
+    close_title,
+    code_label,
+    leave_tree,
+    names_the_untitled,
+    open_objective,
+    take_title_line,
+)
+from relazione.extract.generic.outline import outline_and_parents
+from relazione.extract.generic.outline_scan import Key
+from relazione.extract.generic.tree_rows import group_row, heading_after_group_label, objective_row, tree_cell_objective
+from relazione.extract.headings import HeadingMatch, normalise_words
 from relazione.extract.profiles import Profile
 from relazione.extract.report_meta import head_text, report_metadata
-from relazione.extract.tables import ColumnMap, header_field, map_header
+from relazione.extract.tables import ColumnMap, map_header
 from relazione.readers.blocks import Document, Line, Provenance, Row, Table
-from relazione.readers.clean import join_wrapped
-from relazione.records.model import LEVELS, Indicator, Objective, Report, Warning_
+from relazione.records.model import Indicator, Objective, Report, Warning_
 from relazione.records.values import parse_number
 
-_WEIGHT_IN_TITLE = re.compile(
-    r"[\(\[]?\s*[-–—,;]?\s*\bpeso(?:\s+(?:dell['’]\s*)?obiettivo)?\s*[:=]?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*[\)\]]?",
-    re.IGNORECASE)
+_PROSE_WORDS = 12  # a line of running text, not a heading or a note under a table
 _ROWS_FOR_CONTENT = 40  # rows below a header whose cells name the columns its words do not
-_TITLE_STOP_WORDS = {"INDICATORI", "INDICATORE", "DESCRIZIONE", "RISULTATI", "AZIONI", "KPI", "NOTE",
-                     "INDICATORI DI PERFORMANCE", "INDICATORI DI RISULTATO", "TARGET"}
-
-
-@dataclass
-class _State:
-    report: Report
-    warnings: list[Warning_] = field(default_factory=list)
-    current: dict[str, Objective] = field(default_factory=dict)  # level -> open objective
-    by_code: dict[tuple[str, str], Objective] = field(default_factory=dict)  # (level, code) -> objective
-    by_parts: dict[tuple[str, tuple[str, ...]], Objective] = field(default_factory=dict)  # (level, split code)
-    by_title: dict[tuple[str, str, str], Objective] = field(default_factory=dict)  # no code: (level, parent, title)
-    overview: set[int] = field(default_factory=set)  # ids of objectives named by an overview row or list
-    n_indicators: dict[str, int] = field(default_factory=dict)  # objective ref -> indicators so far
-    last: dict[str, Indicator] = field(default_factory=dict)  # objective ref -> its last indicator
-    columns: ColumnMap | None = None
-    last_columns: tuple[ColumnMap, int] | None = None  # the last header and its width: headerless tables
-    header_row_before: bool = False  # the previous row was the header: its second line may follow
-    previous_row: Row | None = None
-    header_row: Row | None = None  # the row the current columns were read from
-    section: str | None = None  # level announced by a section heading ("OBIETTIVI STRATEGICI")
-    section_depth: int | None = None  # parts of the section heading's own number ("3.2 Obiettivi ...": 2)
-    pending_title: Objective | None = None  # heading seen, title expected on the next line(s)
-    title_lines: list[str] = field(default_factory=list)
-    sheet: IndicatorSheet = field(default_factory=IndicatorSheet)  # key-value indicator sheet being read
-    outline: dict[Key, HeadingMatch] = field(default_factory=dict)  # numbered headings without level words
-    table: Table | None = None  # the table being read, and the row: a header's columns are read from below it
-    row_index: int = 0
-
-    def deepest(self) -> Objective | None:
-        for level in reversed(LEVELS):
-            if level in self.current:
-                return self.current[level]
-        return None
 
 
 def extract(doc: Document, profile: Profile) -> Extraction:
@@ -87,177 +62,76 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     report_metadata(report, doc, profile)
     if report.kind is None:
         report.kind = infer_kind(report.title, head_text(doc, 80))
-    state = _State(report, outline=plan_outline(doc, profile))
+    outline, parents = outline_and_parents(doc, profile)
+    state = State(report, outline=outline, parent_codes=parents)
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Line):
             _on_line(state, block, profile, index)
         else:
             _on_table(state, block, profile, index)
-    _close_title(state)
+    close_title(state)
+    report.indicators = summary.without_summary_tables(report, state.table_of)
+    report.objectives = summary.without_empty_areas(report)
     _number_indicators(report)
     return Extraction([report], state.warnings)
 
 
 # -- objectives ----------------------------------------------------------------------------------
-def _on_line(state: _State, line: Line, profile: Profile, index: int) -> None:
+
+
+def _on_line(state: State, line: Line, profile: Profile, index: int) -> None:
     match, bare = find_heading(line.text, profile, (state.section, state.section_depth), in_row=False)
-    if match is None and index in state.outline:
+    by_numbering = match is None and index in state.outline
+    if by_numbering:
         match = state.outline[index]
+    if match and names_the_untitled(state, match, line.text):
+        return
     if match:
-        _open_objective(state, match, line.prov, profile, overview=bare)
+        state.outside = False
+        open_objective(state, match, line.prov, profile, overview=bare, by_numbering=by_numbering)
         return
     section = section_of(line.text)
     if section:
-        _close_title(state)
+        close_title(state)
         state.section, state.section_depth = section
         return
-    if state.pending_title is not None and _take_title_line(state, line.text, line.after_blank, profile):
+    if outside_section(line.text):
+        leave_tree(state)
         return
-    _close_title(state)
+    if state.pending_title is not None and take_title_line(state, line.text, line.after_blank, profile):
+        return
+    close_title(state)
     state.section = None  # running text: the overview list under the section heading is over
     if line.style_level is not None:
         state.columns = None  # a section heading (Word heading style) ends the indicator table before it
     if _sheet_line(state, line.text, [line.text], line.prov, profile):
         return
-    if not _code_label(state, line.text, [line.text], profile):
-        apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings)
-
-
-def _take_title_line(state: _State, text: str, after_blank: bool, profile: Profile) -> bool:
-    """Accumulate the title of a heading whose title sits on the following line(s)."""
-    rule = profile.heading(state.pending_title.level) if state.pending_title else None
-    if rule is None or len(state.title_lines) >= rule.max_title_lines:
-        return False
-    if state.title_lines and after_blank:
-        return False
-    if label_field(text, profile) or _is_title_stop(text, profile):
-        return False
-    state.title_lines.append(text)
-    return True
-
-
-def _is_title_stop(text: str, profile: Profile) -> bool:
-    """ "Indicatori", "Descrizione", a table header word: the title is over."""
-    words = " ".join(re.sub(r"[^\p{L}\p{N}]+", " ", text).upper().split())
-    if words in _TITLE_STOP_WORDS:
-        return True
-    return len(words) <= 30 and header_field(text, profile.columns)[1] >= 100
-
-
-def _close_title(state: _State) -> None:
-    if state.pending_title is not None and state.title_lines:
-        _set_title(state.pending_title, join_wrapped(state.title_lines))
-    state.pending_title = None
-    state.title_lines = []
-
-
-def _set_title(obj: Objective, title: str) -> None:
-    weight = _WEIGHT_IN_TITLE.search(title)
-    if weight and weight.start() > 0:
-        obj.weight = obj.weight if obj.weight is not None else parse_number(weight.group("w"))
-        title = (title[: weight.start()] + title[weight.end():]).strip(" -–—:;,")
-    obj.title = title.strip(" #*_-–—:;|").strip()
-
-
-def _open_objective(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile, overview: bool) -> None:
-    _close_title(state)
-    state.sheet.end()
-    code = match.code
-    level = match.level
-    existing = state.by_code.get((level, code)) if code else None
-    if existing is not None:
-        _name_again(state, existing, match, overview)
+    if code_label(state, line.text, [line.text], profile) or \
+            apply_label(state.deepest(), line.text, [line.text], line.prov, profile, state.warnings):
         return
-    obj = Objective(level=level, title="", code=code, provenance=prov, confidence=round(match.similarity / 100, 2))
-    obj.parent = _parent_of(state, level, code)
-    if match.title:
-        _set_title(obj, match.title)
-    else:
-        state.pending_title = obj
-    if not code and obj.title:
-        # the same title under another parent is another objective (Pavia repeats operational titles)
-        named = state.by_title.setdefault((level, obj.parent or "", obj.title.casefold()), obj)
-        if named is not obj:  # a heading without a code named again (overview, then detail): one record
-            named.weight = named.weight if named.weight is not None else obj.weight
-            _reopen(state, named)
-            return
-    state.report.objectives.append(obj)
-    if overview:
-        state.overview.add(id(obj))
-    if code:
-        state.by_code[(level, code)] = obj
-        state.by_parts.setdefault((level, tuple(CODE_SEPARATORS.split(code))), obj)
-    _reopen(state, obj)
+    if len(line.text.split()) >= _PROSE_WORDS:
+        state.columns = None  # running text: the table before it is over (one laid out alike continues it)
 
 
-def _code_label(state: _State, text: str, cells: list[str], profile: Profile) -> bool:
-    """ "Codice obiettivo | 1.1.2" under an objective named without its code (a key-value sheet): the
-    objective takes the code, and its parent by the code's numbering when the code says more."""
-    if label_field(text, profile) != "code":
-        return False
-    obj = state.deepest()
-    value = label_value(text, cells, profile.labels["code"]).strip(" .")
-    if obj is None or obj.code or not value or len(value) > 30 or (obj.level, value) in state.by_code:
-        return True
-    if any(i.objective == obj.ref for i in state.report.indicators[-20:]):
-        return True  # its indicators already name it by title
-    obj.code = value
-    state.by_code[(obj.level, value)] = obj
-    state.by_parts.setdefault((obj.level, tuple(CODE_SEPARATORS.split(value))), obj)
-    obj.parent = _parent_of(state, obj.level, value) if obj.level != LEVELS[0] else None
-    return True
-
-
-def _name_again(state: _State, existing: Objective, match: HeadingMatch, overview: bool) -> None:
-    """The same objective named again (overview, then detail sheet): one record, and the detail
-    sheet's title wins over the overview's (a table row or a bare-code list line)."""
-    _reopen(state, existing)
-    if existing.parent is None and existing.level != LEVELS[0]:
-        existing.parent = _parent_of(state, existing.level, existing.code)  # the overview came before its parents
-    replace = not existing.title or (id(existing) in state.overview and not overview)
-    if not replace:
-        return
-    state.overview.discard(id(existing))
-    if match.title:
-        _set_title(existing, match.title)
-    else:
-        state.pending_title = existing
-
-
-def _reopen(state: _State, obj: Objective) -> None:
-    depth = LEVELS.index(obj.level)
-    for level in LEVELS[depth:]:
-        state.current.pop(level, None)
-    state.current[obj.level] = obj
-    state.columns = None
-    state.header_row_before = False
-
-
-def _parent_of(state: _State, level: str, code: str | None) -> str | None:
-    depth = LEVELS.index(level)
-    if depth == 0:
-        return None
-    if code:
-        parts = tuple(CODE_SEPARATORS.split(code))
-        for cut in range(len(parts) - 1, 0, -1):
-            for parent_level in reversed(LEVELS[:depth]):
-                parent = state.by_parts.get((parent_level, parts[:cut]))
-                if parent is not None:
-                    return parent.code
-    for parent_level in reversed(LEVELS[:depth]):
-        if parent_level in state.current:
-            return state.current[parent_level].ref
-    return None
+def _new_objective_row(state: State, joined: str, row: Row, profile: Profile) -> bool:
+    """In a section beside the plan, only a row naming an objective not read before takes the reading back
+    to the plan; its rows restating the plan's objectives ("Prospettiva 1 ...") are no part of it."""
+    match = find_heading(joined, profile, (None, None), in_row=True, cells=row.texts)[0]
+    return match is not None and bool(match.code) and (match.level, match.code) not in state.by_code
 
 
 # -- key-value indicator sheets ------------------------------------------------------------------
-def _sheet_line(state: _State, text: str, cells: list[str], prov: Provenance, profile: Profile) -> bool:
+
+
+def _sheet_line(state: State, text: str, cells: list[str], prov: Provenance, profile: Profile) -> bool:
     """Read a line or row into the open key-value indicator sheet; True when it belonged to one."""
     return state.sheet.read(text, cells, prov, state.deepest(), profile.columns, lambda ind: _add_indicator(state, ind))
 
 
 # -- tables --------------------------------------------------------------------------------------
-def _on_table(state: _State, table: Table, profile: Profile, index: int) -> None:
+
+
+def _on_table(state: State, table: Table, profile: Profile, index: int) -> None:
     state.previous_row = None
     if state.columns is not None and table.rows and _other_table(table.rows[0], state.last_columns, profile):
         state.columns = None  # "DATA | Iscritti | Partecipanti": another table, not more indicator rows
@@ -282,18 +156,24 @@ def _other_table(first: Row, last_columns: tuple[ColumnMap, int] | None, profile
         gt.header_of(first, None, profile.columns) is None
 
 
-def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
+def _on_row(state: State, row: Row, profile: Profile, key: Key) -> None:
     joined = " ".join(c.text for c in row.cells if c.text)
-    if not joined:
+    if not joined or (state.outside and not _new_objective_row(state, joined, row, profile)):
         return
+    state.outside = False
     if state.columns is not None and tree.names_levels(state.columns) and not _header_row(state, row, profile):
         _indicator_row(state, row, state.columns, profile)  # a tree table: its level cells name the objectives
         return
     match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
-    if match is None and key in state.outline:
+    if match is None:
+        match = heading_after_group_label(row, profile)
+    by_numbering = match is None and key in state.outline
+    if by_numbering:
         match = state.outline[key]
+    if match and names_the_untitled(state, match, joined):
+        return
     if match:
-        _open_objective(state, match, row.prov, profile, overview=True)
+        open_objective(state, match, row.prov, profile, overview=True, by_numbering=by_numbering)
         _rest_of_heading_row(state, row, match, profile)
         return
     state.section = None
@@ -301,17 +181,17 @@ def _on_row(state: _State, row: Row, profile: Profile, key: Key) -> None:
         return
     if state.pending_title is not None and _title_row(state, row, profile):
         return
-    _close_title(state)
+    close_title(state)
     if _sheet_line(state, joined, row.texts, row.prov, profile):
         return
-    if _code_label(state, joined, row.texts, profile) or \
+    if code_label(state, joined, row.texts, profile) or \
             apply_label(state.deepest(), joined, row.texts, row.prov, profile, state.warnings):
         return
     if state.columns is not None:
         _indicator_row(state, row, state.columns, profile)
 
 
-def _rest_of_heading_row(state: _State, row: Row, match: HeadingMatch, profile: Profile) -> None:
+def _rest_of_heading_row(state: State, row: Row, match: HeadingMatch, profile: Profile) -> None:
     """A heading row's other cells: "1.1.1 Titolo | Peso 30%" or an overview row "1.1 | Titolo | 30%"."""
     filled = [c.text for c in row.filled()]
     if len(filled) < 2:
@@ -326,7 +206,7 @@ def _rest_of_heading_row(state: _State, row: Row, match: HeadingMatch, profile: 
             obj.title = obj.title[: -len(last)].strip(" -–—:;|")
 
 
-def _header_row(state: _State, row: Row, profile: Profile) -> bool:
+def _header_row(state: State, row: Row, profile: Profile) -> bool:
     if not profile.columns:
         return False
     just_after_header = state.header_row_before and state.columns is not None and state.header_row is not None
@@ -342,14 +222,14 @@ def _header_row(state: _State, row: Row, profile: Profile) -> bool:
         header = _header_by_content(state, row, profile)
     if header is None or gt.holds_quantities(row):
         return False  # "≥ 80% | 100%": a data row, whatever words its other cells share with a header
-    _close_title(state)
+    close_title(state)
     state.sheet.end()
     _set_columns(state, header, row, profile)
     state.header_row_before = True
     return True
 
 
-def _header_by_content(state: _State, row: Row, profile: Profile) -> ColumnMap | None:
+def _header_by_content(state: State, row: Row, profile: Profile) -> ColumnMap | None:
     """A header naming only the indicator ("Indicatore | Soglia | Rilevazione") whose other columns the
     cells below show: a header when they give at least one more field."""
     if state.table is None or state.columns is not None or state.deepest() is None or not gt.is_header_like(row):
@@ -362,26 +242,28 @@ def _header_by_content(state: _State, row: Row, profile: Profile) -> ColumnMap |
     return inferred if len(inferred.fields) > len(named.fields) else None
 
 
-def _set_columns(state: _State, columns: ColumnMap, row: Row, profile: Profile) -> None:
+def _set_columns(state: State, columns: ColumnMap, row: Row, profile: Profile) -> None:
     columns = tree.with_level_columns(gt.with_year_targets(columns, row, profile.columns), row, profile.headings)
     if state.table is not None:
         body = state.table.rows[state.row_index + 1: state.row_index + 1 + _ROWS_FOR_CONTENT]
+        columns = infer.realigned(columns, row, body)
         columns = tree.with_row_level_column(infer_columns(columns, row, body), body, profile.headings)
+        columns = tree.with_name_beside_level(columns, row, body)
     state.columns = columns
     state.header_row = row
     state.last_columns = (columns, len(row.cells))
 
 
-def _title_row(state: _State, row: Row, profile: Profile) -> bool:
+def _title_row(state: State, row: Row, profile: Profile) -> bool:
     """The title of a heading seen just before, in a row: "TITOLO | Peso 20%" or a one-cell row."""
     filled = [c.text for c in row.filled()]
-    if not _take_title_line(state, filled[0], row.after_blank, profile):
+    if not take_title_line(state, filled[0], row.after_blank, profile):
         return False
     rest = filled[1:]
     if not rest:
         return True
     obj = state.pending_title
-    _close_title(state)
+    close_title(state)
     tail = " ".join(rest)
     is_label = apply_label(state.deepest(), tail, [tail], row.prov, profile, state.warnings)
     if not is_label and obj is not None and obj.weight is None and re.fullmatch(r"\d{1,3}(?:[.,]\d+)?\s*%", tail):
@@ -389,13 +271,13 @@ def _title_row(state: _State, row: Row, profile: Profile) -> bool:
     return True
 
 
-def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile) -> None:
+def _indicator_row(state: State, row: Row, columns: ColumnMap, profile: Profile) -> None:
     width = state.last_columns[1] if state.last_columns else None
     values = gt.row_values(gt.without_extra_ordinal(row, width), columns)
-    if _objective_row(state, values, row.prov, profile):
+    if objective_row(state, values, row.prov, profile) or group_row(state, values, row.prov, profile):
         return
     for level, text in tree.level_cells(values):
-        _tree_cell_objective(state, level, text, row.prov, profile)
+        tree_cell_objective(state, level, text, row.prov, profile, row.after_blank)
     owner = state.deepest()
     if owner is None or not values:
         return
@@ -416,52 +298,22 @@ def _indicator_row(state: _State, row: Row, columns: ColumnMap, profile: Profile
         gt.continue_indicator(previous, values)  # type: ignore[arg-type]
         return
     ind = gt.new_indicator(owner.ref, count + 1, values, row.prov, state.report.year)
+    if _restated(state, owner, ind):
+        return  # a per-unit or summary table naming the indicator again: the first statement is the record
     ind.confidence = infer.confidence_of(set(values), columns)
+    state.table_of[id(ind)] = id(state.table)
     _add_indicator(state, ind)
 
 
-def _objective_row(state: _State, values: dict[str, str], prov: Provenance, profile: Profile) -> bool:
-    """A row whose row-level cell names a level: an objective (code, title, weight), not an indicator."""
-    level_text = values.pop(tree.ROW_LEVEL, None)
-    level = tree.cell_level(level_text, profile.headings, last_words=True) if level_text else None
-    if level is None or "name" not in values or "target" in values or "actual" in values:
-        return False
-    title = values["name"]
-    code = values.get("code")
-    _open_in_table(state, HeadingMatch(level, code, title, 80.0), prov, profile)
-    weight = gt.first_number(values.get("weight", ""))
-    if weight is not None and state.current[level].weight is None:
-        state.current[level].weight = weight
-    return True
+def _restated(state: State, owner: Objective, ind: Indicator) -> bool:
+    """Was an indicator of this objective with this name read from another table already?"""
+    key = (id(owner), normalise_words(ind.name))  # by identity: an OS and an OO may share a title
+    table = id(state.table)
+    first = state.named.setdefault(key, table)
+    return first != table
 
 
-def _tree_cell_objective(state: _State, level: str, text: str, prov: Provenance, profile: Profile) -> None:
-    """A tree table's level cell ("1.1 Sostenere le imprese"): the objective it names becomes the open
-    one at its level, the table's columns staying in force. A dash says the row has no objective of
-    that level: its indicator belongs to the level above."""
-    if not re.sub(r"[\s\-–—/.]|n\.?a\.?", "", text, flags=re.IGNORECASE):
-        for deeper in LEVELS[LEVELS.index(level):]:
-            state.current.pop(deeper, None)
-        return
-    match = find_heading(text, profile, (None, None), in_row=False)[0]
-    if match is None or match.level != level or not match.code:
-        code_title = numbered(text)  # "A1 Titolo": the column says the level, the cell its code and title
-        match = HeadingMatch(level, *code_title, 80.0) if code_title else HeadingMatch(level, None, text, 80.0)
-    current = state.current.get(level)
-    if current is not None and (current.code or current.title.casefold()) == (match.code or match.title.casefold()):
-        return
-    _open_in_table(state, match, prov, profile)
-
-
-def _open_in_table(state: _State, match: HeadingMatch, prov: Provenance, profile: Profile) -> None:
-    """Open an objective named inside a table, the table's columns staying in force."""
-    columns, last_columns = state.columns, state.last_columns
-    _open_objective(state, match, prov, profile, overview=False)
-    _close_title(state)
-    state.columns, state.last_columns = columns, last_columns
-
-
-def _add_indicator(state: _State, ind: Indicator) -> None:
+def _add_indicator(state: State, ind: Indicator) -> None:
     count = state.n_indicators.get(ind.objective, 0) + 1
     ind.n = count
     state.n_indicators[ind.objective] = count
@@ -474,5 +326,3 @@ def _number_indicators(report: Report) -> None:
     for ind in report.indicators:
         counts[ind.objective] = counts.get(ind.objective, 0) + 1
         ind.n = counts[ind.objective]
-
-
