@@ -449,9 +449,72 @@ def pira() -> Document:
     return doc
 
 
+PLAN_HEADERS = ["Indicatore", "Peso", "Algoritmo", "Target {{ anno }}", "Target {{ anno_2 }}", "Target {{ anno_3 }}"]
+PLAN_CELLS = ["{{ i.nome }}", "{{ i.peso }}", "{{ i.algoritmo }}", "{{ i.triennio[0] }}", "{{ i.triennio[1] }}",
+              "{{ i.triennio[2] }}"]
+PLAN_WIDTHS = [5.4, 1.3, 4.2, 2.0, 2.0, 2.0]
+
+
+def planned_objective(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
+    """One objective of the Piano: what it is, who answers for it, its indicators with the three years' targets."""
+    para(doc, f"{{{{ {var}.intestazione }}}}", heading_style)
+    label_table(doc, var, [
+        ("Peso dell'obiettivo", f"{{{{ {var}.peso or '' }}}}", "peso"),
+        ("Descrizione dell'obiettivo", f"{{{{ {var}.descrizione }}}}", "descrizione"),
+        ("Programma di riferimento", f"{{{{ {var}.programma }}}}", "programma"),
+        ("Struttura responsabile", f"{{{{ {var}.responsabile }}}}", "responsabile"),
+    ])
+    tag(doc, f"{{%p if {var}.indicatori %}}")
+    para(doc)
+    loop_table(doc, PLAN_HEADERS, PLAN_CELLS, f"i in {var}.indicatori", PLAN_WIDTHS)
+    tag(doc, "{%p endif %}")
+
+
+def piano() -> Document:
+    """Piano della performance (PIAO, sottosezione Performance): the tree of objectives, then the strategic and
+    operational objectives with their indicators, weights and the targets of the plan's three years."""
+    doc = new_document()
+    cover(doc, "Piano della Performance {{ anno }}-{{ anno_3 }}",
+          "Piano integrato di attività e organizzazione (PIAO), sottosezione Performance",
+          "Approvato con deliberazione della Giunta camerale")
+    table_of_contents(doc)
+    para(doc, "Premessa", "Heading 1")
+    placeholder(doc, "presentazione del Piano: priorità del mandato, novità dell'anno, legame con il preventivo")
+    para(doc, "1 L'albero della performance", "Heading 1")
+    loop_table(doc, ["Codice", "Obiettivo", "Peso"], ["{{ r.codice }}", "{{ r.rientro }}{{ r.titolo }}",
+                                                      "{{ r.peso }}"], "r in albero", [2.0, 13.0, 2.0])
+    page_break(doc)
+    para(doc, "2 Obiettivi strategici", "Heading 1")
+    tag(doc, "{%p for g in gruppi_strategici %}")
+    tag(doc, "{%p if g.capo %}")
+    planned_objective(doc, "g.capo", "Heading 2")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for o in g.obiettivi %}")
+    planned_objective(doc, "o", "Heading 3")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    page_break(doc)
+    para(doc, "3 Obiettivi operativi", "Heading 1")
+    tag(doc, "{%p for g in gruppi_operativi %}")
+    tag(doc, "{%p if g.capo %}")
+    para(doc, "{{ g.capo.intestazione }}", "Heading 2")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for o in g.obiettivi %}")
+    planned_objective(doc, "o", "Heading 3")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+    para(doc, "4 Monitoraggio e rendicontazione", "Heading 1")
+    para(doc, "Il grado di raggiungimento degli obiettivi è rilevato al 30 giugno (monitoraggio semestrale) e al "
+              "31 dicembre (Relazione sulla Performance), con il metodo di calcolo: {{ metodo }}.")
+    placeholder(doc, "collegamento con gli obiettivi individuali e con le altre sottosezioni del PIAO")
+    _update_fields_on_open(doc)
+    return doc
+
+
 def main() -> None:
     TEMPLATES.mkdir(exist_ok=True)
-    for name, build in (("relazione.docx", relazione), ("monitoraggio.docx", monitoraggio), ("pira.docx", pira)):
+    for name, build in (("relazione.docx", relazione), ("monitoraggio.docx", monitoraggio), ("pira.docx", pira),
+                        ("piano.docx", piano)):
         build().save(TEMPLATES / name)
         print(f"wrote {TEMPLATES / name}")
 

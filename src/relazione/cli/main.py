@@ -87,7 +87,8 @@ def _cmd_render(args: argparse.Namespace) -> int:
     template = Path(args.template) if getattr(args, "template", None) else None
     return render_file(Path(args.file), Path(args.output), template=template, method=args.method, force=args.force,
                        report_number=args.report, profile_name=getattr(args, "profile", None),
-                       min_coverage=args.min_coverage, pdf=args.pdf)
+                       min_coverage=args.min_coverage, pdf=args.pdf,
+                       kind=args.kind)
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
@@ -223,6 +224,9 @@ def build_parser() -> argparse.ArgumentParser:
                 "Calcola i punteggi e scrive un documento Word da un modello: la Relazione sulla performance, "
                 "o il monitoraggio semestrale per dati di monitoraggio.")
     p.add_argument("file", metavar="DATI.json")
+    p.add_argument("--tipo", dest="kind", choices=("relazione", "monitoraggio", "piano", "pira"), default=None,
+                   help="il documento da generare (predefinito: secondo i dati; piano: il Piano della "
+                        "Performance con i target del triennio)")
     _render_options(p)
 
     p = _parser(sub, "convert", "da un documento esistente al Word in un passo (estrae, calcola, genera)",

@@ -56,11 +56,15 @@ def _files_for(target: Path, pdf: bool) -> list[Path]:
 
 
 def render_records(records: Records, out: Path, *, template: Path | None, method: str, force: bool,
-                   report_number: int | None = None, min_coverage: float = FULL_COVERAGE, pdf: bool = False) -> int:
+                   report_number: int | None = None, min_coverage: float = FULL_COVERAGE, pdf: bool = False,
+                   kind: str | None = None) -> int:
     from relazione.fileio import write_atomic
     from relazione.office.pdf import docx_and_pdf, require_libreoffice
     from relazione.render.word import render_report
 
+    if kind:  # --tipo: the document the user asks for (a plan's records as the Piano, ...), whatever was read
+        for report in records.reports:
+            report.kind = kind
     plan = _outputs_for(out, records, report_number)
     files = {target: _files_for(target, pdf) for _, target in plan}
     for paths in files.values():
@@ -83,17 +87,18 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
             write_atomic(path, content, force=force)
         print(f"{target}: {report.ente or 'documento'} {report.year or ''}, {len(report.objectives)} obiettivi, "
               f"{len(report.indicators)} indicatori", file=sys.stderr)
-        print("\n".join(render_summary(report)), file=sys.stderr)
+        if report.kind != "piano":  # a plan has targets, not results: no figures to sum up
+            print("\n".join(render_summary(report)), file=sys.stderr)
     return 0
 
 
 def render_file(path: Path, out: Path, *, template: Path | None, method: str, force: bool,
                 report_number: int | None = None, profile_name: str | None = None,
-                min_coverage: float = FULL_COVERAGE, pdf: bool = False) -> int:
+                min_coverage: float = FULL_COVERAGE, pdf: bool = False, kind: str | None = None) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
     records = load_records(path, profile_name)
     return render_records(records, out, template=template, method=method, force=force, report_number=report_number,
-                          min_coverage=min_coverage, pdf=pdf)
+                          min_coverage=min_coverage, pdf=pdf, kind=kind)
 
 
 def convert_job(job: Job) -> FileResult:

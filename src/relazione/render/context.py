@@ -92,7 +92,7 @@ class ContextBuilder:
             "grado": f"{grado} (ma l'operatore dà {format_percent(ind.signed_achievement)})" if note else grado,
             "sfondo": FILLS[verdict_colour(verdict)],
             "intermedio": _target_like(ind, INTERIM_KEYS), "proposta": _target_like(ind, PROPOSAL_KEYS),
-            "avviso_operatore": note,
+            "avviso_operatore": note, "triennio": plan_targets(ind, self.report.year),
         }
 
     def beneath(self, obj: Objective) -> list[Indicator]:
@@ -205,6 +205,7 @@ class ContextBuilder:
             "metodo": method_label, "nota_generazione": f"Documento generato con relazione {__version__} da {source}",
             "aree": [self.sheet(o) for o in r.objectives if o.level == "area"],
             "albero": self.tree_rows(),
+            "anno_2": r.year + 1 if r.year else "", "anno_3": r.year + 2 if r.year else "",
         }
 
 
@@ -227,6 +228,15 @@ def _indicators_by_objective(report: Report) -> dict[int, list[Indicator]]:
         owner = before[-1] if before else candidates[0]
         owned.setdefault(id(owner), []).append(ind)
     return owned
+
+
+def plan_targets(ind: Indicator, year: int | None) -> list[str]:
+    """The targets of a plan's three years (a Piano's columns): each year's entry of ``targets``, the first
+    year's falling back on ``target``; "" where the plan states none."""
+    if year is None:
+        return [ind.target or "", "", ""]
+    first = ind.targets.get(str(year)) or ind.target or ""
+    return [first] + [ind.targets.get(str(year + k), "") for k in (1, 2)]
 
 
 def _target_like(ind: Indicator, keys: tuple[str, ...]) -> str:

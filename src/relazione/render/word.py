@@ -27,17 +27,18 @@ from relazione.render.charts import Bar, bar_chart
 from relazione.render.context import ContextBuilder, verdict_colour
 from relazione.scoring.methods import get_method
 
-TEMPLATE_FOR_KIND = {"monitoraggio": "monitoraggio.docx", "pira": "pira.docx"}
+TEMPLATE_FOR_KIND = {"monitoraggio": "monitoraggio.docx", "pira": "pira.docx", "piano": "piano.docx"}
 DEFAULT_TEMPLATE = "relazione.docx"
 KIND_TITLES = {"monitoraggio": "Monitoraggio semestrale della performance", "pira": "Piano degli indicatori e dei "
-               "risultati attesi di bilancio", "relazione": "Relazione sulla Performance"}
+               "risultati attesi di bilancio", "relazione": "Relazione sulla Performance",
+               "piano": "Piano della Performance"}
 CHART_WIDTH = Mm(160)
 # The top-level variables build_context provides (docs/templates.md describes them).
 VARIABLES = frozenset({
     "ente", "titolo", "anno", "data_riferimento", "data_breve", "ente_punteggio", "ente_valutazione", "ente_copertura",
     "metodo",
     "nota_generazione", "aree", "albero", "gruppi_strategici", "gruppi_operativi", "indicatori_chiave", "obiettivi",
-    "proposte", "grafico_aree", "grafico_strategici", "addendum",
+    "proposte", "grafico_aree", "grafico_strategici", "addendum", "anno_2", "anno_3",
 })
 # How a PIRA names the three levels of the records (DPCM 18/9/2012: missioni, programmi, obiettivi).
 PIRA_LABELS = {"area": "Missione", "strategic": "Programma", "operational": "Obiettivo"}
