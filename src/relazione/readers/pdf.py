@@ -22,6 +22,7 @@ from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
 from relazione.readers.pdf_flow import Item, Page, TextLine, to_blocks
 from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_typed import fixed_pitch, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
 
@@ -77,6 +78,12 @@ def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carrie
     result = Page(number, float(page.width), float(page.height), [])
     if not page.chars:
         result.scanned = bool(page.images)
+        return result, None
+    glyphs = [Word.of_glyph(c) for c in page.chars]
+    pitch = fixed_pitch(glyphs)
+    if pitch is not None:  # a plain text printed: its lines are read back as the text's
+        result.items = list(typed_lines(glyphs, pitch, float(page.width), number))
+        _number(result.items, number)
         return result, None
     words = [Word.of(w) for w in page.extract_words(extra_attrs=["size"], return_chars=True)]
     tables = page.find_tables(TABLE_SETTINGS)

@@ -10,6 +10,7 @@ its markup stripped.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 import regex as re
 
@@ -110,6 +111,35 @@ def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: 
             blocks.append(Line(text, prov, after_blank=after_blank, style_level=level))
         after_blank = False
     return _aligned_to_tables(blocks, lines, page, first_line)
+
+
+def rows_to_tables(blocks: list[Block], raw: Callable[[Line], bool]) -> list[Block]:
+    """Lines that hold a text file's lines as they were (``raw``: a plain text printed to PDF, its
+    tabs read back) read by this reader's rules: rows become tables, consecutive rows one table
+    even across blank lines; markdown rules go; a markdown heading keeps its level."""
+    out: list[Block] = []
+    table: Table | None = None
+    for block in blocks:
+        if not isinstance(block, Line) or not raw(block):
+            table = None
+            out.append(block)
+            continue
+        if is_separator(block.text):
+            continue
+        cells = split_row(block.text)
+        if cells is None:
+            table = None
+            heading = _MD_HEADING.match(block.text)
+            if heading:
+                block.text, block.style_level = heading.group(2), len(heading.group(1))
+            out.append(block)
+            continue
+        row = Row([Cell(c, block.prov) for c in cells], block.prov, after_blank=block.after_blank)
+        if table is None:
+            table = Table([], block.prov, origin="tabs")
+            out.append(table)
+        table.rows.append(row)
+    return out
 
 
 def _aligned_to_tables(blocks: list[Block], lines: list[str], page: int | None, first_line: int) -> list[Block]:
