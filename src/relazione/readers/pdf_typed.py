@@ -74,13 +74,13 @@ class _Page:
         return self.margin + k * self.stop
 
     def fill(self, start: float, end: float) -> str:
-        """What a gap with no glyph in it held: tabs while they land at or before ``end``, then
-        spaces for what is left (a gap ending off the stops: spaces the PDF did not draw)."""
-        out, x = "", start
+        """What a gap with no glyph in it held: a tab per stop it crosses, and one at least (Writer
+        moves a tab that starts a hair past a stop by one glyph's width only; spaces are glyphs)."""
+        tabs, x = 0, start
         while (stop := self.next_stop(x)) <= end + TOLERANCE:
-            out += "\t"
+            tabs += 1
             x = stop
-        return out + " " * round(max(end - x, 0.0) / self.pitch)
+        return "\t" * max(tabs, 1)
 
     def ending(self, line: PhysLine, below: PhysLine | None) -> tuple[bool, str]:
         """(ends its paragraph, what joins it to the next line if not): a hanging space means a
@@ -93,8 +93,9 @@ class _Page:
             return not no_room, ""
         if last.x1 + self.pitch > self.right + TOLERANCE:  # a full line: ends only where the case says so
             return below is not None and starts_anew(_text(line.words), _text(below.words)), " "
-        starts_on_stop = below is not None and below.x0 > self.margin + TOLERANCE
-        if starts_on_stop and self.next_stop(last.x1) > self.right + TOLERANCE:
+        # a tab and the word after it that did not fit went down together, to the first stop
+        if below is not None and below.x0 > self.margin + TOLERANCE \
+                and self.next_stop(last.x1) + _first_word(below.words) > self.right + TOLERANCE:
             return False, ""
         return True, ""
 
