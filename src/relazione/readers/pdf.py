@@ -22,7 +22,7 @@ from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
 from relazione.readers.pdf_flow import Item, Page, TextLine, to_blocks
 from relazione.readers.pdf_tables import table_box
-from relazione.readers.pdf_typed import fixed_pitch, typed_lines
+from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
 
@@ -67,6 +67,7 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise RelazioneError(path, SCANNED.format(n=scanned[0]))
     if not any(page.items for page in pages):
         raise RelazioneError(path, "PDF has no text on any page")
+    settle_full_lines([i for page in pages for i in page.items if isinstance(i, TextLine) and i.ends is not None])
     doc = Document(path=path, format="pdf", pages=n_pages, sha256=sha256_of(data))
     doc.blocks = to_blocks(pages)
     doc.notes.extend(("scanned_page", SCANNED.format(n=n), Provenance(n, None)) for n in scanned)

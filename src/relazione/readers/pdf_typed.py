@@ -20,6 +20,10 @@ tables by the text reader's rule. Only glyph boxes are used, from whichever libr
 
 from __future__ import annotations
 
+from collections import Counter
+
+import regex as re
+
 from relazione.readers.blocks import Line, Provenance
 from relazione.readers.pdf_flow import TextLine, starts_anew
 from relazione.readers.pdf_words import PhysLine, Word, group_lines, line_font
@@ -60,6 +64,34 @@ def typed_lines(glyphs: list[Word], pitch: float, width: float, page_number: int
         item.ends, item.glue = page.ending(line, below)
         out.append(item)
     return out
+
+
+def settle_full_lines(lines: list[TextLine]) -> None:
+    """A full line (its space pushed past the margin) either wrapped or ended a text line that was
+    exactly as long as the page is wide; the document's own lines decide: it ends its paragraph
+    when the word opening the next line ("Programma", a code such as 000-000-000) opens paragraphs
+    elsewhere in the document more often than it goes on from a wrapped line. ``lines``: every
+    typed line of the document, in order."""
+    opens: Counter[str] = Counter()
+    goes_on: Counter[str] = Counter()
+    for line, below in zip(lines, lines[1:], strict=False):
+        if line.ends:
+            opens[_opening(below.line.text)] += 1
+        elif line.glue == "":  # a hanging space: wrapped for certain
+            goes_on[_opening(below.line.text)] += 1
+    for line, below in zip(lines, lines[1:], strict=False):
+        word = _opening(below.line.text)
+        if line.ends is False and line.glue == " " and opens[word] > goes_on[word]:
+            line.ends = True
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _opening(text: str) -> str:
+    """The first word of a line, its digits as 0: the shape of a code or a number."""
+    words = text.split(maxsplit=1)
+    return _DIGIT.sub("0", words[0]) if words else ""
 
 
 class _Page:
