@@ -5,8 +5,8 @@ Such a page is set in one fixed-pitch font (every glyph as wide as the next: wha
 page, and what this module needs), each text line a paragraph. Three things the printing hid are
 read back from the glyphs' boxes:
 1. a tab is no glyph: it is a jump to the next tab stop (every ``TAB_STOP_CM`` from the left
-   margin), so a gap no space glyph fills, ending on a stop, is a tab (as many tabs as stops it
-   crosses: an empty cell); a space is a glyph, so runs of spaces come back as they were;
+   margin), so a gap no space glyph fills is a tab: as many as the stops it crosses (an empty
+   cell), one at least; a space is a glyph, so runs of spaces come back as they were;
 2. a line longer than the page wraps onto the next at the margin, the space it broke at hanging
    at its end as a glyph, or lost past the margin when the line is full; a tab that does not fit
    wraps too, the next line starting with a jump to a stop. Any other line ends its paragraph:
