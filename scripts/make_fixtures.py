@@ -12,6 +12,9 @@ Plus two PDFs for table layouts the ruled export does not cover:
   the tables from text alignment);
 - tables_split_across_pages.pdf: one long ruled table that continues over three pages with its
   header row repeated (Word's "repeat header row").
+- <sample>_typed.pdf for a few samples: the .txt itself printed by LibreOffice, as a user gets it
+  by opening the text in Writer and printing it (fixed-pitch font, tabs to the default tab stops);
+  ``--typed-only`` builds just these.
 The generated files are committed, so the tests need neither LibreOffice nor network.
 """
 
@@ -35,6 +38,7 @@ from relazione.readers.text import is_separator, split_row
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 UNRULED_SAMPLE = "brescia_piao_2024_semestrale"
+TYPED_SAMPLES = ("brescia_piao_2024_semestrale", "brescia_pira_2020_ocr")  # tab rows; hard-broken OCR lines
 
 
 def new_document() -> Document:
@@ -192,12 +196,26 @@ def to_pdf(docx_path: Path, out_dir: Path) -> None:
         )
 
 
+def print_text(txt: Path, out_dir: Path) -> Path:
+    """The text printed as Writer prints a .txt it opened (its default text import filter)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        typed = Path(tmp) / f"{txt.stem}_typed.txt"
+        shutil.copyfile(txt, typed)
+        to_pdf(typed, out_dir)
+    return out_dir / typed.with_suffix(".pdf").name
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--no-pdf", action="store_true", help="build the DOCX files only")
     ap.add_argument("names", nargs="*", help="sample stems (default: every samples/*.txt)")
+    ap.add_argument("--typed-only", action="store_true", help="build the *_typed.pdf files only")
     args = ap.parse_args()
     stems = args.names or sorted(p.stem for p in SAMPLES.glob("*.txt"))
+    if args.typed_only:
+        for stem in TYPED_SAMPLES:
+            print(f"built {print_text(SAMPLES / f'{stem}.txt', SAMPLES).name}")
+        return 0
     built: list[Path] = []
     for stem in stems:
         out = SAMPLES / f"{stem}.docx"

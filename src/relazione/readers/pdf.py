@@ -22,6 +22,7 @@ from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
 from relazione.readers.pdf_flow import Item, Page, TextLine, to_blocks
 from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
 
@@ -67,6 +68,7 @@ def read_pdf(path: str, data: bytes) -> Document:
         raise RelazioneError(path, SCANNED.format(n=scanned[0]))
     if not any(page.items for page in pages):
         raise RelazioneError(path, "il PDF non ha testo in nessuna pagina")
+    settle_full_lines([i for page in pages for i in page.items if isinstance(i, TextLine) and i.ends is not None])
     doc = Document(path=path, format="pdf", pages=n_pages, sha256=sha256_of(data))
     doc.blocks = to_blocks(pages)
     doc.notes.extend(("scanned_page", SCANNED.format(n=n), Provenance(n, None)) for n in scanned)
@@ -78,6 +80,12 @@ def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carrie
     result = Page(number, float(page.width), float(page.height), [])
     if not page.chars:
         result.scanned = bool(page.images)
+        return result, None
+    glyphs = [Word.of_glyph(c) for c in page.chars]
+    pitch = fixed_pitch(glyphs)
+    if pitch is not None:  # a plain text printed: its lines are read back as the text's
+        result.items = list(typed_lines(glyphs, pitch, float(page.width), number))
+        _number(result.items, number)
         return result, None
     words = [Word.of(w) for w in page.extract_words(extra_attrs=["size"], return_chars=True)]
     tables = page.find_tables(TABLE_SETTINGS)

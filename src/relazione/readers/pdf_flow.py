@@ -25,6 +25,7 @@ import regex as re
 
 from relazione.readers.blocks import Block, Line, Row, Table
 from relazione.readers.clean import clean_inline, join_wrapped
+from relazione.readers.text import rows_to_tables
 
 _PAGE_NUMBER = re.compile(r"^(?:pag(?:ina|\.)?\s*)?[-–]?\s*\d{1,4}\s*(?:di|/|of)?\s*\d{0,4}\s*[-–]?$", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
@@ -50,6 +51,10 @@ class TextLine:
     first_word: float
     size: float
     right: float | None = None
+    # what the reader knows of how the line ends (a typed page, ``pdf_typed``): None, nothing (the
+    # geometry decides); True, its paragraph ends; False, it runs on, joined to the next by ``glue``
+    ends: bool | None = None
+    glue: str = " "
 
 
 @dataclass(slots=True)
@@ -208,6 +213,7 @@ class _Stream:
         self.blocks: list[Block] = []
         self.last: Item | None = None
         self.last_page: Page | None = None
+        self.typed: set[int] = set()  # ids of the Lines holding a typed page's raw text
 
     def add_page(self, page: Page) -> None:
         frame = self.frames.get(_size_key(page))
@@ -246,13 +252,20 @@ class _Stream:
         if isinstance(prev, TextLine) and (first or not gap) and self._continues(prev, item, frame):
             joined = self.blocks[-1]
             assert isinstance(joined, Line)
-            joined.text = join_lines([joined.text, item.line.text])
+            if prev.ends is None:
+                joined.text = join_lines([joined.text, item.line.text])
+            else:  # raw text: its tabs and spaces are read later, as a text file's
+                joined.text += prev.glue + item.line.text
             return
         item.line.after_blank = gap
         self.blocks.append(item.line)
+        if item.ends is not None:
+            self.typed.add(id(item.line))
 
     @staticmethod
     def _continues(prev: TextLine, item: TextLine, frame: _Frame | None) -> bool:
+        if prev.ends is not None:
+            return not prev.ends and item.ends is not None
         if abs(prev.size - item.size) > 0.5 or item.x0 > prev.x0 + 3 * item.size or not same_font(prev.line, item.line):
             return False
         right = prev.right if prev.right is not None else (frame.right if frame else prev.x1)
@@ -405,7 +418,8 @@ def to_blocks(pages: list[Page]) -> list[Block]:
     stream = _Stream(_frames(pages), _pitch(pages))
     for page in pages:
         stream.add_page(page)
-    resolve_cuts(stream.blocks)
-    map_texts(stream.blocks, clean_inline)  # raw until now: markup spanning a line or page break is cleaned whole
-    return [b for b in stream.blocks if not isinstance(b, Line) or b.text]
+    blocks = rows_to_tables(stream.blocks, lambda line: id(line) in stream.typed)
+    resolve_cuts(blocks)
+    map_texts(blocks, clean_inline)  # raw until now: markup spanning a line or page break is cleaned whole
+    return [b for b in blocks if not isinstance(b, Line) or b.text]
 

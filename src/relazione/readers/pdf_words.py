@@ -46,6 +46,12 @@ class Word:
                    float(w.get("size") or (w["bottom"] - w["top"])),
                    bool(chars) and is_bold_font(chars[0].get("fontname") or ""))
 
+    @classmethod
+    def of_glyph(cls, c: dict) -> Word:
+        """One character (a space too) as a one-letter word: what a typed page is read from."""
+        return cls(c["text"], float(c["x0"]), float(c["x1"]), float(c["top"]), float(c["bottom"]),
+                   float(c.get("size") or (c["bottom"] - c["top"])), is_bold_font(c.get("fontname") or ""))
+
 
 @dataclass(slots=True)
 class PhysLine:

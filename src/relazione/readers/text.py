@@ -10,6 +10,7 @@ its markup stripped.
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 import regex as re
 
@@ -110,6 +111,61 @@ def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: 
             blocks.append(Line(text, prov, after_blank=after_blank, style_level=level))
         after_blank = False
     return _aligned_to_tables(blocks, lines, page, first_line)
+
+
+def rows_to_tables(blocks: list[Block], raw: Callable[[Line], bool]) -> list[Block]:
+    """Lines that hold a text file's lines as they were (``raw``: a plain text printed to PDF, its
+    tabs read back) read by this reader's rules: rows become tables, consecutive rows one table
+    even across blank lines; markdown rules go; a markdown heading keeps its level.
+    A printed line hides the tabs that end it, so lines between two rows of a table may be rows
+    with empty cells: those after the last blank line before the next row are taken for rows,
+    unless a blank line also stands between them and that row. In the samples, text between rows is
+    set apart so and a row's title line is not (trailing tabs wrapping past the margin leave a
+    blank-looking line after a row, never before it)."""
+    out: list[Block] = []
+    table: Table | None = None
+    pending: list[Line] = []  # tab-less lines after a row, until it is known whether a row follows
+
+    def settle(row: Row | None) -> None:
+        nonlocal table
+        if not pending:
+            return
+        tail = max((i for i, line in enumerate(pending) if line.after_blank), default=0)
+        if row is None or (pending[tail].after_blank and row.after_blank):
+            tail = len(pending)
+        if tail:
+            out.extend(pending[:tail])
+            table = None
+        if tail < len(pending):
+            if table is None:
+                table = Table([], pending[tail].prov, origin="tabs")
+                out.append(table)
+            table.rows.extend(Row([Cell(line.text, line.prov)], line.prov, line.after_blank) for line in pending[tail:])
+        pending.clear()
+
+    for block in blocks:
+        if not isinstance(block, Line) or not raw(block):
+            settle(None)
+            table = None
+            out.append(block)
+            continue
+        if is_separator(block.text):
+            continue
+        cells = split_row(block.text)
+        if cells is None:
+            heading = _MD_HEADING.match(block.text)
+            if heading:
+                block.text, block.style_level = heading.group(2), len(heading.group(1))
+            (pending if table is not None else out).append(block)
+            continue
+        row = Row([Cell(c, block.prov) for c in cells], block.prov, after_blank=block.after_blank)
+        settle(row)
+        if table is None:
+            table = Table([], block.prov, origin="tabs")
+            out.append(table)
+        table.rows.append(row)
+    settle(None)
+    return out
 
 
 def _aligned_to_tables(blocks: list[Block], lines: list[str], page: int | None, first_line: int) -> list[Block]:

@@ -1,0 +1,168 @@
+"""A plain text printed to PDF (a .txt opened in Writer and printed): each page's lines back as the
+text file's lines, tabs and spaces included, so the text reader's rules read them.
+
+Such a page is set in one fixed-pitch font (every glyph as wide as the next: what makes it a typed
+page, and what this module needs), each text line a paragraph. Three things the printing hid are
+read back from the glyphs' boxes:
+1. a tab is no glyph: it is a jump to the next tab stop (every ``TAB_STOP_CM`` from the left
+   margin), so a gap no space glyph fills is a tab: as many as the stops it crosses (an empty
+   cell), one at least; a space is a glyph, so runs of spaces come back as they were;
+2. a line longer than the page wraps onto the next at the margin, the space it broke at hanging
+   at its end as a glyph, or lost past the margin when the line is full; a tab that does not fit
+   wraps too, the next line starting with a jump to a stop. Any other line ends its paragraph:
+   a line that ends short without a trailing space was the end of a text line;
+3. glyphs with no gap between them are one word, whatever the PDF library made of them
+   ("intermedio" + tab + "2024" has a gap narrower than a word gap).
+The output is one ``TextLine`` per physical line with its raw text and how it ends (``ends``,
+``glue``); ``pdf_flow`` joins the wrapped ones (across a page break too) and turns the rows into
+tables by the text reader's rule. Only glyph boxes are used, from whichever library reads the PDF.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import regex as re
+
+from relazione.readers.blocks import Line, Provenance
+from relazione.readers.pdf_flow import TextLine, starts_anew
+from relazione.readers.pdf_words import PhysLine, Word, group_lines, line_font
+
+TAB_STOP_CM = 1.25  # Writer's default tab stops
+POINTS_PER_CM = 72 / 2.54
+FIXED_SHARE = 0.95  # glyphs as wide as the commonest glyph that make a page typed
+MIN_GLYPHS = 40  # fewer glyphs say nothing about the font
+TOLERANCE = 0.3  # points: glyph positions are exact in a typed page; a gap narrower is none
+
+
+def fixed_pitch(glyphs: list[Word]) -> float | None:
+    """The width of every glyph of a page set in one fixed-pitch font, else None. Spaces count:
+    drawn spaces as wide as letters are the mark of a typed page."""
+    widths: dict[float, int] = {}
+    for g in glyphs:
+        width = round(g.x1 - g.x0, 1)
+        widths[width] = widths.get(width, 0) + 1
+    if len(glyphs) < MIN_GLYPHS or not widths:
+        return None
+    pitch = max(widths, key=widths.__getitem__)
+    alike = sum(n for w, n in widths.items() if abs(w - pitch) <= 0.02 * pitch)
+    has_spaces = any(g.text == " " for g in glyphs)
+    return pitch if pitch > 0 and has_spaces and alike >= FIXED_SHARE * len(glyphs) else None
+
+
+def typed_lines(glyphs: list[Word], pitch: float, width: float, page_number: int) -> list[TextLine]:
+    """The page's physical lines, each as the raw text it was printed from, with how it ends."""
+    lines = [line for line in group_lines(glyphs) if any(g.text.strip() for g in line.words)]
+    if not lines:
+        return []
+    margin = min(line.x0 for line in lines)
+    page = _Page(margin, width - margin, pitch, TAB_STOP_CM * POINTS_PER_CM)
+    out = []
+    for i, line in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else None
+        item = _text_line(line, page, page_number)
+        item.ends, item.glue = page.ending(line, below)
+        out.append(item)
+    return out
+
+
+def settle_full_lines(lines: list[TextLine]) -> None:
+    """A full line (its space pushed past the margin) either wrapped or ended a text line that was
+    exactly as long as the page is wide; the document's own lines decide: it ends its paragraph
+    when the word opening the next line ("Programma", a code such as 000-000-000) opens paragraphs
+    elsewhere in the document more often than it goes on from a wrapped line. ``lines``: every
+    typed line of the document, in order."""
+    opens: Counter[str] = Counter()
+    goes_on: Counter[str] = Counter()
+    for line, below in zip(lines, lines[1:], strict=False):
+        if line.ends:
+            opens[_opening(below.line.text)] += 1
+        elif line.glue == "":  # a hanging space: wrapped for certain
+            goes_on[_opening(below.line.text)] += 1
+    for line, below in zip(lines, lines[1:], strict=False):
+        word = _opening(below.line.text)
+        if line.ends is False and line.glue == " " and opens[word] > goes_on[word]:
+            line.ends = True
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _opening(text: str) -> str:
+    """The first word of a line, its digits as 0: the shape of a code or a number."""
+    words = text.split(maxsplit=1)
+    return _DIGIT.sub("0", words[0]) if words else ""
+
+
+class _Page:
+    """A typed page's frame: its margins, glyph width and tab stops."""
+
+    def __init__(self, margin: float, right: float, pitch: float, stop: float) -> None:
+        self.margin, self.right, self.pitch, self.stop = margin, right, pitch, stop
+
+    def next_stop(self, x: float) -> float:
+        """The first tab stop right of ``x`` (a tab at a stop goes on to the next)."""
+        k = int((x - self.margin + TOLERANCE) // self.stop) + 1
+        return self.margin + k * self.stop
+
+    def fill(self, start: float, end: float) -> str:
+        """What a gap with no glyph in it held: a tab per stop it crosses, and one at least (Writer
+        moves a tab that starts a hair past a stop by one glyph's width only; spaces are glyphs)."""
+        tabs, x = 0, start
+        while (stop := self.next_stop(x)) <= end + TOLERANCE:
+            tabs += 1
+            x = stop
+        return "\t" * max(tabs, 1)
+
+    def ending(self, line: PhysLine, below: PhysLine | None) -> tuple[bool, str]:
+        """(ends its paragraph, what joins it to the next line if not): a hanging space means a
+        wrap (the space is in the text); a full line had its space pushed past the margin; a line
+        whose next tab stop lies past the margin wrapped its tab when the line below starts on a stop."""
+        last = line.words[-1]
+        # the first word below would not have fitted here (a trailing space in the text hangs too)
+        no_room = below is None or last.x1 + _first_word(below.words) > self.right + TOLERANCE
+        if last.text == " " or (_in_word_hyphen(line.words) and no_room):
+            return not no_room, ""
+        if last.x1 + self.pitch > self.right + TOLERANCE:  # a full line: ends only where the case says so
+            return below is not None and starts_anew(_text(line.words), _text(below.words)), " "
+        # a tab and the word after it that did not fit went down together, to the first stop
+        if below is not None and below.x0 > self.margin + TOLERANCE \
+                and self.next_stop(last.x1) + _first_word(below.words) > self.right + TOLERANCE:
+            return False, ""
+        return True, ""
+
+
+def _text_line(line: PhysLine, page: _Page, page_number: int) -> TextLine:
+    parts: list[str] = []
+    x = page.margin
+    for glyph in line.words:
+        if glyph.x0 - x > TOLERANCE:
+            parts.append(page.fill(x, glyph.x0))
+        parts.append(glyph.text)
+        x = glyph.x1
+    text = "".join(parts)
+    words = [g for g in line.words if g.text.strip()]
+    size, bold = line_font(words)
+    first = _first_word(line.words)
+    return TextLine(Line(text, Provenance(page_number, None), font_size=size, bold=bold), line.top, line.bottom,
+                    line.x0, line.x1, first, line.size)
+
+
+def _in_word_hyphen(glyphs: list[Word]) -> bool:
+    """A line ending in a hyphen inside a word ("Kalia-"), where a line may break; a dash
+    standing alone ("2017/2018 -") breaks at the space after it, which would hang."""
+    return len(glyphs) > 1 and glyphs[-1].text == "-" and glyphs[-2].text.strip() != ""
+
+
+def _text(glyphs: list[Word]) -> str:
+    return "".join(g.text for g in glyphs)
+
+
+def _first_word(glyphs: list[Word]) -> float:
+    """The width of the line's first word (glyphs up to the first gap or space)."""
+    start = end = glyphs[0]
+    for g in glyphs[1:]:
+        if g.text == " " or g.x0 - end.x1 > TOLERANCE:
+            break
+        end = g
+    return end.x1 - start.x0
