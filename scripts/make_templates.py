@@ -211,6 +211,22 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     tag(doc, "{%p endfor %}")
 
 
+def grouped_sheets(doc, groups: str, sheet, styles: tuple[str, str], *, parent_sheet: bool) -> None:  # noqa: ANN001
+    """Objectives grouped under their parent (strategic under areas, operational under strategic objectives):
+    the parent as a sheet of its own (``parent_sheet``) or as a heading only, then its children's sheets."""
+    tag(doc, f"{{%p for g in {groups} %}}")
+    tag(doc, "{%p if g.capo %}")
+    if parent_sheet:
+        sheet(doc, "g.capo", styles[0])
+    else:
+        para(doc, "{{ g.capo.intestazione }}", styles[0])
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p for o in g.obiettivi %}")
+    sheet(doc, "o", styles[1])
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+
+
 def cover(doc, title: str, subtitle: str, act: str) -> None:  # noqa: ANN001
     """Logo, ente, title, the addendum's own title when it is one, and the act that approves the document."""
     placeholder(doc, "logo dell'ente", align=WD_ALIGN_PARAGRAPH.CENTER)
@@ -301,24 +317,10 @@ def relazione() -> Document:
     tree_table(doc)
     page_break(doc)
     para(doc, "3.1 Obiettivi strategici", "Heading 2")
-    tag(doc, "{%p for g in gruppi_strategici %}")
-    tag(doc, "{%p if g.capo %}")
-    objective_sheet(doc, "g.capo", "Heading 3")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for o in g.obiettivi %}")
-    objective_sheet(doc, "o", "Heading 4")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+    grouped_sheets(doc, "gruppi_strategici", objective_sheet, ("Heading 3", "Heading 4"), parent_sheet=True)
     page_break(doc)
     para(doc, "3.2 Obiettivi operativi", "Heading 2")
-    tag(doc, "{%p for g in gruppi_operativi %}")
-    tag(doc, "{%p if g.capo %}")
-    para(doc, "{{ g.capo.intestazione }}", "Heading 3")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for o in g.obiettivi %}")
-    objective_sheet(doc, "o", "Heading 4")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+    grouped_sheets(doc, "gruppi_operativi", objective_sheet, ("Heading 3", "Heading 4"), parent_sheet=False)
     para(doc, "3.3 Valutazione complessiva", "Heading 2")
     para(doc, "La performance dell'ente è la media delle aree strategiche pesata con i pesi che seguono: "
               "{{ ente_punteggio }} ({{ ente_valutazione }}). Metodo di calcolo: {{ metodo }}.")
@@ -485,24 +487,10 @@ def piano() -> Document:
                                                       "{{ r.peso }}"], "r in albero", [2.0, 13.0, 2.0])
     page_break(doc)
     para(doc, "2 Obiettivi strategici", "Heading 1")
-    tag(doc, "{%p for g in gruppi_strategici %}")
-    tag(doc, "{%p if g.capo %}")
-    planned_objective(doc, "g.capo", "Heading 2")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for o in g.obiettivi %}")
-    planned_objective(doc, "o", "Heading 3")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+    grouped_sheets(doc, "gruppi_strategici", planned_objective, ("Heading 2", "Heading 3"), parent_sheet=True)
     page_break(doc)
     para(doc, "3 Obiettivi operativi", "Heading 1")
-    tag(doc, "{%p for g in gruppi_operativi %}")
-    tag(doc, "{%p if g.capo %}")
-    para(doc, "{{ g.capo.intestazione }}", "Heading 2")
-    tag(doc, "{%p endif %}")
-    tag(doc, "{%p for o in g.obiettivi %}")
-    planned_objective(doc, "o", "Heading 3")
-    tag(doc, "{%p endfor %}")
-    tag(doc, "{%p endfor %}")
+    grouped_sheets(doc, "gruppi_operativi", planned_objective, ("Heading 2", "Heading 3"), parent_sheet=False)
     para(doc, "4 Monitoraggio e rendicontazione", "Heading 1")
     para(doc, "Il grado di raggiungimento degli obiettivi è rilevato al 30 giugno (monitoraggio semestrale) e al "
               "31 dicembre (Relazione sulla Performance), con il metodo di calcolo: {{ metodo }}.")
