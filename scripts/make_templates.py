@@ -190,6 +190,21 @@ def coverage_note(doc) -> None:  # noqa: ANN001
     para(doc, "{{ ente_copertura }}", size=9)
 
 
+def narratives(doc, var: str) -> None:  # noqa: ANN001
+    """Each narrative section of an objective: its title, then its paragraphs as the records keep them, list
+    items set as a bulleted list."""
+    tag(doc, f"{{%p for n in {var}.narrativa %}}")
+    para(doc, "{{ n.titolo }}", bold=True).paragraph_format.space_before = Pt(6)  # apart from the table
+    tag(doc, "{%p for t in n.paragrafi %}")
+    tag(doc, "{%p if t.elenco %}")
+    para(doc, "{{ t.testo }}", "List Bullet")
+    tag(doc, "{%p else %}")
+    para(doc, "{{ t.testo }}")
+    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endfor %}")
+
+
 def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     """Heading, label table and indicator table of one objective (area, strategic or operational)."""
     para(doc, f"{{{{ {var}.intestazione }}}}", heading_style)
@@ -206,9 +221,7 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     para(doc)
     loop_table(doc, INDICATOR_HEADERS, INDICATOR_CELLS, f"i in {var}.indicatori", INDICATOR_WIDTHS)
     tag(doc, "{%p endif %}")
-    tag(doc, f"{{%p for n in {var}.narrativa %}}")
-    para(doc, "{{ n.titolo }}: {{ n.testo }}").paragraph_format.space_before = Pt(6)  # apart from the table
-    tag(doc, "{%p endfor %}")
+    narratives(doc, var)
 
 
 def grouped_sheets(doc, groups: str, sheet, styles: tuple[str, str], *, parent_sheet: bool) -> None:  # noqa: ANN001
@@ -371,9 +384,7 @@ def monitored_objective(doc, var: str) -> None:  # noqa: ANN001
     para(doc)
     loop_table(doc, MONITOR_HEADERS, MONITOR_CELLS, f"i in {var}.indicatori", [4.6, 1.3, 2.2, 2.2, 2.2, 2.0, 2.8])
     tag(doc, "{%p endif %}")
-    tag(doc, f"{{%p for n in {var}.narrativa %}}")
-    para(doc, "{{ n.titolo }}: {{ n.testo }}").paragraph_format.space_before = Pt(6)  # apart from the table
-    tag(doc, "{%p endfor %}")
+    narratives(doc, var)
 
 
 def monitoraggio() -> Document:

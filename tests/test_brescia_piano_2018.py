@@ -269,7 +269,7 @@ def test_mini_tree_is_attached_by_code_not_position(mini: dict) -> None:
 def test_mini_sheet_sections_follow_their_order(mini: dict) -> None:
     sheet = mini["reports"][0]["objectives"][2]
     assert sheet["description"].startswith("Controlli sui prodotti e sugli strumenti metrici.")
-    assert sheet["narrative"]["beneficio"].startswith("Mercato più trasparente. Responsabile Amministrativo")
+    assert sheet["narrative"]["beneficio"].startswith("Mercato più trasparente.\nResponsabile Amministrativo")
     assert sheet["responsible"] == "Sig. Rossi"
     assert sheet["narrative"]["risultati"] == "Indicatore 1: n. visite ispettive Sono state svolte 6 visite. " \
                                              "Indicatore 2: ===="

@@ -175,3 +175,22 @@ def test_cli_convert_legacy_report_in_one_step(tmp_path: Path) -> None:
     text = _text(out.read_bytes())
     assert "Camera di Commercio di Mantova" in text
     assert "Grado di raggiungimento complessivo dell'ente nell'anno 2024: 97,78%" in text
+
+
+def test_narratives_keep_their_paragraphs_and_bulleted_lists(tmp_path) -> None:
+    from docx import Document as WordDocument
+
+    from relazione.records.model import Objective, Report
+    from relazione.render.word import render_report
+
+    text = ("Le azioni dell'anno sono state queste:\n• formazione delle imprese;\n• sportello digitale;\n"
+            "Il bilancio dell'iniziativa è positivo.")
+    report = Report(ente="Camera di Commercio di Lodi", kind="relazione", year=2024, objectives=[
+        Objective("strategic", "Digitalizzazione", code="1.1", narrative={"azioni_svolte": text})])
+    out = tmp_path / "r.docx"
+    out.write_bytes(render_report(report))
+    paragraphs = [(p.style.name, p.text) for p in WordDocument(str(out)).paragraphs]
+    start = paragraphs.index(("Normal", "Azioni svolte"))
+    assert paragraphs[start + 1:start + 5] == [
+        ("Normal", "Le azioni dell'anno sono state queste:"), ("List Bullet", "formazione delle imprese;"),
+        ("List Bullet", "sportello digitale;"), ("Normal", "Il bilancio dell'iniziativa è positivo.")]

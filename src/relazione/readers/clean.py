@@ -78,3 +78,29 @@ def join_wrapped(parts: list[str]) -> str:
         else:
             out = f"{out} {p}" if out else p
     return out
+
+
+_SENTENCE_END = (".", ":", ";", "!", "?")
+_ENUMERATOR = re.compile(r"^\s*(?:[a-z]|\d{1,2})[).]\s+\S")  # "a) ...", "2. ..." opening a list item
+LIST_ITEM = _BULLETS  # a bulleted item: set as one in the documents (an "a) ..." item keeps its letter)
+SHORT_LINE = 0.75  # a line this much shorter than the longest of its text did not wrap: its paragraph ended
+
+
+def join_paragraphs(parts: list[str]) -> str:
+    """Join the lines of a text that may hold several paragraphs, keeping one line per paragraph
+    ("\n" between them): a wrapped line joins the one before it (``join_wrapped``); a new paragraph
+    starts at a bullet, or after a line that ends a sentence well short of the text's width (it was
+    not wrapped: its paragraph ended there). Narratives then keep their paragraphs and lists."""
+    lines = [collapse(p) for p in parts]
+    width = max((len(p) for p in lines), default=0)
+    paragraphs: list[list[str]] = []
+    for line in lines:
+        if not line:
+            continue
+        previous = paragraphs[-1][-1] if paragraphs else ""
+        ended = previous.endswith(_SENTENCE_END) and len(previous) < SHORT_LINE * width
+        if not paragraphs or _BULLETS.match(line) or _ENUMERATOR.match(line) or ended:
+            paragraphs.append([line])
+        else:
+            paragraphs[-1].append(line)
+    return "\n".join(join_wrapped(p) for p in paragraphs)

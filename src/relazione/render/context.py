@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from relazione import __version__
+from relazione.readers.clean import LIST_ITEM, strip_bullet
 from relazione.records.model import Indicator, Objective, Report
 from relazione.records.values import display_value
 from relazione.render.progress import INTERIM_KEYS, aggregate_progress, elapsed_share, indicator_progress, is_semester
@@ -127,7 +128,7 @@ class ContextBuilder:
             "valutazione": verdict.text, "colore": verdict.colour, "sfondo": FILLS[verdict.colour],
             "valore": None if shown == "n.d." else display_score(obj), "dichiarata_diversa": verdict.stated_differs,
             "indicatori": [self.indicator(i) for i in self.indicators.get(id(obj), [])],
-            "narrativa": [{"titolo": k.capitalize(), "testo": v} for k, v in obj.narrative.items() if v],
+            "narrativa": [narrative(k, v) for k, v in obj.narrative.items() if v],
         }
 
     def walk(self, parent: str | None = None, depth: int = 0) -> Iterator[tuple[Objective, int]]:
@@ -228,6 +229,14 @@ def _indicators_by_objective(report: Report) -> dict[int, list[Indicator]]:
         owner = before[-1] if before else candidates[0]
         owned.setdefault(id(owner), []).append(ind)
     return owned
+
+
+def narrative(key: str, text: str) -> dict[str, Any]:
+    """A narrative section: its title, its text, and the text's paragraphs (the records keep one per line),
+    each marked when it is an item of a list ("- ...", "• ...", "a) ...") so the document sets it as one."""
+    paragraphs = [{"testo": strip_bullet(line), "elenco": bool(LIST_ITEM.match(line))}
+                  for line in text.split("\n") if line.strip()]
+    return {"titolo": key.replace("_", " ").capitalize(), "testo": text, "paragrafi": paragraphs}
 
 
 def plan_targets(ind: Indicator, year: int | None) -> list[str]:

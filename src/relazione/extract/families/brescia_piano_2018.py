@@ -32,7 +32,7 @@ from relazione.extract.headings import match_any, match_heading
 from relazione.extract.profiles import HeadingRule, Profile
 from relazione.extract.report_meta import report_metadata
 from relazione.readers.blocks import Document, Provenance
-from relazione.readers.clean import collapse, join_wrapped
+from relazione.readers.clean import collapse, join_paragraphs, join_wrapped
 from relazione.records.model import Indicator, Objective, Report, Warning_
 from relazione.records.values import parse_number
 
@@ -249,7 +249,7 @@ def read_sheet(state: State, lines: list[TextLine]) -> None:
     end = _find(lines, layout.results_end, results, len(lines))
     read_sections(state, obj, lines[weight_at + 1 : indicators])
     read_indicators(state, obj, lines[indicators + 1 : results])
-    prose = _RESULTS_HEADING.sub("", join_wrapped([ln.text for ln in lines[results : end or len(lines)]]), count=1)
+    prose = _RESULTS_HEADING.sub("", join_paragraphs([ln.text for ln in lines[results : end or len(lines)]]), count=1)
     if prose:
         obj.narrative["risultati"] = prose
 
@@ -269,10 +269,9 @@ def read_sections(state: State, obj: Objective, lines: list[TextLine]) -> None:
         elif key is not None:
             texts[key].append(line.text)
     for key, parts in texts.items():
-        text = join_wrapped(parts) or None
         if key in ("description", "responsible"):
-            setattr(obj, key, text)
-        elif text:
+            setattr(obj, key, join_wrapped(parts) or None)
+        elif text := join_paragraphs(parts):
             obj.narrative[key] = text
 
 

@@ -1,0 +1,31 @@
+"""Joining the lines of a text: wrapped lines into one, paragraphs and list items kept apart."""
+
+from __future__ import annotations
+
+from relazione.readers.clean import join_paragraphs
+
+
+def test_wrapped_lines_join_and_a_short_line_ending_a_sentence_ends_its_paragraph() -> None:
+    lines = ["La Camera ha organizzato nel corso dell'anno numerosi incontri con le imprese del",
+             "territorio, con una buona partecipazione.",
+             "Nel secondo semestre sono stati avviati i nuovi servizi digitali per le imprese e i",
+             "professionisti."]
+    assert join_paragraphs(lines) == (
+        "La Camera ha organizzato nel corso dell'anno numerosi incontri con le imprese del territorio, con una "
+        "buona partecipazione.\nNel secondo semestre sono stati avviati i nuovi servizi digitali per le imprese e "
+        "i professionisti.")
+
+
+def test_bullets_and_lettered_items_start_their_own_paragraph_and_may_wrap() -> None:
+    lines = ["Le azioni previste sono le seguenti, in ordine di priorità per il prossimo anno:",
+             "• formazione delle imprese sui servizi digitali, con incontri nelle sedi delle",
+             "associazioni di categoria;", "a) sportello unico;", "b) assistenza a distanza."]
+    assert join_paragraphs(lines).split("\n") == [
+        "Le azioni previste sono le seguenti, in ordine di priorità per il prossimo anno:",
+        "• formazione delle imprese sui servizi digitali, con incontri nelle sedi delle associazioni di categoria;",
+        "a) sportello unico;", "b) assistenza a distanza."]
+
+
+def test_a_hyphen_at_a_line_end_still_joins_without_a_space() -> None:
+    assert join_paragraphs(["alternanza scuola-", "lavoro per gli studenti delle scuole superiori"]) == \
+        "alternanza scuola-lavoro per gli studenti delle scuole superiori"
