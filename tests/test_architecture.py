@@ -17,7 +17,7 @@ ALLOWED = {
     "extract": {"readers", "records"},
     "scoring": {"records"},
     "office": set(),  # Word files as files (language, properties, tables, PDF): no records
-    "render": {"records", "scoring", "office"},
+    "render": {"readers", "records", "scoring", "office"},  # readers: the text helpers (bullets, paragraphs)
     "check": {"readers", "records", "extract", "scoring", "office"},
     "cycle": {"readers", "records", "extract", "scoring"},
     "cli": {"readers", "records", "extract", "scoring", "render", "check", "cycle", "office"},
