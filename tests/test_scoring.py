@@ -139,7 +139,7 @@ def test_parent_cycle_does_not_recurse_forever() -> None:
 
 
 def test_unknown_method_is_an_error() -> None:
-    with pytest.raises(ValueError, match="unknown scoring method"):
+    with pytest.raises(ValueError, match="metodo di calcolo sconosciuto"):
         score_report(Report(), method="nope")
 
 

@@ -93,7 +93,7 @@ class _Scorer:
         ind.achievement = ind.signed_achievement = None
         if reason is not None:
             if ind.target is not None or ind.actual is not None:
-                self.warn("not_scorable", f"indicator {ind.objective}#{ind.n} ({ind.name[:60]}): {reason}", ind)
+                self.warn("not_scorable", f"indicatore {ind.objective}#{ind.n} ({ind.name[:60]}): {reason}", ind)
             return None
         fraction = indicator_fraction(ind, self.method)
         assert fraction is not None
@@ -118,10 +118,10 @@ class _Scorer:
         items = list(items)
         scored = [(w, v) for w, v in items if v is not None]
         if scored and len(scored) < len(items):
-            self.warn("partial_score", f"objective {owner.ref}: {len(items) - len(scored)} of {len(items)} "
-                      f"{what} without a computed achievement, scored on the others", owner)
+            self.warn("partial_score", f"obiettivo {owner.ref}: {len(items) - len(scored)} {what} su {len(items)} "
+                      "senza grado di raggiungimento calcolato: calcolato sugli altri", owner)
         if scored and any(w is None for w, _ in scored) and any(w is not None for w, _ in scored):
-            self.warn("weights_missing", f"objective {owner.ref}: some {what} have no weight; equal weights used",
+            self.warn("weights_missing", f"obiettivo {owner.ref}: alcuni {what} senza peso; usati pesi uguali",
                       owner)
         return _weighted_mean(scored)
 
@@ -137,9 +137,9 @@ class _Scorer:
         own_values = [self.indicator(i) for i in indicators]
         children = self.children.get(obj.ref, [])
         kids = [self.objective(c, seen | {obj.ref}) for c in children]
-        own = self.part(obj, zip((i.weight for i in indicators), own_values, strict=True), "indicators")
+        own = self.part(obj, zip((i.weight for i in indicators), own_values, strict=True), "indicatori")
         mixed = self.part(obj, zip((c.weight for c in children), (k.value for k in kids), strict=True),
-                          "child objectives")
+                          "obiettivi figli")
         if own is not None and mixed is not None:
             value: float | None = self.method.own_share * own + (1 - self.method.own_share) * mixed
         else:
@@ -162,8 +162,8 @@ class _Scorer:
             self.objective(obj)
         scored = [(w, k.value) for w, k in zip(weights, kids, strict=True) if k.value is not None]
         if len(scored) > 1 and any(w is None for w, _ in scored):
-            self.warnings.append(Warning_("weights_missing", "area weights not all stated: the ente score "
-                                          "weighs the areas equally"))
+            self.warnings.append(Warning_("weights_missing", "pesi delle aree non tutti indicati: il grado dell'ente "
+                                          "pesa le aree in modo uguale"))
         value = _weighted_mean(scored)
         self.report.achievement = None if value is None else clean(value)
         self.report.coverage = combine(value, [], kids, self.minimum).coverage

@@ -114,7 +114,8 @@ def get_method(name: str) -> ScoringMethod:
     try:
         return METHODS[name]
     except KeyError:
-        raise ValueError(f"unknown scoring method {name!r} (known: {', '.join(sorted(METHODS))})") from None
+        known = ", ".join(sorted(METHODS))
+        raise ValueError(f"metodo di calcolo sconosciuto {name!r} (disponibili: {known})") from None
 
 
 # -- one indicator --------------------------------------------------------------------------------
@@ -122,18 +123,18 @@ def why_unscorable(ind: Indicator) -> str | None:
     """The reason an indicator has no computed achievement, or None when it can be scored."""
     t, a = ind.target_value, ind.actual_value
     if t is None:
-        return "no target"
+        return "manca il target"
     if a is None:
-        return "no result (consuntivo)"
+        return "manca il consuntivo"
     if t.boolean is not None:
-        return None if a.boolean is not None else f"SI/NO target but the result is not SI/NO ({a.text!r})"
+        return None if a.boolean is not None else f"target SI/NO ma il consuntivo non è SI/NO ({a.text!r})"
     if t.value is None:
-        return f"text target ({t.text!r})"
+        return f"target testuale ({t.text!r})"
     if t.op is None:
         # "5" alone could be a minimum (events) or a maximum (days): reading it either way is a guess.
-        return f"target without operator ({t.text!r}): minimum or maximum?"
+        return f"target senza operatore ({t.text!r}): minimo o massimo?"
     if a.value is None:
-        return f"non-numeric result ({a.text!r})"
+        return f"consuntivo non numerico ({a.text!r})"
     return None
 
 

@@ -45,7 +45,7 @@ def apply_label(target: Objective | None, text: str, cells: list[str], prov: Pro
     if field_name in _NUMERIC_FIELDS:
         parsed = first_number(value)
         if parsed is None:
-            warnings.append(Warning_("bad_number", f"{field_name} not a number: {value[:60]!r}", prov))
+            warnings.append(Warning_("bad_number", f"{field_name}: non è un numero: {value[:60]!r}", prov))
         elif getattr(target, field_name) is None:
             setattr(target, field_name, parsed)
     elif getattr(target, field_name) is None:

@@ -289,8 +289,8 @@ def _indicator_row(state: State, row: Row, columns: ColumnMap, profile: Profile)
         elif count and len(values) <= 1:
             return  # free text under the table (a note, a verdict line)
         else:
-            state.warnings.append(Warning_("row_without_name", f"table row without indicator name under {owner.ref}",
-                                           row.prov))
+            state.warnings.append(Warning_("row_without_name",
+                                           f"riga di tabella senza nome di indicatore sotto {owner.ref}", row.prov))
         return
     if len(row.filled()) == 1 and count and not gt.continues_name(row, values, columns, previous):
         return  # a one-cell line of prose between rows, not an indicator
