@@ -200,3 +200,15 @@ def test_help_and_command_line_errors_are_in_italian(capsys) -> None:
         main(["--help"])
     out = capsys.readouterr().out
     assert "mostra questo aiuto ed esce" in out and "usage" not in out and "show this help" not in out
+
+
+def test_a_data_output_name_for_convert_names_extract_and_a_template_that_is_no_docx_is_one_line(
+        tmp_path: Path, capsys) -> None:
+    src = tmp_path / "lodi.txt"
+    src.write_text(GENERIC_REPORT, encoding="utf-8")
+    assert run("convert", str(src), "-o", str(tmp_path / "lodi.json")) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "relazione extract" in err and not (tmp_path / "lodi.json").exists()
+    assert run("convert", str(src), "-o", str(tmp_path / "lodi.docx"), "-t", str(src)) == 2
+    err = capsys.readouterr().err
+    assert err == f"relazione: errore: {src}: non è un modello Word (.docx) leggibile (BadZipFile)\n"

@@ -13,6 +13,8 @@ from relazione.scoring.aggregate import FULL_COVERAGE, score_records
 from relazione.scoring.methods import get_method
 from relazione.scoring.tree import records_tree, render_summary
 
+DOCUMENT_SUFFIXES = (".docx", ".pdf")
+
 
 def _method(name: str) -> str:
     try:
@@ -65,6 +67,9 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
     if kind:  # --tipo: the document the user asks for (a plan's records as the Piano, ...), whatever was read
         for report in records.reports:
             report.kind = kind
+    if out.suffix.lower() not in DOCUMENT_SUFFIXES:
+        raise RelazioneError(str(out), "render e convert scrivono documenti Word (.docx) o PDF (.pdf): per i dati "
+                                       "(.json, .xlsx, .csv) usare `relazione extract`")
     plan = _outputs_for(out, records, report_number)
     files = {target: _files_for(target, pdf) for _, target in plan}
     for paths in files.values():

@@ -52,7 +52,9 @@ class Template:
 
     def load(self) -> DocxTemplate:
         try:
-            return DocxTemplate(io.BytesIO(self.data))
+            tpl = DocxTemplate(io.BytesIO(self.data))
+            tpl.init_docx()  # docxtpl opens the file lazily: open it here, where its errors are caught
+            return tpl
         except Exception as exc:  # python-docx raises several types for a file that is not a .docx
             problem = f"non è un modello Word (.docx) leggibile ({exc.__class__.__name__})"
             raise RelazioneError(self.name, problem) from None
