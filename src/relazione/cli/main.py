@@ -8,12 +8,16 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relazione import __version__
 from relazione.cli.cycle_commands import add_cycle_commands
 from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
 from relazione.errors import RelazioneError
+
+if TYPE_CHECKING:
+    from relazione.cli.workflow import RenderOptions
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXPLAIN_DESCRIPTION = (
@@ -81,23 +85,26 @@ def _cmd_check(args: argparse.Namespace) -> int:
     ))
 
 
+def _render_options_of(args: argparse.Namespace) -> RenderOptions:
+    from relazione.cli.workflow import RenderOptions  # imported when needed, as every command's work
+
+    return RenderOptions(
+        method=args.method, template=Path(args.template) if args.template else None, force=args.force,
+        report_number=args.report, min_coverage=args.min_coverage, pdf=args.pdf,
+        kind=getattr(args, "kind", None), profile=getattr(args, "profile", None),
+    )
+
+
 def _cmd_render(args: argparse.Namespace) -> int:
     from relazione.cli.workflow import render_file
 
-    template = Path(args.template) if getattr(args, "template", None) else None
-    return render_file(Path(args.file), Path(args.output), template=template, method=args.method, force=args.force,
-                       report_number=args.report, profile_name=getattr(args, "profile", None),
-                       min_coverage=args.min_coverage, pdf=args.pdf,
-                       kind=args.kind)
+    return render_file(Path(args.file), Path(args.output), _render_options_of(args))
 
 
 def _cmd_convert(args: argparse.Namespace) -> int:
     from relazione.cli.workflow import convert_files
 
-    template = Path(args.template) if args.template else None
-    return convert_files([Path(f) for f in args.files], Path(args.output), template=template, method=args.method,
-                         force=args.force, profile_name=args.profile, jobs=args.jobs, report_number=args.report,
-                         min_coverage=args.min_coverage, pdf=args.pdf)
+    return convert_files([Path(f) for f in args.files], Path(args.output), _render_options_of(args), jobs=args.jobs)
 
 
 def _cmd_explain(args: argparse.Namespace) -> int:

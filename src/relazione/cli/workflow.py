@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
@@ -57,31 +58,45 @@ def _files_for(target: Path, pdf: bool) -> list[Path]:
     return [target, target.with_suffix(".pdf")] if pdf else [target]
 
 
-def render_records(records: Records, out: Path, *, template: Path | None, method: str, force: bool,
-                   report_number: int | None = None, min_coverage: float = FULL_COVERAGE, pdf: bool = False,
-                   kind: str | None = None) -> int:
+@dataclass(frozen=True, slots=True)
+class RenderOptions:
+    """What ``render`` and ``convert`` were asked for: one value through single files and batch workers."""
+
+    method: str = "integra"
+    template: Path | None = None
+    force: bool = False
+    report_number: int | None = None
+    min_coverage: float = FULL_COVERAGE
+    pdf: bool = False
+    kind: str | None = None  # --tipo: the document to produce, whatever the records' kind
+    profile: str | None = None  # for documents extracted first
+
+
+def render_records(records: Records, out: Path, options: RenderOptions) -> int:
     from relazione.fileio import write_atomic
     from relazione.office.pdf import docx_and_pdf, require_libreoffice
     from relazione.render.word import render_report
 
-    if kind:  # --tipo: the document the user asks for (a plan's records as the Piano, ...), whatever was read
+    if options.kind:  # the document the user asks for (a plan's records as the Piano, ...), whatever was read
         for report in records.reports:
-            report.kind = kind
+            report.kind = options.kind
     if out.suffix.lower() not in DOCUMENT_SUFFIXES:
         raise RelazioneError(str(out), "render e convert scrivono documenti Word (.docx) o PDF (.pdf): per i dati "
                                        "(.json, .xlsx, .csv) usare `relazione extract`")
-    plan = _outputs_for(out, records, report_number)
-    files = {target: _files_for(target, pdf) for _, target in plan}
+    plan = _outputs_for(out, records, options.report_number)
+    files = {target: _files_for(target, options.pdf) for _, target in plan}
     for paths in files.values():
         for path in paths:
-            if path.exists() and not force:
+            if path.exists() and not options.force:
                 raise RelazioneError(str(path), "il file esiste già; usare --force per sovrascriverlo")
             if path.suffix.lower() == ".pdf":
                 require_libreoffice(path)
-    scored = score_records(records, method=_method(method), min_coverage=min_coverage)
+    method = _method(options.method)
+    scored = score_records(records, method=method, min_coverage=options.min_coverage)
     for index, target in plan:
         report = scored.reports[index]
-        data = render_report(report, template=template, method=method, source=Path(records.source.path).name)
+        data = render_report(report, template=options.template, method=method,
+                             source=Path(records.source.path).name)
         paths = files[target]
         if any(p.suffix.lower() == ".pdf" for p in paths):
             docx, pdf_data = docx_and_pdf(data, name=target.stem)
@@ -89,7 +104,7 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
         else:
             outputs = {target: data}
         for path, content in outputs.items():
-            write_atomic(path, content, force=force)
+            write_atomic(path, content, force=options.force)
         print(f"{target}: {report.ente or 'documento'} {report.year or ''}, {len(report.objectives)} obiettivi, "
               f"{len(report.indicators)} indicatori", file=sys.stderr)
         if report.kind != "piano":  # a plan has targets, not results: no figures to sum up
@@ -97,21 +112,17 @@ def render_records(records: Records, out: Path, *, template: Path | None, method
     return 0
 
 
-def render_file(path: Path, out: Path, *, template: Path | None, method: str, force: bool,
-                report_number: int | None = None, profile_name: str | None = None,
-                min_coverage: float = FULL_COVERAGE, pdf: bool = False, kind: str | None = None) -> int:
+def render_file(path: Path, out: Path, options: RenderOptions) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
-    records = load_records(path, profile_name)
-    return render_records(records, out, template=template, method=method, force=force, report_number=report_number,
-                          min_coverage=min_coverage, pdf=pdf, kind=kind)
+    return render_records(load_records(path, options.profile), out, options)
 
 
 def convert_job(job: Job) -> FileResult:
     """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
-    records = load_records(job.source, job.options.get("profile"))  # type: ignore[arg-type]
-    render_records(records, job.target, template=job.options.get("template"),  # type: ignore[arg-type]
-                   method=str(job.options["method"]), force=True, pdf=bool(job.options.get("pdf")),
-                   min_coverage=float(job.options.get("min_coverage", FULL_COVERAGE)))  # type: ignore[arg-type]
+    options = job.options["render"]
+    assert isinstance(options, RenderOptions)
+    records = load_records(job.source, options.profile)
+    render_records(records, job.target, options)
     return FileResult(
         job.source, profile=records.source.profile,
         objectives=sum(len(r.objectives) for r in records.reports),
@@ -119,25 +130,23 @@ def convert_job(job: Job) -> FileResult:
     )
 
 
-def convert_files(inputs: list[Path], out: Path, *, template: Path | None, method: str, force: bool,
-                  profile_name: str | None, jobs: int | None, report_number: int | None = None,
-                  min_coverage: float = FULL_COVERAGE, pdf: bool = False) -> int:
+def convert_files(inputs: list[Path], out: Path, options: RenderOptions, *, jobs: int | None) -> int:
     """``convert`` of one report (errors stop it), or of folders and several files (a batch)."""
     from relazione.cli.extract_files import is_batch
 
     if not is_batch(inputs, out):
-        return render_file(inputs[0], out, template=template, method=method, force=force, profile_name=profile_name,
-                           report_number=report_number, min_coverage=min_coverage, pdf=pdf)
+        return render_file(inputs[0], out, options)
     if out.exists() and not out.is_dir():
         raise RelazioneError(str(out), "con più documenti o una cartella, OUT deve essere una cartella")
-    if pdf:
+    if options.pdf:
         from relazione.office.pdf import require_libreoffice
 
         require_libreoffice(out)
-    options = {"template": template, "method": _method(method), "profile": profile_name,
-               "min_coverage": min_coverage, "pdf": pdf}
-    plan = plan_jobs(collect_inputs(inputs), out, ".docx", options)
+    _method(options.method)  # a bad method is one error, not one per file
+    # each job writes its own file; up-to-date outputs are skipped by the batch unless --force
+    per_file = replace(options, force=True, report_number=None)
+    plan = plan_jobs(collect_inputs(inputs), out, ".docx", {"render": per_file})
     if not plan:
         raise RelazioneError(str(inputs[0]), "nessun documento da leggere (.txt, .pdf, .docx, .xlsx)")
-    results = run_batch(convert_job, plan, out, force=force, n_workers=jobs)
+    results = run_batch(convert_job, plan, out, force=options.force, n_workers=jobs)
     return 2 if any(r.error for r in results) else 0

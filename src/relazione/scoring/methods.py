@@ -57,14 +57,24 @@ class ScoringMethod:
     label: str = ""  # how the Word reports name the method, in Italian
 
 
-def integra_rule(target: Value, actual: Value) -> float:
-    """Fraction (0..1, unclipped) for two numeric Values, per spec/scoring.md."""
+def _numbers(target: Value, actual: Value) -> tuple[float, float, str]:
     t, a, op = target.value, actual.value, target.op
-    assert t is not None and a is not None and op is not None
+    assert t is not None and a is not None and op is not None  # callers score only numeric, operated targets
+    return t, a, op
+
+
+def _settled(op: str, a: float, t: float) -> float | None:
+    """What every rule agrees on: a met target is 1; an unmet target of zero is 0 (no ratio to take)."""
     if met(op, a, t):
         return 1.0
-    if t == 0:
-        return 0.0
+    return 0.0 if t == 0 else None
+
+
+def integra_rule(target: Value, actual: Value) -> float:
+    """Fraction (0..1, unclipped) for two numeric Values, per spec/scoring.md."""
+    t, a, op = _numbers(target, actual)
+    if (settled := _settled(op, a, t)) is not None:
+        return settled
     if op in (">=", ">"):
         return a / t
     if op in ("<=", "<"):
@@ -76,12 +86,9 @@ def signed_rule(target: Value, actual: Value) -> float:
     """Fraction (0..1, unclipped) with the operator applied to signed values: one minus the shortfall
     relative to |t|. For a target above zero it is integra_rule; at or below zero the ratio a / t
     inverts (">= -15 gg" with -18,07 gg gives 120% by ratio), this does not (79,53%)."""
-    t, a, op = target.value, actual.value, target.op
-    assert t is not None and a is not None and op is not None
-    if met(op, a, t):
-        return 1.0
-    if t == 0:
-        return 0.0
+    t, a, op = _numbers(target, actual)
+    if (settled := _settled(op, a, t)) is not None:
+        return settled
     if op in (">=", ">"):
         return 1 - (t - a) / abs(t)
     if op in ("<=", "<"):
