@@ -1,12 +1,31 @@
-"""Atomic writes: an output file is either complete or absent, and never silently replaced."""
+"""Atomic writes: an output file is either complete or absent, and never silently replaced.
+
+The data goes to a temporary file in the target's folder first. Without ``--force`` it is then
+hard-linked to the target name: the link fails if the name exists, so of two runs writing the same
+new output exactly one succeeds (a check followed by a rename would let both through). Where the
+file system has no hard links (FAT on a USB stick, some network shares) the name is claimed with an
+exclusive create and the full file renamed over the claim. With ``--force`` the temporary file is
+renamed over the target, which must be a regular file: a symbolic link, a device, a fifo or a folder
+at the output path is refused. Any failure removes the temporary file and names the user's path.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
 
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
+
+EXISTS = "il file esiste già; usare --force per sovrascriverlo"
+# link() errors that mean "this file system has no hard links", not "you may not write here"
+_NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EMLINK, errno.EXDEV}
+_KINDS = ((stat.S_ISLNK, "un collegamento simbolico"), (stat.S_ISDIR, "una cartella"),
+          (stat.S_ISFIFO, "una fifo (pipe con nome)"), (stat.S_ISCHR, "un dispositivo"),
+          (stat.S_ISBLK, "un dispositivo"), (stat.S_ISSOCK, "un socket"))
 
 
 def _umask() -> int:
@@ -16,25 +35,75 @@ def _umask() -> int:
     return mask
 
 
-def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder and a rename.
+def _refuse_existing(path: Path, force: bool) -> None:
+    """Something at the output path: only a regular file may be replaced, and only with --force."""
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:  # a name too long, a file where a folder should be ...
+        raise RelazioneError.from_os(exc, path) from None
+    for is_kind, kind in _KINDS:
+        if is_kind(mode):
+            raise RelazioneError(path, f"è {kind}, non un file da sovrascrivere: scrivo solo file normali")
+    if not force:
+        raise RelazioneError(path, EXISTS)
 
-    The temporary file is created 0600; it gets the mode a plain ``open()`` would give (0666 minus the
-    user's umask, 0644 by default) before the rename, so colleagues on a shared folder can open the output.
-    """
-    if path.exists() and not force:
-        raise RelazioneError(str(path), "il file esiste già; usare --force per sovrascriverlo")
-    if path.is_dir():
-        raise RelazioneError(str(path), "è una cartella, non un file da scrivere")
-    folder = path.parent if str(path.parent) else Path(".")
-    if not folder.is_dir():
-        raise RelazioneError(str(path), f"la cartella {folder} non esiste")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+
+def _temporary(folder: Path, name: str, data: bytes) -> str:
+    """A complete copy of ``data`` in ``folder``, with the mode a plain ``open()`` would give (0666 minus
+    the umask): mkstemp makes it 0600, and colleagues on a shared folder must be able to open the output."""
+    # a short prefix: a long target name must not make the temporary one too long to create
+    fd, tmp = tempfile.mkstemp(prefix=f".{name[:32]}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.chmod(tmp, 0o666 & ~_umask())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+def _put_new(tmp: str, path: Path) -> None:
+    """Give the complete temporary file the target's name, failing if the name is taken meanwhile."""
+    try:
+        os.link(tmp, path)
+        return
+    except FileExistsError:
+        raise RelazioneError(path, EXISTS) from None
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+    try:  # no hard links here: claim the name exclusively, then put the full file over the claim
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise RelazioneError(path, EXISTS) from None
+    try:
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(path)  # our own empty claim: nobody else could have created it
         raise
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``path`` completely or not at all; an existing file only with ``force``."""
+    _refuse_existing(path, force)
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        problem = "non è una cartella" if folder.exists() else "non esiste"
+        raise RelazioneError(path, f"la cartella {shown_path(folder)} {problem}")
+    tmp = None
+    try:
+        tmp = _temporary(folder, path.name, data)
+        if force:
+            os.replace(tmp, path)
+        else:
+            _put_new(tmp, path)
+    except OSError as exc:
+        raise RelazioneError.from_os(exc, path) from None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relazione.cli.interrupt import Interrupted, worker_setup
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 from relazione.fileio import write_atomic
 
 INPUT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".xlsx", ".xlsm")
@@ -52,7 +52,7 @@ class FileResult:
     skipped: bool = False
 
     def row(self) -> list[object]:
-        return [str(self.source), self.profile, self.objectives, self.indicators, self.warnings, self.error]
+        return [shown_path(self.source), self.profile, self.objectives, self.indicators, self.warnings, self.error]
 
 
 Work = Callable[[Job], FileResult]
@@ -86,7 +86,7 @@ def plan_jobs(inputs: list[tuple[Path, Path]], outdir: Path, suffix: str, option
 def is_up_to_date(job: Job) -> bool:
     try:
         return job.target.stat().st_mtime >= job.source.stat().st_mtime
-    except FileNotFoundError:
+    except OSError:  # absent, or unreadable: the job itself says what is wrong with the file
         return False
 
 
@@ -112,6 +112,8 @@ def safe(work: Work, job: Job) -> FileResult:
         return work(job)
     except RelazioneError as exc:
         return FileResult(job.source, error=exc.problem)
+    except OSError as exc:  # a full disk, a read-only folder ...: this file's error, the others go on
+        return FileResult(job.source, error=RelazioneError.from_os(exc).problem)
     except MemoryError:
         return FileResult(job.source, error="memoria esaurita")
     except Exception as exc:  # noqa: BLE001 - one broken file must not stop a migration of hundreds
@@ -151,10 +153,10 @@ class Progress:
         self.done += 1
         state = "saltato (già aggiornato)" if result.skipped else (f"ERRORE: {result.error}" if result.error else "ok")
         if self.bar is not None:
-            self.bar.set_postfix_str(result.source.name[:30])
+            self.bar.set_postfix_str(shown_path(result.source.name)[:30])
             self.bar.update()
         else:
-            print(f"[{self.done}/{self.total}] {result.source}: {state}", file=sys.stderr)
+            print(f"[{self.done}/{self.total}] {shown_path(result.source)}: {state}", file=sys.stderr)
 
     def close(self) -> None:
         if self.bar is not None:
@@ -163,7 +165,7 @@ class Progress:
 
 def summary_table(results: list[FileResult]) -> str:
     header = ["file", "profilo", "obiettivi", "indicatori", "avvisi", "errore"]
-    rows = [[r.source.name, r.profile, str(r.objectives), str(r.indicators), str(r.warnings),
+    rows = [[shown_path(r.source.name), r.profile, str(r.objectives), str(r.indicators), str(r.warnings),
              r.error or ("(già aggiornato)" if r.skipped else "")] for r in results]
     widths = [max(len(h), *(len(row[i]) for row in rows)) if rows else len(h) for i, h in enumerate(header)]
     widths[-1] = len(header[-1])  # the error column is last: no padding needed
@@ -200,7 +202,10 @@ def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_worke
                 progress.update(result)
     except Interrupted:
         progress.close()
-        _finish(jobs, results, outdir)
+        try:
+            _finish(jobs, results, outdir)
+        except RelazioneError as exc:  # summary.csv unwritable: say so, and still stop as interrupted
+            print(f"relazione: errore: {exc}", file=sys.stderr)
         raise
     progress.close()
     return _finish(jobs, results, outdir)
@@ -208,6 +213,6 @@ def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_worke
 
 def _finish(jobs: list[Job], results: dict[Path, FileResult], outdir: Path) -> list[FileResult]:
     ordered = [results.get(j.source) or FileResult(j.source, error=INTERRUPTED) for j in jobs]
+    print(summary_table(ordered))  # first: the table shows even where summary.csv cannot be written
     write_summary(ordered, outdir)
-    print(summary_table(ordered))
     return ordered

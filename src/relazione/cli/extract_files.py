@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 from relazione.extract.pipeline import extract_file
 from relazione.records.export import EXTENSIONS, FOR_PEOPLE, write_records
 from relazione.records.model import Records
@@ -48,7 +48,7 @@ def is_batch(inputs: list[Path], out: Path) -> bool:
 def summary_line(path: Path, records: Records) -> str:
     n_obj = sum(len(r.objectives) for r in records.reports)
     n_ind = sum(len(r.indicators) for r in records.reports)
-    line = (f"{path}: profilo {records.source.profile}, {len(records.reports)} report, "
+    line = (f"{shown_path(path)}: profilo {records.source.profile}, {len(records.reports)} report, "
             f"{n_obj} obiettivi, {n_ind} indicatori")
     if records.warnings:
         n_warn = len(records.warnings)

@@ -14,7 +14,7 @@ from relazione import __version__
 from relazione.cli.cycle_commands import add_cycle_commands
 from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 
 if TYPE_CHECKING:
     from relazione.cli.workflow import RenderOptions
@@ -42,7 +42,7 @@ def _cmd_detect(args: argparse.Namespace) -> int:
 
     doc = read_document(Path(args.file))
     ranked = rank_profiles(doc)
-    print(f"{args.file}: {ranked[0].profile.name}")
+    print(f"{shown_path(args.file)}: {ranked[0].profile.name}")
     for c in ranked:
         found = f"  ({', '.join(c.found)})" if c.found else ""
         print(f"  {c.score:5.2f}  {c.profile.name}{found}")
@@ -55,7 +55,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     records = load(Path(args.file))
     n_obj = sum(len(r.objectives) for r in records.reports)
     n_ind = sum(len(r.indicators) for r in records.reports)
-    print(f"{args.file}: dati validi, {len(records.reports)} report, {n_obj} obiettivi, {n_ind} indicatori")
+    print(f"{shown_path(args.file)}: dati validi, {len(records.reports)} report, {n_obj} obiettivi, {n_ind} indicatori")
     return EXIT_OK
 
 
@@ -252,11 +252,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    for stream in (sys.stdout, sys.stderr):  # a file name that is not UTF-8 must never stop a message
+        getattr(stream, "reconfigure", lambda **_: None)(errors="backslashreplace")
     try:
         with interruptible():
             return int(args.func(args))
     except RelazioneError as exc:
         print(f"relazione: errore: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as exc:  # the machine, not the input: a full disk, a read-only folder, a name too long
+        print(f"relazione: errore: {RelazioneError.from_os(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except Interrupted as exc:
         print("relazione: interrotto", file=sys.stderr)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, os_problem, shown_path
 from relazione.extract.pipeline import load_records
 from relazione.records.model import Records, save
 from relazione.scoring.aggregate import FULL_COVERAGE, score_records
@@ -33,7 +33,7 @@ def score_file(path: Path, out: Path | None, *, method: str, force: bool, indica
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
         save(scored, out, force=force)
-        print(f"{out}: records con i punteggi calcolati scritti", file=sys.stderr)
+        print(f"{shown_path(out)}: records con i punteggi calcolati scritti", file=sys.stderr)
     return 0
 
 
@@ -72,9 +72,19 @@ class RenderOptions:
     profile: str | None = None  # for documents extracted first
 
 
+def _as_pdf(docx: bytes, pdf: Path) -> tuple[bytes, bytes]:
+    """LibreOffice works in a temporary folder: a failure there is still the user's PDF's error."""
+    from relazione.office.pdf import docx_and_pdf
+
+    try:
+        return docx_and_pdf(docx, name=pdf.stem)
+    except OSError as exc:
+        raise RelazioneError(pdf, f"{os_problem(exc)} (nella cartella temporanea della conversione in PDF)") from None
+
+
 def render_records(records: Records, out: Path, options: RenderOptions) -> int:
     from relazione.fileio import write_atomic
-    from relazione.office.pdf import docx_and_pdf, require_libreoffice
+    from relazione.office.pdf import require_libreoffice
     from relazione.render.word import render_report
 
     if options.kind:  # the document the user asks for (a plan's records as the Piano, ...), whatever was read
@@ -99,14 +109,14 @@ def render_records(records: Records, out: Path, options: RenderOptions) -> int:
                              source=Path(records.source.path).name)
         paths = files[target]
         if any(p.suffix.lower() == ".pdf" for p in paths):
-            docx, pdf_data = docx_and_pdf(data, name=target.stem)
+            docx, pdf_data = _as_pdf(data, target.with_suffix(".pdf"))
             outputs = {p: (pdf_data if p.suffix.lower() == ".pdf" else docx) for p in paths}
         else:
             outputs = {target: data}
         for path, content in outputs.items():
             write_atomic(path, content, force=options.force)
-        print(f"{target}: {report.ente or 'documento'} {report.year or ''}, {len(report.objectives)} obiettivi, "
-              f"{len(report.indicators)} indicatori", file=sys.stderr)
+        print(f"{shown_path(target)}: {report.ente or 'documento'} {report.year or ''}, "
+              f"{len(report.objectives)} obiettivi, {len(report.indicators)} indicatori", file=sys.stderr)
         if report.kind != "piano":  # a plan has targets, not results: no figures to sum up
             print("\n".join(render_summary(report)), file=sys.stderr)
     return 0

@@ -11,7 +11,7 @@ from relazione.cycle.merge import merge_entry, narrate, set_period
 from relazione.cycle.periods import row_key
 from relazione.cycle.read_workbook import Entry, read_raccolta
 from relazione.cycle.validate import Problem, conflicts, entry_problems
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 from relazione.records.model import Indicator, Records, Report, load, save
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -95,7 +95,7 @@ def import_workbooks(workbooks: list[Path], records_path: Path, out: Path, *, pa
     apply(records, outcome, period, approve=approve)
     save(records, out, force=force)
     filled = len(outcome.valid) - len(outcome.empty)
-    print(f"{out}: {filled} valori al {period} importati da {len(workbooks)} raccolte", file=sys.stderr)
+    print(f"{shown_path(out)}: {filled} valori al {period} importati da {len(workbooks)} raccolte", file=sys.stderr)
     return EXIT_PROBLEMS if outcome.problems else EXIT_OK
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 from relazione.extract.pipeline import load_records
 from relazione.records.model import Indicator, Records, Report, Warning_, save
 from relazione.records.values import parse_value
@@ -63,7 +63,7 @@ def write_next_year(source: Path, out: Path, *, force: bool) -> int:
                                  f"per il {r.year}, da compilare", i.provenance) for r, i in missing]
     save(records, out, force=force)
     years = sorted({r.year for r in records.reports if r.year})
-    print(f"{out}: piano {', '.join(map(str, years))}, {sum(len(r.indicators) for r in records.reports)} "
+    print(f"{shown_path(out)}: piano {', '.join(map(str, years))}, {sum(len(r.indicators) for r in records.reports)} "
           f"indicatori, {len(missing)} senza target per il nuovo anno", file=sys.stderr)
     for _, ind in missing[:LIST_MAX]:
         print(f"  {ind.objective} n.{ind.n} {ind.name[:70]!r}", file=sys.stderr)

@@ -11,7 +11,7 @@ import regex as re
 from relazione.cycle.periods import PERIODS, default_period
 from relazione.cycle.rows import GROUPINGS, Row, grouped_rows
 from relazione.cycle.workbook import build_workbook
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 from relazione.extract.pipeline import load_records
 from relazione.fileio import write_atomic
 from relazione.records.model import Records
@@ -95,4 +95,4 @@ def _unique_files(folder: Path, names: list[str]) -> dict[str, Path]:
 
 def _say(out: Path, n_rows: int, n_sheets: int, period: str) -> None:
     sheets = "1 foglio" if n_sheets == 1 else f"{n_sheets} fogli"
-    print(f"{out}: {n_rows} indicatori in {sheets} da compilare (valori al {period})", file=sys.stderr)
+    print(f"{shown_path(out)}: {n_rows} indicatori in {sheets} da compilare (valori al {period})", file=sys.stderr)

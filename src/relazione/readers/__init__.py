@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from relazione.errors import RelazioneError
+from relazione.errors import RelazioneError, shown_path
 from relazione.readers.blocks import Document
 from relazione.readers.text import read_text
 from relazione.readers.xlsx import is_ods, read_ods, read_xlsx
@@ -64,13 +64,15 @@ def read_document(path: Path) -> Document:
             raise RelazioneError(str(path), f"file più grande di {MAX_INPUT_BYTES // 2**20} MB")
         data = path.read_bytes()
     except FileNotFoundError:
-        raise RelazioneError(str(path), "file inesistente") from None
-    except PermissionError:
-        raise RelazioneError(str(path), "permesso negato") from None
+        raise RelazioneError(path, "file inesistente") from None
+    except OSError as exc:  # permission, a name too long, a disk that fails ...
+        raise RelazioneError.from_os(exc, path) from None
     if not data.strip():
         raise RelazioneError(str(path), "file vuoto")
     reader = _reader_for(path, data)
     if reader is read_text and len(data) > MAX_TEXT_BYTES:
         raise RelazioneError(str(path), f"un testo di {len(data) // 2**20} MB è troppo grande per un documento "
                                         f"di performance (limite {MAX_TEXT_BYTES // 2**20} MB): dividerlo")
-    return reader(str(path), data)
+    # readers name the file only in messages and provenance: give them the name as it can be shown and
+    # written (a Latin-1 name from an old share would otherwise break every JSON, Word or Excel output)
+    return reader(shown_path(path), data)
