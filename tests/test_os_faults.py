@@ -76,6 +76,14 @@ def test_full_disk_names_the_output_and_leaves_no_partial_file(tmp_path: Path) -
     one_error_line(proc, "mnt/out.json", "disco pieno: spazio esaurito")
 
 
+def test_disk_full_at_the_third_of_four_documents_leaves_none_of_them(tmp_path: Path) -> None:
+    """Four reports, four Word files of 92, 38, 127 and 111 KB: the first two fit in 200 KB, the third does not."""
+    wrap = _mounted(tmp_path, "size=200k")
+    records = sample("expected") / "cremona_mantova_pavia_relazione_2024.json"
+    proc = relazione("render", records, "-o", "mnt/relazione.docx", cwd=tmp_path, wrap=wrap)
+    one_error_line(proc, "mnt/relazione_3.docx", "disco pieno: spazio esaurito")
+
+
 def test_file_size_limit_is_a_full_disk_and_leaves_nothing(tmp_path: Path) -> None:
     proc = relazione("extract", TEXT, "-o", "out.json", cwd=tmp_path, limit_bytes=64 * 1024)
     one_error_line(proc, "out.json", "disco pieno: il file supera la dimensione massima consentita")

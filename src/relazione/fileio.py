@@ -16,6 +16,7 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from relazione.errors import RelazioneError, shown_path
@@ -35,8 +36,10 @@ def _umask() -> int:
     return mask
 
 
-def _refuse_existing(path: Path, force: bool) -> None:
-    """Something at the output path: only a regular file may be replaced, and only with --force."""
+def refuse_existing(path: Path, force: bool) -> None:
+    """Something at the output path: only a regular file may be replaced, and only with --force.
+
+    Commands call it before their work too, so a refusal comes before minutes of reading or rendering."""
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -89,7 +92,7 @@ def _put_new(tmp: str, path: Path) -> None:
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
     """Write ``data`` to ``path`` completely or not at all; an existing file only with ``force``."""
-    _refuse_existing(path, force)
+    refuse_existing(path, force)
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         problem = "non è una cartella" if folder.exists() else "non esiste"
@@ -107,3 +110,20 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         if tmp is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
+
+
+def write_all(files: Iterable[tuple[Path, bytes]], *, force: bool = False) -> None:
+    """Several outputs of one command, all or none: a failure removes the new ones already written
+    (a file replaced under ``force`` stays, complete: its old content is gone either way)."""
+    written: list[Path] = []
+    try:
+        for path, data in files:
+            new = not os.path.lexists(path)
+            write_atomic(path, data, force=force)
+            if new:
+                written.append(path)
+    except BaseException:
+        for path in written:
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        raise

@@ -13,6 +13,7 @@ from relazione.check.output import terminal, to_json, write_docx
 from relazione.check.plan import check_plan
 from relazione.check.single import check_records
 from relazione.errors import RelazioneError
+from relazione.fileio import refuse_existing
 from relazione.scoring.methods import get_method
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -49,8 +50,8 @@ def _validate(req: CheckRequest) -> None:
         raise RelazioneError(None, "check vuole una bozza (BOZZA) o due (VECCHIA NUOVA)")
     if req.fmt == "docx" and req.output is None:
         raise RelazioneError(None, "--format docx richiede -o OUT.docx")
-    if req.output is not None and req.output.exists() and not req.force:
-        raise RelazioneError(str(req.output), "il file esiste già; usare --force per sovrascriverlo")
+    if req.output is not None:
+        refuse_existing(req.output, req.force)
 
 
 def _findings(req: CheckRequest) -> list[Finding]:

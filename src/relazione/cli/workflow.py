@@ -9,7 +9,8 @@ from pathlib import Path
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from relazione.errors import RelazioneError, os_problem, shown_path
 from relazione.extract.pipeline import load_records
-from relazione.records.model import Records, save
+from relazione.fileio import refuse_existing
+from relazione.records.model import Records, Report, save
 from relazione.scoring.aggregate import FULL_COVERAGE, score_records
 from relazione.scoring.methods import get_method
 from relazione.scoring.tree import records_tree, render_summary
@@ -27,8 +28,8 @@ def _method(name: str) -> str:
 
 def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool,
                min_coverage: float = FULL_COVERAGE) -> int:
-    if out is not None and out.exists() and not force:
-        raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
+    if out is not None:
+        refuse_existing(out, force)
     scored = score_records(load_records(path), method=_method(method), min_coverage=min_coverage)
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
@@ -78,12 +79,14 @@ def _as_pdf(docx: bytes, pdf: Path) -> tuple[bytes, bytes]:
 
     try:
         return docx_and_pdf(docx, name=pdf.stem)
+    except RelazioneError as exc:  # LibreOffice's failure names its temporary file: name the user's
+        raise RelazioneError(pdf, exc.problem) from None
     except OSError as exc:
         raise RelazioneError(pdf, f"{os_problem(exc)} (nella cartella temporanea della conversione in PDF)") from None
 
 
 def render_records(records: Records, out: Path, options: RenderOptions) -> int:
-    from relazione.fileio import write_atomic
+    from relazione.fileio import write_all
     from relazione.office.pdf import require_libreoffice
     from relazione.render.word import render_report
 
@@ -97,29 +100,31 @@ def render_records(records: Records, out: Path, options: RenderOptions) -> int:
     files = {target: _files_for(target, options.pdf) for _, target in plan}
     for paths in files.values():
         for path in paths:
-            if path.exists() and not options.force:
-                raise RelazioneError(str(path), "il file esiste già; usare --force per sovrascriverlo")
+            refuse_existing(path, options.force)
             if path.suffix.lower() == ".pdf":
                 require_libreoffice(path)
     method = _method(options.method)
     scored = score_records(records, method=method, min_coverage=options.min_coverage)
-    for index, target in plan:
-        report = scored.reports[index]
-        data = render_report(report, template=options.template, method=method,
+    outputs: dict[Path, bytes] = {}
+    for index, target in plan:  # every document in memory first: a failed write leaves none of them
+        data = render_report(scored.reports[index], template=options.template, method=method,
                              source=Path(records.source.path).name)
-        paths = files[target]
-        if any(p.suffix.lower() == ".pdf" for p in paths):
+        if any(p.suffix.lower() == ".pdf" for p in files[target]):
             docx, pdf_data = _as_pdf(data, target.with_suffix(".pdf"))
-            outputs = {p: (pdf_data if p.suffix.lower() == ".pdf" else docx) for p in paths}
+            outputs |= {p: (pdf_data if p.suffix.lower() == ".pdf" else docx) for p in files[target]}
         else:
-            outputs = {target: data}
-        for path, content in outputs.items():
-            write_atomic(path, content, force=options.force)
-        print(f"{shown_path(target)}: {report.ente or 'documento'} {report.year or ''}, "
-              f"{len(report.objectives)} obiettivi, {len(report.indicators)} indicatori", file=sys.stderr)
-        if report.kind != "piano":  # a plan has targets, not results: no figures to sum up
-            print("\n".join(render_summary(report)), file=sys.stderr)
+            outputs[target] = data
+    write_all(outputs.items(), force=options.force)
+    for index, target in plan:
+        _say_rendered(target, scored.reports[index])
     return 0
+
+
+def _say_rendered(target: Path, report: Report) -> None:
+    print(f"{shown_path(target)}: {report.ente or 'documento'} {report.year or ''}, "
+          f"{len(report.objectives)} obiettivi, {len(report.indicators)} indicatori", file=sys.stderr)
+    if report.kind != "piano":  # a plan has targets, not results: no figures to sum up
+        print("\n".join(render_summary(report)), file=sys.stderr)
 
 
 def render_file(path: Path, out: Path, options: RenderOptions) -> int:

@@ -12,6 +12,7 @@ from relazione.cycle.periods import row_key
 from relazione.cycle.read_workbook import Entry, read_raccolta
 from relazione.cycle.validate import Problem, conflicts, entry_problems
 from relazione.errors import RelazioneError, shown_path
+from relazione.fileio import refuse_existing
 from relazione.records.model import Indicator, Records, Report, load, save
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
@@ -83,8 +84,7 @@ def apply(records: Records, outcome: Outcome, period: str, *, approve: bool) -> 
 
 def import_workbooks(workbooks: list[Path], records_path: Path, out: Path, *, partial: bool, approve: bool,
                      force: bool) -> int:
-    if out.exists() and not force:
-        raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
+    refuse_existing(out, force)
     records = load(records_path)
     period, entries = _period(workbooks)
     outcome = check_entries(records, entries, period, records_path.name)

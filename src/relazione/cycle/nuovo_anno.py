@@ -10,6 +10,7 @@ from pathlib import Path
 
 from relazione.errors import RelazioneError, shown_path
 from relazione.extract.pipeline import load_records
+from relazione.fileio import refuse_existing
 from relazione.records.model import Indicator, Records, Report, Warning_, save
 from relazione.records.values import parse_value
 
@@ -55,8 +56,7 @@ def _plan_indicator(ind: Indicator, year: int) -> bool:
 
 
 def write_next_year(source: Path, out: Path, *, force: bool) -> int:
-    if out.exists() and not force:
-        raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
+    refuse_existing(out, force)
     records = load_records(source)
     missing = next_year(records)
     records.warnings = [Warning_("no_target_next_year", f"Indicatore {i.objective} n.{i.n} {i.name!r}: nessun target "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +14,7 @@ from relazione.cycle.rows import GROUPINGS, Row, grouped_rows
 from relazione.cycle.workbook import build_workbook
 from relazione.errors import RelazioneError, shown_path
 from relazione.extract.pipeline import load_records
-from relazione.fileio import write_atomic
+from relazione.fileio import refuse_existing, write_all, write_atomic
 from relazione.records.model import Records
 
 FILE_STEM_MAX = 60
@@ -67,14 +68,21 @@ def _write_folder(folder: Path, groups: dict[str, list[Row]], meta: Meta, *, for
     """One workbook per group (each responsible fills their own), in ``folder``."""
     if folder.exists() and not folder.is_dir():
         raise RelazioneError(str(folder), "non è una cartella: per un solo file usare un nome .xlsx")
-    folder.mkdir(parents=True, exist_ok=True)
     targets = _unique_files(folder, list(groups))
     for target in targets.values():
-        if target.exists() and not force:
-            raise RelazioneError(str(target), "il file esiste già; usare --force per sovrascriverlo")
+        refuse_existing(target, force)
+    books = {target: build_workbook({name: groups[name]}, period=meta.period, year=meta.year, ente=meta.ente)
+             for name, target in targets.items()}
+    created = not folder.exists()
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        write_all(books.items(), force=force)  # all the workbooks or none
+    except BaseException:
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        raise
     for name, target in targets.items():
-        data = build_workbook({name: groups[name]}, period=meta.period, year=meta.year, ente=meta.ente)
-        write_atomic(target, data, force=force)
         _say(target, len(groups[name]), 1, meta.period)
     return list(targets.values())
 
