@@ -168,18 +168,36 @@ def test_ocr_sempre_reads_a_text_page_by_ocr_and_mai_ignores_a_scanned_one(tmp_p
     assert [code for code, _, _ in never.notes] == ["scanned_page"]
 
 
-def test_a_huge_scanned_page_is_rendered_within_the_pixel_budget() -> None:
-    from PIL import Image
+def _huge_scan() -> bytes:
+    """One scanned page of 7200 x 5760 pt (2.5 x 2 m): 30000 x 24000 pixels, 720 MB, at 300 dpi."""
+    from PIL import Image, ImageDraw
 
+    image = Image.new("L", (500, 400), 255)
+    ImageDraw.Draw(image).text((20, 20), "OBIETTIVO 1", fill=0)
     out = io.BytesIO()
-    Image.new("L", (500, 400), 255).save(out, format="PDF", resolution=5.0)  # a page of 7200 x 5760 pt (2.5 x 2 m)
-    reader = OcrReader("enorme.pdf", out.getvalue(), "eng")
+    image.save(out, format="PDF", resolution=5.0)
+    return out.getvalue()
+
+
+def test_a_huge_scanned_page_is_rendered_within_the_pixel_budget() -> None:
+    reader = OcrReader("enorme.pdf", _huge_scan(), "eng")
     try:
         image, scale = reader._render(0)
     finally:
         reader.close()
     assert image.width * image.height <= 1.001 * MAX_PIXELS  # (rounded pixels) 300 dpi: 30000 x 24000, 720 MB
     assert (image.width / scale, image.height / scale) == pytest.approx((7200, 5760), abs=1)
+
+
+@needs_tesseract
+def test_a_huge_scanned_page_is_read_under_the_robustness_suites_memory_limit(tmp_path: Path) -> None:
+    from test_robustness import run_extract
+
+    src = tmp_path / "enorme.pdf"
+    src.write_bytes(_huge_scan())
+    result = run_extract(src, tmp_path / "out.json")
+    assert result.returncode == 0 and "Traceback" not in result.stderr, result.stderr[-800:]
+    assert "La pagina 1 letta con OCR" in result.stderr
 
 
 # -- without OCR --------------------------------------------------------------------------------------
