@@ -23,7 +23,7 @@ import logging
 from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
 from relazione.readers.pdf_flow import Item, Page, TableBox, TextLine, to_blocks
-from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, require_tesseract, tesseract_languages
+from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, ocr_reader
 from relazione.readers.pdf_tables import table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
@@ -37,7 +37,6 @@ SCANNED = ("la pagina {n} non ha testo: è un'immagine scansionata; passarla pri
 SCANNED_NO_TESSERACT = ("la pagina {n} non ha testo: è un'immagine scansionata, e Tesseract (OCR) per leggerla non "
                         f"è installato: installarlo con `{INSTALL}`, o passare prima il PDF da un OCR "
                         "(ad es. `ocrmypdf in.pdf out.pdf`)")
-OCR_NOTE = "{pages} lett{e} con OCR (confidenza media {conf:.0f}%): controllare codici e valori sul documento"
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -64,7 +63,7 @@ def read_pdf(path: str, data: bytes, ocr: OcrMode = OcrMode.AUTO) -> Document:
             carried: Carried | None = None  # an unruled table that ran to the end of the page before
             for number, page in enumerate(pdf.pages, start=1):
                 # the OCR reader is made at the first scanned page: a text PDF never looks for Tesseract
-                if _wants_ocr(page, ocr) and (reader := reader or _ocr_reader(path, data, ocr)) is not None:
+                if _wants_ocr(page, ocr) and (reader := reader or ocr_reader(path, data, ocr)) is not None:
                     read, carried = _read_ocr_page(reader.page(number - 1, n_pages), number, carried)
                 else:
                     read, carried = _read_page(page, number, carried)
@@ -89,18 +88,11 @@ def read_pdf(path: str, data: bytes, ocr: OcrMode = OcrMode.AUTO) -> Document:
     doc.blocks = to_blocks(pages)
     doc.notes.extend(("scanned_page", unread.format(n=n), Provenance(n, None)) for n in scanned)
     if reader is not None and reader.pages_read:
-        doc.notes.append(_ocr_note(reader.pages_read))
+        doc.notes.append(reader.note())
     return doc
 
 
 # -- pages read with OCR ------------------------------------------------------------------------
-def _ocr_reader(path: str, data: bytes, mode: OcrMode) -> OcrReader | None:
-    """What reads pages with OCR: none without Tesseract under ``auto`` (a scanned page is then a note
-    saying how to install it); ``sempre`` without Tesseract is an error."""
-    langs = require_tesseract(path, "--ocr sempre") if mode is OcrMode.SEMPRE else tesseract_languages()
-    return OcrReader(path, data, langs) if langs else None
-
-
 def _wants_ocr(page, mode: OcrMode) -> bool:  # noqa: ANN001 - a pdfplumber page
     """``sempre``: every page; ``auto``: a page with images and no text layer (a blank page is no scan)."""
     if mode is OcrMode.MAI:
@@ -114,14 +106,6 @@ def _read_ocr_page(ocr: OcrPage, number: int, carried: Carried | None) -> tuple[
     result.items, carried = _place(ocr.words, [], ocr.width, number, carried)
     _number(result.items, number, ocr=True)
     return result, carried
-
-
-def _ocr_note(pages: list[OcrPage]) -> tuple[str, str, Provenance]:
-    numbers = [p.number for p in pages]
-    where = f"la pagina {numbers[0]}" if len(numbers) == 1 else f"{len(numbers)} pagine"
-    conf = sum(p.confidence for p in pages) / len(pages)
-    message = OCR_NOTE.format(pages=where[0].upper() + where[1:], e="a" if len(numbers) == 1 else "e", conf=conf)
-    return "ocr_pages", message, Provenance(numbers[0], None, ocr=True)
 
 
 # -- one page -----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from enum import StrEnum
 from functools import cache
 
 from relazione.errors import RelazioneError
+from relazione.readers.blocks import Provenance
 from relazione.readers.pdf_words import Word
 
 DPI = 300  # measured on the scanned PIRA sample: 200 dpi lost words of the 8-pt text (see tests/test_ocr.py)
@@ -30,6 +31,7 @@ MIN_CONFIDENCE = 30
 SAME_SIZE = 0.1  # on the scanned PIRA (all 8 pt) line estimates spread over 7-8.5 pt at 300 dpi
 RULES = frozenset("|¦[]_")  # a "word" made only of these is a table rule or an underline, read as letters
 INSTALL = "apt-get install tesseract-ocr tesseract-ocr-ita"
+NOTE = "{pages} con OCR (confidenza media {conf:.0f}%): controllare codici e valori sul documento"
 
 
 class OcrMode(StrEnum):
@@ -60,6 +62,13 @@ def require_tesseract(path: str, why: str) -> str:
         raise RelazioneError(path, f"{why}: serve Tesseract (OCR), che non è installato; installarlo con "
                                    f"`{INSTALL}`")
     return langs
+
+
+def ocr_reader(path: str, data: bytes, mode: OcrMode) -> OcrReader | None:
+    """What reads pages of a PDF with OCR: none without Tesseract under ``auto`` (a scanned page is then
+    a note saying how to install it); ``sempre`` without Tesseract is an error."""
+    langs = require_tesseract(path, "--ocr sempre") if mode is OcrMode.SEMPRE else tesseract_languages()
+    return OcrReader(path, data, langs) if langs else None
 
 
 @dataclass(slots=True)
@@ -109,6 +118,13 @@ class OcrReader:
             return page.render(scale=scale, grayscale=True).to_pil(), scale
         finally:
             page.close()
+
+    def note(self) -> tuple[str, str, Provenance]:
+        """The note (a warning of the records) that says which pages were read by OCR, and how surely."""
+        numbers = [p.number for p in self.pages_read]
+        pages = f"La pagina {numbers[0]} letta" if len(numbers) == 1 else f"{len(numbers)} pagine lette"
+        conf = sum(p.confidence for p in self.pages_read) / len(numbers)
+        return "ocr_pages", NOTE.format(pages=pages, conf=conf), Provenance(numbers[0], None, ocr=True)
 
     def close(self) -> None:
         if self._pdf is not None:
