@@ -14,6 +14,7 @@ from relazione.check.plan import check_plan
 from relazione.check.single import check_records
 from relazione.errors import RelazioneError
 from relazione.fileio import refuse_existing
+from relazione.readers.pdf_ocr import OcrMode
 from relazione.scoring.methods import get_method
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -30,6 +31,7 @@ class CheckRequest:
     profile: str | None = None
     method: str = "integra"
     colour: bool = False
+    ocr: OcrMode = OcrMode.AUTO  # which pages of PDF drafts are read with OCR
 
 
 def run_check(req: CheckRequest) -> int:
@@ -56,8 +58,8 @@ def _validate(req: CheckRequest) -> None:
 
 def _findings(req: CheckRequest) -> list[Finding]:
     if req.plan is not None:
-        return check_plan(load_draft(req.plan, req.profile), load_draft(req.drafts[0], req.profile))
-    drafts = [load_draft(p, req.profile) for p in req.drafts]
+        return check_plan(load_draft(req.plan, req.profile, req.ocr), load_draft(req.drafts[0], req.profile, req.ocr))
+    drafts = [load_draft(p, req.profile, req.ocr) for p in req.drafts]
     if len(drafts) == 2:
         return diff_records(drafts[0], drafts[1], req.method)
     return check_records(drafts[0], req.method)

@@ -18,6 +18,7 @@ from relazione.errors import RelazioneError, shown_path
 
 if TYPE_CHECKING:
     from relazione.cli.workflow import RenderOptions
+    from relazione.readers.pdf_ocr import OcrMode
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
 EXPLAIN_DESCRIPTION = (
@@ -32,7 +33,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     return extract_files(
         [Path(f) for f in args.files], Path(args.output), fmt=args.format, profile_name=args.profile,
-        force=args.force, strict=args.strict, jobs=args.jobs,
+        force=args.force, strict=args.strict, jobs=args.jobs, ocr=args.ocr,
     )
 
 
@@ -40,7 +41,7 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     from relazione.extract.detect import rank_profiles
     from relazione.readers import read_document
 
-    doc = read_document(Path(args.file))
+    doc = read_document(Path(args.file), args.ocr)
     ranked = rank_profiles(doc)
     print(f"{shown_path(args.file)}: {ranked[0].profile.name}")
     for c in ranked:
@@ -81,17 +82,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run_check(CheckRequest(
         drafts=[Path(f) for f in args.files], plan=Path(args.plan) if args.plan else None, fmt=args.format,
         output=Path(args.output) if args.output else None, force=args.force, fail_on=args.fail_on,
-        profile=args.profile, method=args.method, colour=sys.stdout.isatty() and not args.no_color,
+        profile=args.profile, method=args.method, colour=sys.stdout.isatty() and not args.no_color, ocr=args.ocr,
     ))
 
 
 def _render_options_of(args: argparse.Namespace) -> RenderOptions:
     from relazione.cli.workflow import RenderOptions  # imported when needed, as every command's work
+    from relazione.readers.pdf_ocr import OcrMode
 
     return RenderOptions(
         method=args.method, template=Path(args.template) if args.template else None, force=args.force,
         report_number=args.report, min_coverage=args.min_coverage, pdf=args.pdf,
         kind=getattr(args, "kind", None), profile=getattr(args, "profile", None),
+        ocr=getattr(args, "ocr", OcrMode.AUTO),  # render reads records: no --ocr
     )
 
 
@@ -110,7 +113,22 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 def _cmd_explain(args: argparse.Namespace) -> int:
     from relazione.extract.explain.document import explain_file
 
-    return explain_file(Path(args.file), page=args.page, profile_name=args.profile)
+    return explain_file(Path(args.file), page=args.page, profile_name=args.profile, ocr=args.ocr)
+
+
+def _ocr_mode(text: str) -> OcrMode:
+    from relazione.readers.pdf_ocr import OcrMode  # imported on use: the readers take 0.3 s to import
+
+    try:
+        return OcrMode(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"valore non valido: {text!r} (scegliere fra auto, sempre, mai)") from None
+
+
+def _ocr_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--ocr", type=_ocr_mode, default="auto", metavar="{auto,sempre,mai}",
+                   help="pagine dei PDF da leggere con l'OCR (Tesseract): auto, quelle scansionate, senza testo "
+                        "(predefinito); sempre, tutte, anche quelle con testo; mai, nessuna")
 
 
 def _percent(text: str) -> float:
@@ -176,17 +194,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="sovrascrive i file esistenti (più file: rifà anche quelli già aggiornati)")
     p.add_argument("--strict", action="store_true", help="esce con 1 se la lettura ha dato avvisi")
+    _ocr_option(p)
     p.set_defaults(func=_cmd_extract)
 
     p = _parser(sub, "detect", "mostra quale profilo si adatta a un documento, con i punteggi",
                 "Dà un punteggio a ogni profilo sul documento e stampa per primo quello scelto.")
     p.add_argument("file", metavar="FILE")
+    _ocr_option(p)
     p.set_defaults(func=_cmd_detect)
 
     p = _parser(sub, "explain", "spiega la lettura di un documento, blocco per blocco", EXPLAIN_DESCRIPTION)
     p.add_argument("file", metavar="FILE", help="il documento (.txt, .pdf, .docx, .xlsx)")
     p.add_argument("--page", type=int, metavar="N", help="solo i blocchi della pagina N (PDF) o del foglio N (xlsx)")
     p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
+    _ocr_option(p)
     p.set_defaults(func=_cmd_explain)
 
     p = _parser(sub, "validate", "controlla che un file JSON contenga dati di relazione validi",
@@ -222,6 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("errore", "avviso", "nota"), default="nota",
                    help="esce con 1 solo per rilievi almeno così gravi (predefinito: nota, cioè qualsiasi)")
     p.add_argument("--profile", metavar="NOME", help="profilo per i documenti (predefinito: rilevato)")
+    _ocr_option(p)
     p.add_argument("--method", default="integra", help="metodo di calcolo di giudizi e punteggi (predefinito: integra)")
     p.add_argument("--no-color", action="store_true", help="nessun colore nell'elenco sul terminale")
     p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
@@ -244,6 +266,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="più file: quanti in parallelo (predefinito: il numero di processori)")
+    _ocr_option(p)
     _render_options(p)
     p.set_defaults(func=_cmd_convert)
     add_cycle_commands(sub, _parser)

@@ -10,6 +10,7 @@ from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_
 from relazione.errors import RelazioneError, os_problem, shown_path
 from relazione.extract.pipeline import load_records
 from relazione.fileio import refuse_existing
+from relazione.readers.pdf_ocr import OcrMode
 from relazione.records.model import Records, Report, save
 from relazione.scoring.aggregate import FULL_COVERAGE, score_records
 from relazione.scoring.methods import get_method
@@ -71,6 +72,7 @@ class RenderOptions:
     pdf: bool = False
     kind: str | None = None  # --tipo: the document to produce, whatever the records' kind
     profile: str | None = None  # for documents extracted first
+    ocr: OcrMode = OcrMode.AUTO  # which pages of PDF documents are read with OCR
 
 
 def _as_pdf(docx: bytes, pdf: Path) -> tuple[bytes, bytes]:
@@ -129,14 +131,14 @@ def _say_rendered(target: Path, report: Report) -> None:
 
 def render_file(path: Path, out: Path, options: RenderOptions) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
-    return render_records(load_records(path, options.profile), out, options)
+    return render_records(load_records(path, options.profile, options.ocr), out, options)
 
 
 def convert_job(job: Job) -> FileResult:
     """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
     options = job.options["render"]
     assert isinstance(options, RenderOptions)
-    records = load_records(job.source, options.profile)
+    records = load_records(job.source, options.profile, options.ocr)
     render_records(records, job.target, options)
     return FileResult(
         job.source, profile=records.source.profile,

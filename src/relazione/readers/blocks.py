@@ -15,18 +15,22 @@ from dataclasses import dataclass, field
 
 @dataclass(frozen=True, slots=True)
 class Provenance:
-    """1-based position: text inputs have lines; PDFs have pages (and lines within the page)."""
+    """1-based position: text inputs have lines; PDFs have pages (and lines within the page).
+    ``ocr``: the page was read with OCR (a scan), so its text may hold misread letters and digits."""
 
     page: int | None = None
     line: int | None = None
+    ocr: bool = False
 
-    def to_dict(self) -> dict[str, int | None]:
+    def to_dict(self) -> dict[str, int | bool | None]:
+        if self.ocr:  # only then: records of text pages keep the two keys they always had
+            return {"page": self.page, "line": self.line, "ocr": True}
         return {"page": self.page, "line": self.line}
 
     def __str__(self) -> str:
         parts = []
         if self.page is not None:
-            parts.append(f"p.{self.page}")
+            parts.append(f"p.{self.page} (OCR)" if self.ocr else f"p.{self.page}")
         if self.line is not None:
             parts.append(f"l.{self.line}")
         return " ".join(parts) or "?"

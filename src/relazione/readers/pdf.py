@@ -11,6 +11,8 @@ then the document-level steps in ``pdf_flow``: running headers/footers and page 
 wrapped lines joined into paragraphs, tables continuing on the next page stitched.
 Provenance: page number, and physical line number within the page. Each Line carries its font
 size and boldness (its first physical line's), the evidence for headings told apart by font alone.
+A page without a text layer (a scan) is read with OCR (``pdf_ocr``, ``--ocr``): its words take steps
+2-3 and the document-level ones like a text layer's, with provenance "p.N (OCR)".
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import logging
 
 from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
-from relazione.readers.pdf_flow import Item, Page, TextLine, to_blocks
+from relazione.readers.pdf_flow import Item, Page, TableBox, TextLine, to_blocks
+from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, ocr_reader
 from relazione.readers.pdf_tables import table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
@@ -31,11 +34,14 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
 SCANNED = ("la pagina {n} non ha testo: è un'immagine scansionata; passarla prima da un OCR, "
            "ad es. `ocrmypdf in.pdf out.pdf`")
+SCANNED_NO_TESSERACT = ("la pagina {n} non ha testo: è un'immagine scansionata, e Tesseract (OCR) per leggerla non "
+                        f"è installato: installarlo con `{INSTALL}`, o passare prima il PDF da un OCR "
+                        "(ad es. `ocrmypdf in.pdf out.pdf`)")
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
-def read_pdf(path: str, data: bytes) -> Document:
+def read_pdf(path: str, data: bytes, ocr: OcrMode = OcrMode.AUTO) -> Document:
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
@@ -47,6 +53,7 @@ def read_pdf(path: str, data: bytes) -> Document:
                 or isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
             raise RelazioneError(path, "PDF protetto da password: toglierla prima (ad es. qpdf --decrypt)") from None
         raise RelazioneError(path, f"PDF danneggiato o troncato ({exc.__class__.__name__})") from None
+    reader: OcrReader | None = None
     with pdf:
         try:
             n_pages = len(pdf.pages)
@@ -55,24 +62,50 @@ def read_pdf(path: str, data: bytes) -> Document:
             pages = []
             carried: Carried | None = None  # an unruled table that ran to the end of the page before
             for number, page in enumerate(pdf.pages, start=1):
-                read, carried = _read_page(page, number, carried)
+                # the OCR reader is made at the first scanned page: a text PDF never looks for Tesseract
+                if _wants_ocr(page, ocr) and (reader := reader or ocr_reader(path, data, ocr)) is not None:
+                    read, carried = _read_ocr_page(reader.page(number - 1, n_pages), number, carried)
+                else:
+                    read, carried = _read_page(page, number, carried)
                 pages.append(read)
         except RelazioneError:
             raise
         except Exception as exc:
             raise RelazioneError(path, f"PDF danneggiato, pagine illeggibili ({exc.__class__.__name__})") from None
+        finally:
+            if reader is not None:
+                reader.close()
     if n_pages == 0:
         raise RelazioneError(path, "il PDF non ha pagine")
     scanned = [page.number for page in pages if page.scanned]
+    unread = SCANNED if ocr is OcrMode.MAI else SCANNED_NO_TESSERACT
     if len(scanned) == n_pages:
-        raise RelazioneError(path, SCANNED.format(n=scanned[0]))
+        raise RelazioneError(path, unread.format(n=scanned[0]))
     if not any(page.items for page in pages):
         raise RelazioneError(path, "il PDF non ha testo in nessuna pagina")
     settle_full_lines([i for page in pages for i in page.items if isinstance(i, TextLine) and i.ends is not None])
     doc = Document(path=path, format="pdf", pages=n_pages, sha256=sha256_of(data))
     doc.blocks = to_blocks(pages)
-    doc.notes.extend(("scanned_page", SCANNED.format(n=n), Provenance(n, None)) for n in scanned)
+    doc.notes.extend(("scanned_page", unread.format(n=n), Provenance(n, None)) for n in scanned)
+    if reader is not None and reader.pages_read:
+        doc.notes.append(reader.note())
     return doc
+
+
+# -- pages read with OCR ------------------------------------------------------------------------
+def _wants_ocr(page, mode: OcrMode) -> bool:  # noqa: ANN001 - a pdfplumber page
+    """``sempre``: every page; ``auto``: a page with images and no text layer (a blank page is no scan)."""
+    if mode is OcrMode.MAI:
+        return False
+    return mode is OcrMode.SEMPRE or (not page.chars and bool(page.images))
+
+
+def _read_ocr_page(ocr: OcrPage, number: int, carried: Carried | None) -> tuple[Page, Carried | None]:
+    """An OCR'd page: its words placed as a text layer's (no ruled tables: OCR gives no ruling lines)."""
+    result = Page(number, ocr.width, ocr.height, [])
+    result.items, carried = _place(ocr.words, [], ocr.width, number, carried)
+    _number(result.items, number, ocr=True)
+    return result, carried
 
 
 # -- one page -----------------------------------------------------------------------------------
@@ -92,8 +125,16 @@ def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carrie
     boxes = [box for t in tables if (box := table_box(t, words, number)) is not None]
     bboxes = [t.bbox for t in tables]
     free = [w for w in words if not any(_inside(w, b) for b in bboxes)]
+    result.items, carried = _place(free, boxes, float(page.width), number, carried)
+    _number(result.items, number)
+    return result, carried
+
+
+def _place(free: list[Word], boxes: list[TableBox], width: float, number: int,
+           carried: Carried | None) -> tuple[list[Item], Carried | None]:
+    """Steps 2-3 of a page: its words outside ruled tables as lines, columns and unruled tables."""
     items: list[Item] = list(boxes)
-    gutter = _column_split(free, float(page.width))
+    gutter = _column_split(free, width)
     if gutter is None:
         found, carried = find_unruled_tables(group_lines(free), number, carried)
         items.extend(found)
@@ -108,9 +149,7 @@ def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carrie
         items.sort(key=lambda i: i.top)
         items.extend(sorted(_as_column(find_unruled_tables(group_lines(right), number)[0]), key=lambda i: i.top))
         carried = None
-    _number(items, number)
-    result.items = items
-    return result, carried
+    return items, carried
 
 
 def _as_column(items: list[Item]) -> list[Item]:
@@ -150,17 +189,17 @@ def _tabular(words: list[Word]) -> bool:
     return sum(len(chunks_of(line)) > 1 for line in lines) > TABULAR_SHARE * len(lines)
 
 
-def _number(items: list[Item], page_number: int) -> None:
+def _number(items: list[Item], page_number: int, ocr: bool = False) -> None:
     """Number lines and table rows down the page (physical lines, before any joining)."""
     n = 0
     for item in items:
         if isinstance(item, TextLine):
             n += 1
-            item.line.prov = Provenance(page_number, n)
+            item.line.prov = Provenance(page_number, n, ocr)
             continue
         for row in item.table.rows:
             n += 1
-            row.prov = Provenance(page_number, n)
+            row.prov = Provenance(page_number, n, ocr)
             for cell in row.cells:
                 cell.prov = row.prov
         item.table.prov = item.table.rows[0].prov

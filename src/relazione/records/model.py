@@ -226,7 +226,7 @@ def _known(cls: type, d: dict[str, Any]) -> dict[str, Any]:
 
 
 def _prov(d: dict[str, Any] | None) -> Provenance:
-    return Provenance(d.get("page"), d.get("line")) if d else Provenance()
+    return Provenance(d.get("page"), d.get("line"), bool(d.get("ocr"))) if d else Provenance()
 
 
 # Added after relazione.records/1 was first published: written only when set (or, for the collections, when

@@ -28,6 +28,7 @@ WARNING_NAMES = {
     "no_structure": "nessun obiettivo né indicatore riconosciuto",
     "fallback_generic": "il profilo rilevato non ha trovato indicatori: letto con il profilo generico",
     "scanned_page": "pagina scansionata (immagine senza testo)",
+    "ocr_pages": "pagine scansionate lette con l'OCR: lettere e cifre possono essere lette male",
     "part_missing": "una parte del documento composito non è stata trovata",
 }
 SHORT = 70
@@ -69,8 +70,8 @@ def build_context(doc: Document, profile: Profile, records: Records, generic: bo
 
 
 def where(prov: Provenance) -> str:
-    """ "p.3 r.12" (page and line) or "r.12" (a text without pages)."""
-    page = [f"p.{prov.page}"] if prov.page is not None else []
+    """ "p.3 r.12" (page and line), "p.3 (OCR) r.12" (a scanned page) or "r.12" (a text without pages)."""
+    page = [f"p.{prov.page}" + (" (OCR)" if prov.ocr else "")] if prov.page is not None else []
     return " ".join(page + ([f"r.{prov.line}"] if prov.line is not None else [])) or "?"
 
 
