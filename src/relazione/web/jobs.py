@@ -94,6 +94,8 @@ class Extractor:
             doc_id = self._queue.get()
             try:
                 self._run(doc_id)
+                if self._queue.empty():  # idle: no worker process kept waiting (it holds a full interpreter)
+                    self.shutdown()
             finally:
                 self._queue.task_done()
 
@@ -114,5 +116,6 @@ class Extractor:
             self.archive.set_status(doc_id, "errore", user_error("documento", exc))
 
     def shutdown(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+        pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)

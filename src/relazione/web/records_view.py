@@ -68,10 +68,19 @@ class ToCheck:
     reason: str
 
 
-def to_check(records: Records) -> list[ToCheck]:
-    """Records to look at first: low confidence, and indicators that cannot be scored (with the reason)."""
+def report_label(index: int, report: Report) -> str:
+    """"3. Camera di Commercio di Mantova · relazione 2024": a document can hold several reports of one ente."""
+    parts = [report.ente or report.title or "report", "·", report.kind or "", str(report.year or "")]
+    return f"{index + 1}. " + " ".join(p for p in parts if p).rstrip(" ·")
+
+
+def to_check(records: Records, only: int | None = None) -> list[ToCheck]:
+    """Records to look at first: low confidence, and indicators that cannot be scored (with the reason);
+    ``only``: those of one report."""
     out: list[ToCheck] = []
     for i, report in enumerate(records.reports):
+        if only is not None and i != only:
+            continue
         for obj in report.objectives:
             if obj.confidence is not None and obj.confidence < LOW_CONFIDENCE:
                 out.append(ToCheck(objective_key(i, obj), _objective_label(obj),

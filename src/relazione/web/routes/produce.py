@@ -14,6 +14,7 @@ from ..app import services
 from ..current import document_or_404, records_or_404
 from ..names import download_name
 from ..outputs import KINDS, OUTPUT_TYPES, collection_workbook, excel_export, import_workbooks, word_document
+from ..records_view import report_label
 
 bp = Blueprint("produce", __name__)
 
@@ -25,7 +26,7 @@ def produce(doc_id: int):  # noqa: ANN201
     archive = services().archive
     doc = document_or_404(archive, doc_id)
     current = records_or_404(archive, doc_id)
-    return render_template("produce.html", doc=doc, records=current.records, kinds=KINDS,
+    return render_template("produce.html", doc=doc, records=current.records, kinds=KINDS, report_label=report_label,
                            outputs=archive.outputs(doc_id), output_types=OUTPUT_TYPES,
                            has_pdf=libreoffice() is not None, others=[d for d in archive.documents()
                                                                       if d["id"] != doc_id and d["status"] == "pronto"])

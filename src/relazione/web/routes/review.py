@@ -13,7 +13,7 @@ from .. import pdf_page, text_source
 from ..app import services
 from ..corrections import InvalidValue, fields_of, normalise, shown
 from ..current import document_or_404, records_or_404
-from ..records_view import LEVEL_NAMES, index, to_check, tree
+from ..records_view import LEVEL_NAMES, index, report_label, to_check, tree
 
 bp = Blueprint("review", __name__)
 
@@ -49,7 +49,8 @@ def review(doc_id: int):  # noqa: ANN201
     page = _page(doc, item)
     return render_template(
         "review.html", doc=doc, records=records, r=r, report=records.reports[r] if records.reports else None,
-        nodes=tree(r, records.reports[r]) if records.reports else [], to_check=to_check(records),
+        nodes=tree(r, records.reports[r]) if records.reports else [], to_check=to_check(records, r),
+        report_label=report_label,
         verified=archive.verified(doc_id), key=key, item=item, is_indicator=isinstance(item, Indicator),
         fields=[(name, label, shown(item, name)) for name, label in fields_of(item).items()] if item else [],
         history=[c for c in archive.corrections(doc_id) if c["record"] == key] if key else [],
@@ -101,8 +102,9 @@ def page_image(doc_id: int, page: int):  # noqa: ANN201
     item = _original(doc_id, request.args.get("k"))
     anchors, values = [], []
     if item is not None and item.provenance.page == page:
-        anchors = _anchors(item)
-        values = [v for v in (getattr(item, "target", None), getattr(item, "actual", None)) if v]
+        anchors = _anchors(item)  # the code (else the title) places the record; its title and figures follow
+        title = item.name if isinstance(item, Indicator) else item.title
+        values = [v for v in (title, getattr(item, "target", None), getattr(item, "actual", None)) if v]
     try:
         png = pdf_page.render_page(archive.document_file(doc), page, anchors, values)
     except RelazioneError as exc:

@@ -59,7 +59,8 @@ function send(form, files) {
         li.className = res.id ? "info" : "errore";
         list.appendChild(li);
       });
-      setTimeout(function () { window.location.reload(); }, 800);
+      // new documents appear in the list below (with their progress); refusals stay on screen to be read
+      if (body.results.some(function (res) { return res.id; })) { setTimeout(function () { window.location.reload(); }, 1500); }
     })
     .catch(function (e) { list.innerHTML = ""; var li = document.createElement("li"); li.className = "errore";
                           li.textContent = e.message; list.appendChild(li); });
