@@ -107,3 +107,12 @@ def test_history_follows_an_indicator_across_archived_years(app):  # noqa: ANN00
     assert page.count("<tr><td>2023</td>") == 1 and page.count("<tr><td>2024</td>") == 1
     chart = client.get("/documenti/1/storico.png", query_string={"k": indicator_key(2, ind)})
     assert chart.mimetype == "image/png" and chart.data.startswith(b"\x89PNG")
+
+
+def test_check_against_another_archived_document_compares_the_two(app):  # noqa: ANN001
+    """After the history test: document 2 is the same reading a year earlier."""
+    client = app.test_client()
+    page = client.get("/documenti/1/verifica?modo=confronto&con=2").get_data(as_text=True)
+    assert "rilievi rispetto a cmp_2023.txt" in page
+    assert client.get("/documenti/1/verifica?modo=piano&con=2").status_code == 200
+    assert client.get("/documenti/1/verifica?modo=confronto&con=99").status_code == 404

@@ -92,3 +92,10 @@ def test_uploaded_markup_is_shown_as_text_never_run(app):  # noqa: ANN001
     upload(app, client, [(b"<script>alert(1)</script>\n", "<img src=x onerror=alert(1)>.txt")])
     page = client.get("/").get_data(as_text=True)
     assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;.txt" in page
+
+
+def test_framework_errors_are_italian_too(app):  # noqa: ANN001
+    client = app.test_client()
+    assert "pagina o documento inesistente" in client.get("/nessuna/pagina").get_data(as_text=True)
+    response = client.get("/documenti")  # upload is POST only
+    assert response.status_code == 405 and "operazione non ammessa" in response.get_data(as_text=True)

@@ -61,12 +61,15 @@ def _register_routes(app: Flask) -> None:
 
 
 def _register_errors(app: Flask, settings: Settings) -> None:
+    italian = {404: "pagina o documento inesistente", 405: "operazione non ammessa su questa pagina",
+               413: f"file troppo grande: il limite per un caricamento è {settings.max_upload_mb} MB",
+               500: "errore interno: l'app continua a funzionare; segnalatelo con i passi che lo hanno causato"}
+
     @app.errorhandler(HTTPException)
     def _http(exc: HTTPException):  # noqa: ANN202
-        message = exc.description if exc.code != 413 else (
-            f"file troppo grande: il limite per un caricamento è {settings.max_upload_mb} MB")
-        if exc.code == 404 and "requested URL" in str(exc.description):
-            message = "pagina o documento inesistente"
+        # our own aborts carry an Italian description; werkzeug's defaults are English and get ours
+        default = exc.description == type(exc).description or exc.code == 413
+        message = italian.get(exc.code or 500, "richiesta non valida") if default else exc.description
         return render_template("error.html", code=exc.code, message=message), exc.code or 500
 
     @app.errorhandler(RelazioneError)
