@@ -144,3 +144,17 @@ def test_pdf_record_opens_its_page_with_the_region_highlighted(pdf_app):  # noqa
 def test_page_beyond_the_document_is_not_found(pdf_app):  # noqa: ANN001
     response = pdf_app.test_client().get("/documenti/1/pagina/35.png")
     assert response.status_code == 404 and "pagina 35 inesistente" in response.get_data(as_text=True)
+
+
+def test_word_record_shows_the_paragraphs_around_it(tmp_path):  # noqa: ANN001
+    from web_helpers import SAMPLES
+
+    app = make_app(tmp_path / "dati")
+    client = app.test_client()
+    upload(app, client, [(SAMPLES / "brescia_piao_2024_semestrale.docx", "piao.docx")])
+    records = app.extensions["relazione"].archive.latest_records(1)
+    ind = next(i for i in records.reports[0].indicators if i.provenance.line)
+    page = client.get("/documenti/1", query_string={"k": indicator_key(0, ind)}).get_data(as_text=True)
+    source = page[page.index('id="source"'):]
+    assert 'class="marked"' in source and "Pagina" not in source
+    assert ind.name[:30].replace("'", "&#39;") in source
