@@ -82,4 +82,9 @@ function dropZone() {
   });
 }
 
-document.addEventListener("DOMContentLoaded", function () { dropZone(); watchRows(); watchWaiting(); });
+function showSelected() {
+  var selected = document.querySelector("#tree li.selected");
+  if (selected) { selected.scrollIntoView({ block: "center" }); }
+}
+
+document.addEventListener("DOMContentLoaded", function () { dropZone(); watchRows(); watchWaiting(); showSelected(); });
