@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import io
 import re
+import shutil
 
 import pytest
 from docx import Document
@@ -116,3 +117,9 @@ def test_check_against_another_archived_document_compares_the_two(app):  # noqa:
     assert "rilievi rispetto a cmp_2023.txt" in page
     assert client.get("/documenti/1/verifica?modo=piano&con=2").status_code == 200
     assert client.get("/documenti/1/verifica?modo=confronto&con=99").status_code == 404
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice non installato")
+def test_pdf_of_the_relazione_when_libreoffice_is_present(app):  # noqa: ANN001
+    data = _generate(app.test_client(), "relazione", report="0", pdf="1")
+    assert data.startswith(b"%PDF")

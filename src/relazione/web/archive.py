@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from relazione.errors import RelazioneError
 from relazione.records.model import Records, dumps
 
 from . import db
@@ -58,7 +59,11 @@ class Archive:
         path = self.blob_path(sha, suffix)
         if not path.exists():
             path.parent.mkdir(exist_ok=True)
-            write_atomic(path, data)
+            try:
+                write_atomic(path, data)
+            except RelazioneError:
+                if not path.exists():  # else the same bytes arrived twice at once: the other upload stored them
+                    raise
         return sha
 
     # -- documents --------------------------------------------------------------------------------------------
