@@ -12,7 +12,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from relazione.web.records_view import indicator_key
+from relazione.web.records_view import indicator_key, objective_key
 from web_helpers import TEXT_SAMPLE, csrf, flashes, make_app, upload
 
 
@@ -108,6 +108,10 @@ def test_history_follows_an_indicator_across_archived_years(app):  # noqa: ANN00
     assert page.count("<tr><td>2023</td>") == 1 and page.count("<tr><td>2024</td>") == 1
     chart = client.get("/documenti/1/storico.png", query_string={"k": indicator_key(2, ind)})
     assert chart.mimetype == "image/png" and chart.data.startswith(b"\x89PNG")
+    area = next(o for o in records.reports[2].objectives if o.level == "area")
+    page = client.get("/documenti/1/storico", query_string={"k": objective_key(2, area)}).get_data(as_text=True)
+    assert page.count("<tr><td>2023</td>") == 1 and "<th>Target</th>" not in page
+    assert client.get("/documenti/1/storico.png", query_string={"k": objective_key(2, area)}).status_code == 200
 
 
 def test_check_against_another_archived_document_compares_the_two(app):  # noqa: ANN001

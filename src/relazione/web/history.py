@@ -1,5 +1,5 @@
-"""One indicator followed across the years archived for its ente: the same code, else the same objective and
-number with a like name, else the same name."""
+"""An indicator or an objective followed across the years archived for its ente: the same code, else (an
+indicator) the same objective and number with a like name, else a like name or title."""
 
 from __future__ import annotations
 
@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from relazione.records.model import Indicator, Report
+from relazione.records.model import Indicator, Objective, Report
 
 from .archive import Archive
 
 SAME_NAME = 85
+Item = Objective | Indicator
 
 
 @dataclass(frozen=True)
@@ -27,28 +28,41 @@ class Point:
     achievement: float | None
 
 
-def _matches(ind: Indicator, other: Indicator) -> bool:
-    if ind.code and other.code:
-        return ind.code == other.code
-    name = fuzz.token_set_ratio(ind.name.casefold(), other.name.casefold())
-    return (other.objective == ind.objective and other.n == ind.n and name >= SAME_NAME - 15) or name >= SAME_NAME
+def title_of(item: Item) -> str:
+    return item.name if isinstance(item, Indicator) else item.title
 
 
-def _find(ind: Indicator, report: Report) -> Indicator | None:
-    return next((o for o in report.indicators if _matches(ind, o)), None)
+def _matches(item: Item, other: Item) -> bool:
+    if item.code and other.code:
+        return item.code == other.code
+    name = fuzz.token_set_ratio(title_of(item).casefold(), title_of(other).casefold())
+    if isinstance(item, Indicator) and isinstance(other, Indicator):
+        same_place = other.objective == item.objective and other.n == item.n
+        return (same_place and name >= SAME_NAME - 15) or name >= SAME_NAME
+    return name >= SAME_NAME
 
 
-def follow(ind: Indicator, ente: str, archive: Archive, records_of: Callable) -> list[Point]:  # noqa: ANN001
-    """A point per archived report of the ente (with a year) that holds the indicator, oldest first."""
+def _find(item: Item, report: Report) -> Item | None:
+    candidates = report.indicators if isinstance(item, Indicator) else report.objectives
+    return next((o for o in candidates if _matches(item, o)), None)
+
+
+def _point(row, found: Item) -> Point:  # noqa: ANN001 - a sqlite3.Row
+    if isinstance(found, Objective):
+        return Point(row["year"], row["document_id"], row["kind"], None, None, None, None, found.achievement)
+    t, a = found.target_value, found.actual_value
+    return Point(row["year"], row["document_id"], row["kind"], found.target, found.actual,
+                 t.value if t else None, a.value if a else None, found.achievement)
+
+
+def follow(item: Item, ente: str, archive: Archive, records_of: Callable) -> list[Point]:  # noqa: ANN001
+    """A point per archived report of the ente (with a year) that holds the record, oldest first."""
     points = []
     for row in archive.reports_of(ente):
         current = records_of(row["document_id"])
         if current is None or row["year"] is None or row["idx"] >= len(current.records.reports):
             continue
-        found = _find(ind, current.records.reports[row["idx"]])
-        if found is None:
-            continue
-        t, a = found.target_value, found.actual_value
-        points.append(Point(row["year"], row["document_id"], row["kind"], found.target, found.actual,
-                            t.value if t else None, a.value if a else None, found.achievement))
+        found = _find(item, current.records.reports[row["idx"]])
+        if found is not None:
+            points.append(_point(row, found))
     return sorted(points, key=lambda p: (p.year, p.document_id))
