@@ -39,11 +39,11 @@ def user_error(name: str, exc: BaseException) -> str:
     return f"{name}: errore interno ({exc.__class__.__name__}); segnalatelo allegando il documento"
 
 
-def _limit_memory() -> None:
+def _limit_memory(limit: int) -> None:
     if sys.platform.startswith("linux"):
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (WORKER_MEMORY, WORKER_MEMORY))
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
 
 def extract_in_worker(folder: str, doc_id: int) -> None:
@@ -72,6 +72,7 @@ def extract_in_worker(folder: str, doc_id: int) -> None:
 @dataclass
 class Extractor:
     archive: Archive
+    memory: int = WORKER_MEMORY  # the worker's address space, bytes (Linux)
     _queue: queue.Queue[int] = field(default_factory=queue.Queue)
     _thread: threading.Thread | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -100,20 +101,21 @@ class Extractor:
                 self._queue.task_done()
 
     def _run(self, doc_id: int) -> None:
+        doc = self.archive.document(doc_id)
+        name = doc["name"] if doc else "documento"
         if self._pool is None:
             self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
-                                             initializer=_limit_memory)
+                                             initializer=_limit_memory, initargs=(self.memory,))
         try:
             self._pool.submit(extract_in_worker, str(self.archive.folder), doc_id).result()
         except BrokenProcessPool:  # the worker died (killed, out of memory in the engine): a new one next time
-            self._pool = None
-            doc = self.archive.document(doc_id)
-            name = doc["name"] if doc else "documento"
+            self.shutdown()
             self.archive.set_status(doc_id, "errore", f"{name}: la lettura si è interrotta (documento danneggiato "
                                                       "o troppo grande per la memoria disponibile)")
         except Exception as exc:  # noqa: BLE001 - the server goes on whatever happened to this document
-            log.exception("estrazione %s", doc_id)
-            self.archive.set_status(doc_id, "errore", user_error("documento", exc))
+            log.exception("estrazione di %s", name)
+            self.shutdown()  # a worker that failed outside the reading (its imports, its memory) is not reused
+            self.archive.set_status(doc_id, "errore", user_error(name, exc))
 
     def shutdown(self) -> None:
         pool, self._pool = self._pool, None
