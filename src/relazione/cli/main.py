@@ -14,7 +14,6 @@ from relazione import __version__
 from relazione.cli.cycle_commands import add_cycle_commands
 from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
-from relazione.cli.web_command import add_web_command
 from relazione.errors import RelazioneError
 
 if TYPE_CHECKING:
@@ -248,6 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     _render_options(p)
     p.set_defaults(func=_cmd_convert)
     add_cycle_commands(sub, _parser)
+    from relazione.cli.web_command import add_web_command  # imported here: the whole registration is these lines
+
     add_web_command(sub, _parser)
     return parser
 
