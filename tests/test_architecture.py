@@ -1,4 +1,4 @@
-"""The package layout is the data flow: readers -> records -> extract -> scoring -> render / check -> cli.
+"""The package layout is the data flow: readers -> records -> extract -> scoring -> render / check -> web / cli.
 
 A stage imports only the stages before it, and no module imports itself back through others, so a
 stage can be read, tested and changed without the ones after it."""
@@ -20,7 +20,9 @@ ALLOWED = {
     "render": {"readers", "records", "scoring", "office"},  # readers: the text helpers (bullets, paragraphs)
     "check": {"readers", "records", "extract", "scoring", "office"},
     "cycle": {"readers", "records", "extract", "scoring"},
-    "cli": {"readers", "records", "extract", "scoring", "render", "check", "cycle", "office"},
+    # web: the app, over every stage as the command line is; the command line starts it (`relazione web`)
+    "web": {"readers", "records", "extract", "scoring", "render", "check", "cycle", "office"},
+    "cli": {"readers", "records", "extract", "scoring", "render", "check", "cycle", "office", "web"},
 }
 
 

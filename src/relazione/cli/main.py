@@ -270,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     _render_options(p)
     p.set_defaults(func=_cmd_convert)
     add_cycle_commands(sub, _parser)
+    from relazione.cli.web_command import add_web_command  # imported here: the whole registration is these lines
+
+    add_web_command(sub, _parser)
     return parser
 
 

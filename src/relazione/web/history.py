@@ -1,0 +1,68 @@
+"""An indicator or an objective followed across the years archived for its ente: the same code, else (an
+indicator) the same objective and number with a like name, else a like name or title."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from relazione.records.model import Indicator, Objective, Report
+
+from .archive import Archive
+
+SAME_NAME = 85
+Item = Objective | Indicator
+
+
+@dataclass(frozen=True)
+class Point:
+    year: int
+    document_id: int
+    kind: str | None
+    target_text: str | None
+    actual_text: str | None
+    target: float | None
+    actual: float | None
+    achievement: float | None
+
+
+def title_of(item: Item) -> str:
+    return item.name if isinstance(item, Indicator) else item.title
+
+
+def _matches(item: Item, other: Item) -> bool:
+    if item.code and other.code:
+        return item.code == other.code
+    name = fuzz.token_set_ratio(title_of(item).casefold(), title_of(other).casefold())
+    if isinstance(item, Indicator) and isinstance(other, Indicator):
+        same_place = other.objective == item.objective and other.n == item.n
+        return (same_place and name >= SAME_NAME - 15) or name >= SAME_NAME
+    return name >= SAME_NAME
+
+
+def _find(item: Item, report: Report) -> Item | None:
+    candidates = report.indicators if isinstance(item, Indicator) else report.objectives
+    return next((o for o in candidates if _matches(item, o)), None)
+
+
+def _point(row, found: Item) -> Point:  # noqa: ANN001 - a sqlite3.Row
+    if isinstance(found, Objective):
+        return Point(row["year"], row["document_id"], row["kind"], None, None, None, None, found.achievement)
+    t, a = found.target_value, found.actual_value
+    return Point(row["year"], row["document_id"], row["kind"], found.target, found.actual,
+                 t.value if t else None, a.value if a else None, found.achievement)
+
+
+def follow(item: Item, ente: str, archive: Archive, records_of: Callable) -> list[Point]:  # noqa: ANN001
+    """A point per archived report of the ente (with a year) that holds the record, oldest first."""
+    points = []
+    for row in archive.reports_of(ente):
+        current = records_of(row["document_id"])
+        if current is None or row["year"] is None or row["idx"] >= len(current.records.reports):
+            continue
+        found = _find(item, current.records.reports[row["idx"]])
+        if found is not None:
+            points.append(_point(row, found))
+    return sorted(points, key=lambda p: (p.year, p.document_id))

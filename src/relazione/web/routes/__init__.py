@@ -1,0 +1,1 @@
+"""The pages, one module per area: documents (archive and upload), review, produce (and checks), history."""
