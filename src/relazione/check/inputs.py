@@ -7,17 +7,18 @@ from pathlib import Path
 
 from relazione.errors import RelazioneError
 from relazione.extract.pipeline import REPORT_SUFFIXES, load_records
+from relazione.readers.pdf_source import DEFAULT_ENGINE, PdfEngine
 from relazione.records.model import Records
 
 
-def load_draft(path: Path, profile: str | None = None) -> Records:
+def load_draft(path: Path, profile: str | None = None, pdf_engine: PdfEngine = DEFAULT_ENGINE) -> Records:
     if path.is_dir():
         raise RelazioneError(str(path), "è una cartella, non una bozza")
     suffix = path.suffix.lower()
     if suffix != ".json" and suffix not in REPORT_SUFFIXES:
         kind = suffix or "(no extension)"
         raise RelazioneError(str(path), f"tipo di file {kind} non gestito: usare .json, .txt, .pdf, .docx o .xlsx")
-    return load_records(path, profile)
+    return load_records(path, profile, pdf_engine)
 
 
 def where(path: str, prov: object) -> str:

@@ -13,6 +13,7 @@ from relazione.check.output import terminal, to_json, write_docx
 from relazione.check.plan import check_plan
 from relazione.check.single import check_records
 from relazione.errors import RelazioneError
+from relazione.readers.pdf_source import DEFAULT_ENGINE, PdfEngine
 from relazione.scoring.methods import get_method
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -29,6 +30,7 @@ class CheckRequest:
     profile: str | None = None
     method: str = "integra"
     colour: bool = False
+    pdf_engine: PdfEngine = DEFAULT_ENGINE
 
 
 def run_check(req: CheckRequest) -> int:
@@ -55,8 +57,9 @@ def _validate(req: CheckRequest) -> None:
 
 def _findings(req: CheckRequest) -> list[Finding]:
     if req.plan is not None:
-        return check_plan(load_draft(req.plan, req.profile), load_draft(req.drafts[0], req.profile))
-    drafts = [load_draft(p, req.profile) for p in req.drafts]
+        return check_plan(load_draft(req.plan, req.profile, req.pdf_engine),
+                          load_draft(req.drafts[0], req.profile, req.pdf_engine))
+    drafts = [load_draft(p, req.profile, req.pdf_engine) for p in req.drafts]
     if len(drafts) == 2:
         return diff_records(drafts[0], drafts[1], req.method)
     return check_records(drafts[0], req.method)

@@ -15,11 +15,13 @@ from relazione.cli.cycle_commands import add_cycle_commands
 from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
 from relazione.errors import RelazioneError
+from relazione.readers.pdf_source import DEFAULT_ENGINE, ENGINES
 
 if TYPE_CHECKING:
     from relazione.cli.workflow import RenderOptions
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+DETECT_PAGES = 10  # a report's family shows on its first pages: detect reads no more of a PDF
 EXPLAIN_DESCRIPTION = (
     "Mostra come il documento è stato letto, blocco per blocco: il profilo usato e perché, i titoli riconosciuti "
     "(livello, codice, segnali), le tabelle (intestazione, colonne e campi, righe lette e non lette con il motivo) "
@@ -32,7 +34,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     return extract_files(
         [Path(f) for f in args.files], Path(args.output), fmt=args.format, profile_name=args.profile,
-        force=args.force, strict=args.strict, jobs=args.jobs,
+        force=args.force, strict=args.strict, jobs=args.jobs, pdf_engine=args.pdf_engine,
     )
 
 
@@ -40,7 +42,7 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     from relazione.extract.detect import rank_profiles
     from relazione.readers import read_document
 
-    doc = read_document(Path(args.file))
+    doc = read_document(Path(args.file), args.pdf_engine, max_pages=DETECT_PAGES)
     ranked = rank_profiles(doc)
     print(f"{args.file}: {ranked[0].profile.name}")
     for c in ranked:
@@ -72,7 +74,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     out = Path(args.output) if args.output else None
     return score_file(Path(args.file), out, method=args.method, force=args.force, indicators=args.indicators,
-                      min_coverage=args.min_coverage)
+                      min_coverage=args.min_coverage, pdf_engine=args.pdf_engine)
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -82,6 +84,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         drafts=[Path(f) for f in args.files], plan=Path(args.plan) if args.plan else None, fmt=args.format,
         output=Path(args.output) if args.output else None, force=args.force, fail_on=args.fail_on,
         profile=args.profile, method=args.method, colour=sys.stdout.isatty() and not args.no_color,
+        pdf_engine=args.pdf_engine,
     ))
 
 
@@ -92,6 +95,7 @@ def _render_options_of(args: argparse.Namespace) -> RenderOptions:
         method=args.method, template=Path(args.template) if args.template else None, force=args.force,
         report_number=args.report, min_coverage=args.min_coverage, pdf=args.pdf,
         kind=getattr(args, "kind", None), profile=getattr(args, "profile", None),
+        pdf_engine=getattr(args, "pdf_engine", DEFAULT_ENGINE),
     )
 
 
@@ -110,7 +114,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 def _cmd_explain(args: argparse.Namespace) -> int:
     from relazione.extract.explain.document import explain_file
 
-    return explain_file(Path(args.file), page=args.page, profile_name=args.profile)
+    return explain_file(Path(args.file), page=args.page, profile_name=args.profile, pdf_engine=args.pdf_engine)
 
 
 def _percent(text: str) -> float:
@@ -143,7 +147,14 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--method", default="integra", choices=("integra", "bands"), help="metodo di calcolo dei punteggi")
     p.add_argument("--force", action="store_true", help="sovrascrive i file già esistenti")
     _coverage_option(p)
+    _engine_option(p)
     p.set_defaults(func=_cmd_render)
+
+
+def _engine_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--pdf-engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                   help="libreria che legge i PDF: pdfium (predefinita, veloce) o pdfplumber (lenta, di "
+                        "riferimento per confrontare le letture)")
 
 
 def _parser(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -176,17 +187,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="sovrascrive i file esistenti (più file: rifà anche quelli già aggiornati)")
     p.add_argument("--strict", action="store_true", help="esce con 1 se la lettura ha dato avvisi")
+    _engine_option(p)
     p.set_defaults(func=_cmd_extract)
 
     p = _parser(sub, "detect", "mostra quale profilo si adatta a un documento, con i punteggi",
                 "Dà un punteggio a ogni profilo sul documento e stampa per primo quello scelto.")
     p.add_argument("file", metavar="FILE")
+    _engine_option(p)
     p.set_defaults(func=_cmd_detect)
 
     p = _parser(sub, "explain", "spiega la lettura di un documento, blocco per blocco", EXPLAIN_DESCRIPTION)
     p.add_argument("file", metavar="FILE", help="il documento (.txt, .pdf, .docx, .xlsx)")
     p.add_argument("--page", type=int, metavar="N", help="solo i blocchi della pagina N (PDF) o del foglio N (xlsx)")
     p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
+    _engine_option(p)
     p.set_defaults(func=_cmd_explain)
 
     p = _parser(sub, "validate", "controlla che un file JSON contenga dati di relazione validi",
@@ -207,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indicatori", dest="indicators", action="store_true", help="elenca anche ogni indicatore")
     _coverage_option(p)
     p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
+    _engine_option(p)
     p.set_defaults(func=_cmd_score)
 
     p = _parser(sub, "check", "verifica la coerenza: una bozza, due bozze, o un piano con la sua relazione",
@@ -225,6 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--method", default="integra", help="metodo di calcolo di giudizi e punteggi (predefinito: integra)")
     p.add_argument("--no-color", action="store_true", help="nessun colore nell'elenco sul terminale")
     p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
+    _engine_option(p)
     p.set_defaults(func=_cmd_check)
 
     p = _parser(sub, "render", "genera la Relazione (o il monitoraggio) in Word dai dati",

@@ -9,6 +9,7 @@ from pathlib import Path
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from relazione.errors import RelazioneError
 from relazione.extract.pipeline import load_records
+from relazione.readers.pdf_source import DEFAULT_ENGINE, PdfEngine
 from relazione.records.model import Records, save
 from relazione.scoring.aggregate import FULL_COVERAGE, score_records
 from relazione.scoring.methods import get_method
@@ -26,10 +27,10 @@ def _method(name: str) -> str:
 
 
 def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool,
-               min_coverage: float = FULL_COVERAGE) -> int:
+               min_coverage: float = FULL_COVERAGE, pdf_engine: PdfEngine = DEFAULT_ENGINE) -> int:
     if out is not None and out.exists() and not force:
         raise RelazioneError(str(out), "il file esiste già; usare --force per sovrascriverlo")
-    scored = score_records(load_records(path), method=_method(method), min_coverage=min_coverage)
+    scored = score_records(load_records(path, pdf_engine=pdf_engine), method=_method(method), min_coverage=min_coverage)
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
         save(scored, out, force=force)
@@ -70,6 +71,7 @@ class RenderOptions:
     pdf: bool = False
     kind: str | None = None  # --tipo: the document to produce, whatever the records' kind
     profile: str | None = None  # for documents extracted first
+    pdf_engine: PdfEngine = DEFAULT_ENGINE  # the library reading a PDF extracted first
 
 
 def render_records(records: Records, out: Path, options: RenderOptions) -> int:
@@ -114,14 +116,14 @@ def render_records(records: Records, out: Path, options: RenderOptions) -> int:
 
 def render_file(path: Path, out: Path, options: RenderOptions) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
-    return render_records(load_records(path, options.profile), out, options)
+    return render_records(load_records(path, options.profile, options.pdf_engine), out, options)
 
 
 def convert_job(job: Job) -> FileResult:
     """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
     options = job.options["render"]
     assert isinstance(options, RenderOptions)
-    records = load_records(job.source, options.profile)
+    records = load_records(job.source, options.profile, options.pdf_engine)
     render_records(records, job.target, options)
     return FileResult(
         job.source, profile=records.source.profile,

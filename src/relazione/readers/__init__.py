@@ -8,10 +8,12 @@ gets a clear error. PDF, DOCX and XLSX readers plug in here with the same signat
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document
+from relazione.readers.pdf_source import DEFAULT_ENGINE, PdfEngine
 from relazione.readers.text import read_text
 from relazione.readers.xlsx import is_ods, read_ods, read_xlsx
 from relazione.readers.zipguard import zip_names
@@ -26,12 +28,12 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
 
-def _reader_for(path: Path, data: bytes) -> Reader:
+def _reader_for(path: Path, data: bytes, pdf_engine: PdfEngine, max_pages: int | None) -> Reader:
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        from relazione.readers.pdf import read_pdf  # imported lazily: pdfplumber is slow to import
+        from relazione.readers.pdf import read_pdf  # imported lazily: the PDF libraries are slow to import
 
-        return read_pdf
+        return partial(read_pdf, engine=pdf_engine, max_pages=max_pages)
     if suffix in ODS_SUFFIXES or is_ods(data):
         return read_ods
     if data.startswith(b"PK") or suffix in XLSX_SUFFIXES + WORD_SUFFIXES:
@@ -56,7 +58,8 @@ def _office_reader(suffix: str, data: bytes) -> Reader | None:
     return None
 
 
-def read_document(path: Path) -> Document:
+def read_document(path: Path, pdf_engine: PdfEngine = DEFAULT_ENGINE, max_pages: int | None = None) -> Document:
+    """``pdf_engine``: the library reading a PDF; ``max_pages``: a PDF's first pages only."""
     try:
         if path.is_dir():
             raise RelazioneError(str(path), "è una cartella, non un file")
@@ -69,7 +72,7 @@ def read_document(path: Path) -> Document:
         raise RelazioneError(str(path), "permesso negato") from None
     if not data.strip():
         raise RelazioneError(str(path), "file vuoto")
-    reader = _reader_for(path, data)
+    reader = _reader_for(path, data, pdf_engine, max_pages)
     if reader is read_text and len(data) > MAX_TEXT_BYTES:
         raise RelazioneError(str(path), f"un testo di {len(data) // 2**20} MB è troppo grande per un documento "
                                         f"di performance (limite {MAX_TEXT_BYTES // 2**20} MB): dividerlo")

@@ -1,8 +1,11 @@
-"""PDF reader (pdfplumber): text lines and tables per page -> the block stream.
+"""PDF reader: text lines and tables per page -> the block stream.
 
-Per page (this module), as a chain of small steps over the page's words, extracted once:
-1. ruled tables: pdfplumber's finder on ruling lines; merged cells (None) become empty, multi-line
-   cell text is joined; all-empty rows are dropped, the row after one marked ``after_blank``;
+The PDF library is behind ``pdf_source`` (PDFium by default, pdfplumber on request): it gives each
+page's glyphs, words and ruling edges. Per page (this module), as a chain of small steps over the
+page's words:
+1. ruled tables: pdfplumber's table functions on the ruling edges (``pdf_tables.find_ruled``); merged
+   cells (None) become empty, multi-line cell text is joined; all-empty rows are dropped, the row
+   after one marked ``after_blank``;
 2. text lines: the words outside those tables grouped into physical lines; a two-column page is
    read column by column (not a page whose right half is table cells);
 3. unruled tables: found among those lines by text alignment (``pdf_unruled``); one that runs to
@@ -15,56 +18,33 @@ size and boldness (its first physical line's), the evidence for headings told ap
 
 from __future__ import annotations
 
-import io
-import logging
-
 from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
 from relazione.readers.pdf_flow import Item, Page, TextLine, to_blocks
-from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_progress import page_progress
+from relazione.readers.pdf_source import DEFAULT_ENGINE, PdfEngine, PdfSource, SourcePage
+from relazione.readers.pdf_tables import find_ruled, table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
 
 MAX_PAGES = 3000
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
 SCANNED = ("la pagina {n} non ha testo: è un'immagine scansionata; passarla prima da un OCR, "
            "ad es. `ocrmypdf in.pdf out.pdf`")
 
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-
-def read_pdf(path: str, data: bytes) -> Document:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many types on damaged files; pdfplumber wraps them
-        cause = exc.__context__ or (exc.args[0] if exc.args else None)
-        if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) \
-                or isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise RelazioneError(path, "PDF protetto da password: toglierla prima (ad es. qpdf --decrypt)") from None
-        raise RelazioneError(path, f"PDF danneggiato o troncato ({exc.__class__.__name__})") from None
-    with pdf:
-        try:
-            n_pages = len(pdf.pages)
-            if n_pages > MAX_PAGES:
-                raise RelazioneError(path, f"il PDF ha {n_pages} pagine (più di {MAX_PAGES})")
-            pages = []
-            carried: Carried | None = None  # an unruled table that ran to the end of the page before
-            for number, page in enumerate(pdf.pages, start=1):
-                read, carried = _read_page(page, number, carried)
-                pages.append(read)
-        except RelazioneError:
-            raise
-        except Exception as exc:
-            raise RelazioneError(path, f"PDF danneggiato, pagine illeggibili ({exc.__class__.__name__})") from None
-    if n_pages == 0:
-        raise RelazioneError(path, "il PDF non ha pagine")
+def read_pdf(path: str, data: bytes, engine: PdfEngine = DEFAULT_ENGINE, max_pages: int | None = None) -> Document:
+    """The document's blocks; ``max_pages``: read only the first pages (``detect`` needs no more)."""
+    with open_source(engine, path, data) as source:
+        n_pages = source.page_count
+        if n_pages > MAX_PAGES:
+            raise RelazioneError(path, f"il PDF ha {n_pages} pagine (più di {MAX_PAGES})")
+        if n_pages == 0:
+            raise RelazioneError(path, "il PDF non ha pagine")
+        pages = _read_pages(path, source, min(n_pages, max_pages or n_pages))
     scanned = [page.number for page in pages if page.scanned]
-    if len(scanned) == n_pages:
+    if len(scanned) == len(pages):
         raise RelazioneError(path, SCANNED.format(n=scanned[0]))
     if not any(page.items for page in pages):
         raise RelazioneError(path, "il PDF non ha testo in nessuna pagina")
@@ -75,25 +55,61 @@ def read_pdf(path: str, data: bytes) -> Document:
     return doc
 
 
+def open_source(engine: PdfEngine, path: str, data: bytes) -> PdfSource:
+    """The engine's source for this file; a damaged or protected file raises ``RelazioneError``."""
+    if engine == "pdfplumber":
+        from relazione.readers.pdf_source_plumber import PlumberSource
+
+        return PlumberSource(path, data)
+    from relazione.readers.pdf_source_pdfium import PdfiumSource, Unopened
+
+    try:
+        return PdfiumSource(path, data)
+    except Unopened:
+        return open_source("pdfplumber", path, data)
+
+
+def _read_pages(path: str, source: PdfSource, count: int) -> list[Page]:
+    pages: list[Page] = []
+    carried: Carried | None = None  # an unruled table that ran to the end of the page before
+    try:
+        with page_progress(path, count) as advance:
+            for page in source.pages(count):
+                read, carried = _read_page(page, carried)
+                pages.append(read)
+                advance()
+    except RelazioneError:
+        raise
+    except Exception as exc:
+        raise RelazioneError(path, f"PDF danneggiato, pagine illeggibili ({exc.__class__.__name__})") from None
+    return pages
+
+
 # -- one page -----------------------------------------------------------------------------------
-def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carried | None]:  # noqa: ANN001
-    result = Page(number, float(page.width), float(page.height), [])
-    if not page.chars:
-        result.scanned = bool(page.images)
+def _read_page(page: SourcePage, carried: Carried | None) -> tuple[Page, Carried | None]:
+    result = Page(page.number, page.width, page.height, [])
+    if not page.glyphs:
+        result.scanned = page.has_images
         return result, None
-    glyphs = [Word.of_glyph(c) for c in page.chars]
-    pitch = fixed_pitch(glyphs)
+    pitch = fixed_pitch(page.glyphs)
     if pitch is not None:  # a plain text printed: its lines are read back as the text's
-        result.items = list(typed_lines(glyphs, pitch, float(page.width), number))
-        _number(result.items, number)
+        result.items = list(typed_lines(page.glyphs, pitch, page.width, page.number))
+        _number(result.items, page.number)
         return result, None
-    words = [Word.of(w) for w in page.extract_words(extra_attrs=["size"], return_chars=True)]
-    tables = page.find_tables(TABLE_SETTINGS)
+    result.items, carried = page_items(page.words(), page.edges, page.width, page.number, carried)
+    return result, carried
+
+
+def page_items(words: list[Word], edges: list[dict], width: float, number: int,
+               carried: Carried | None) -> tuple[list[Item], Carried | None]:
+    """A page's tables and lines, numbered, from its words and ruling edges, whatever gave them: an
+    engine's text layer, or OCR of a scanned page (words, no edges)."""
+    tables = find_ruled(edges)
     boxes = [box for t in tables if (box := table_box(t, words, number)) is not None]
     bboxes = [t.bbox for t in tables]
     free = [w for w in words if not any(_inside(w, b) for b in bboxes)]
     items: list[Item] = list(boxes)
-    gutter = _column_split(free, float(page.width))
+    gutter = _column_split(free, width)
     if gutter is None:
         found, carried = find_unruled_tables(group_lines(free), number, carried)
         items.extend(found)
@@ -109,8 +125,7 @@ def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carrie
         items.extend(sorted(_as_column(find_unruled_tables(group_lines(right), number)[0]), key=lambda i: i.top))
         carried = None
     _number(items, number)
-    result.items = items
-    return result, carried
+    return items, carried
 
 
 def _as_column(items: list[Item]) -> list[Item]:
