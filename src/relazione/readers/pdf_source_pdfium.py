@@ -142,6 +142,7 @@ class _Glyphs:
         glyphs: list[Word] = []
         upright_of: list[bool] = []
         objects: list[int] = []
+        gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
         for k, ch in enumerate(self.text(n)):
             if ch in "\r\n" or (ch == " " and generated(tp, k)):
                 continue  # PDFium's own line breaks and word spaces: no glyph on the page
@@ -156,14 +157,16 @@ class _Glyphs:
             if objects and objects[-1] == obj and _ligature(glyphs[-1], glyph):
                 continue  # one glyph drawn, spelt out by PDFium in letters
             if objects and objects[-1] == obj and glyphs[-1].text == " ":
-                for space in _dropped_spaces(glyphs[-1], glyph):
-                    glyphs.append(space)
-                    upright_of.append(upright)
-                    objects.append(obj)
+                spaces = _dropped_spaces(glyphs[-1], glyph)
+                glyphs.extend(spaces)
+                upright_of.extend([upright] * len(spaces))
+                objects.extend([obj] * len(spaces))
+                if not spaces and glyph.x0 - glyphs[-1].x1 > glyphs[-1].x1 - glyphs[-1].x0:
+                    gaps.append(len(glyphs))
             glyphs.append(glyph)
             upright_of.append(upright)
             objects.append(obj)
-        return glyphs, upright_of
+        return _fill_gaps(glyphs, upright_of, gaps) if gaps else (glyphs, upright_of)
 
 
 def _ligature(last: Word, glyph: Word) -> bool:
@@ -175,6 +178,26 @@ def _ligature(last: Word, glyph: Word) -> bool:
     if found is not None:
         last.text = found
     return found is not None
+
+
+def _fill_gaps(glyphs: list[Word], upright: list[bool], gaps: list[int]) -> tuple[list[Word], list[bool]]:
+    """A dropped space whose gap holds a glyph drawn later (a bullet "❖" set in the gap between the
+    spaces around it): the space comes back just before the glyph after the gap, where the document
+    set it, so the bullet stays a word of its own."""
+    out, flags, start = [], [], 0
+    for index in gaps:
+        space, after = glyphs[index - 1], glyphs[index]
+        if any(g.x0 < after.x0 and g.x1 > space.x1 and abs(g.bottom - after.bottom) < 1 and g.text.strip()
+               for g in glyphs[index + 1:] + glyphs[: index - 1]):
+            width = space.x1 - space.x0
+            out.extend(glyphs[start:index])
+            flags.extend(upright[start:index])
+            out.append(Word(" ", after.x0 - width, after.x0, space.top, space.bottom, space.size, space.bold))
+            flags.append(upright[index])
+            start = index
+    out.extend(glyphs[start:])
+    flags.extend(upright[start:])
+    return out, flags
 
 
 def _dropped_spaces(space: Word, glyph: Word) -> list[Word]:
