@@ -163,3 +163,16 @@ def test_detect_reads_only_the_first_pages_of_a_pdf(capsys: pytest.CaptureFixtur
     assert doc.pages == 34 and {b.prov.page for b in doc.blocks} <= set(range(1, DETECT_PAGES + 1))
     assert main(["detect", str(path)]) == 0
     assert capsys.readouterr().out.startswith(f"{path}: ")
+
+
+def test_a_slow_pdf_shows_its_pages_on_stderr_and_a_quick_one_nothing(
+        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from relazione.readers import pdf_progress
+
+    path = SAMPLES / "tables_split_across_pages.pdf"
+    read_pdf(str(path), path.read_bytes())
+    assert capsys.readouterr().err == ""  # read within the delay: quiet
+    monkeypatch.setattr(pdf_progress, "DELAY", -1.0)  # as if every page took long
+    monkeypatch.setattr(pdf_progress, "LINE_EVERY", -1.0)
+    read_pdf(str(path), path.read_bytes())
+    assert capsys.readouterr().err.splitlines() == [f"{path.name}: pagina {n} di 3" for n in (1, 2)]

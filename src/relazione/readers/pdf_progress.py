@@ -6,6 +6,7 @@ tests stay quiet; past that a person waiting sees the pages go by.
 
 from __future__ import annotations
 
+import multiprocessing
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -19,7 +20,8 @@ LINE_EVERY = 5.0  # seconds between plain lines when stderr is no terminal
 @contextmanager
 def page_progress(path: str, total: int) -> Iterator[Callable[[], None]]:
     """Yields ``advance()``, to call once per page read."""
-    stream = sys.stderr
+    # a batch's worker stays quiet: several bars on one terminal would scramble it
+    stream = sys.stderr if multiprocessing.current_process().name == "MainProcess" else None
     if stream is not None and stream.isatty():
         from tqdm import tqdm
 

@@ -132,40 +132,41 @@ class _Glyphs:
         return found
 
     def read(self) -> tuple[list[Word], list[bool]]:
+        """The page's glyphs and whether each is upright. The loop runs once per character of every
+        page: it keeps to two C calls and one ``Word`` each."""
         n = self.raw.FPDFText_CountChars(self.textpage)
         if n <= 0:
             return [], []
         text_object, loose_box, generated = _calls()
         tp, left, top, fonts = self.address, self.left, self.top, self.fonts
-        rect = self.raw.FS_RECTF()
-        p_rect = ctypes.addressof(rect)
+        box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        p_box = ctypes.addressof(box)
         glyphs: list[Word] = []
         upright_of: list[bool] = []
-        objects: list[int] = []
         gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
+        last_obj = last = None
         for k, ch in enumerate(self.text(n)):
             if ch in "\r\n" or (ch == " " and generated(tp, k)):
                 continue  # PDFium's own line breaks and word spaces: no glyph on the page
             obj = text_object(tp, k) or 0
             size, bold, upright, bottom = fonts.get(obj) or self.font(obj, k)
-            loose_box(tp, k, p_rect)
+            loose_box(tp, k, p_box)
             if upright:
-                glyph = Word(HYPHENS.get(ch, ch), rect.left - left, rect.right - left, bottom - size, bottom,
-                             size, bold)
+                glyph = Word(HYPHENS.get(ch, ch), box[0] - left, box[2] - left, bottom - size, bottom, size, bold)
             else:
-                glyph = Word(ch, rect.left - left, rect.right - left, top - rect.top, top - rect.bottom, size, bold)
-            if objects and objects[-1] == obj and _ligature(glyphs[-1], glyph):
-                continue  # one glyph drawn, spelt out by PDFium in letters
-            if objects and objects[-1] == obj and glyphs[-1].text == " ":
-                spaces = _dropped_spaces(glyphs[-1], glyph)
-                glyphs.extend(spaces)
-                upright_of.extend([upright] * len(spaces))
-                objects.extend([obj] * len(spaces))
-                if not spaces and glyph.x0 - glyphs[-1].x1 > glyphs[-1].x1 - glyphs[-1].x0:
-                    gaps.append(len(glyphs))
+                glyph = Word(ch, box[0] - left, box[2] - left, top - box[1], top - box[3], size, bold)
+            if obj == last_obj:
+                if glyph.x0 == last.x0 and _ligature(last, glyph):
+                    continue  # one glyph drawn, spelt out by PDFium in letters
+                if last.text == " ":
+                    spaces = _dropped_spaces(last, glyph)
+                    glyphs.extend(spaces)
+                    upright_of.extend([upright] * len(spaces))
+                    if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
+                        gaps.append(len(glyphs))
             glyphs.append(glyph)
             upright_of.append(upright)
-            objects.append(obj)
+            last_obj, last = obj, glyph
         return _fill_gaps(glyphs, upright_of, gaps) if gaps else (glyphs, upright_of)
 
 
