@@ -54,8 +54,8 @@ def ours(path: Path) -> None:
 def peak_mb(path: Path) -> float:
     """Peak resident memory of ``relazione extract`` of ``path`` in a process of its own."""
     with tempfile.TemporaryDirectory() as tmp:
-        code = ("import resource, sys; from relazione.cli.main import main; main(sys.argv[1:]); "
-                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
+        code = ("import resource, sys; from relazione.cli.main import main; status = main(sys.argv[1:]); "
+                "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(status)")
         run = subprocess.run([sys.executable, "-c", code, "extract", str(path), "-o", str(Path(tmp) / "out.json")],
                              capture_output=True, text=True, check=False)
     if run.returncode != 0 or not run.stdout.strip():

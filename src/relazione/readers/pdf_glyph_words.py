@@ -31,17 +31,19 @@ def words_from_glyphs(glyphs: list[Word], upright: list[bool]) -> list[Word]:
 
 
 def _group_words(glyphs: list[Word], upright: bool) -> list[Word]:
-    """One stable sort by (line, position) is pdfplumber's sort by line then by position in a line."""
+    """One sort by (line, position, stream order) is pdfplumber's stable sort by line then by
+    position in a line."""
     if upright:
         cluster = _clusters({g.top for g in glyphs})
-        keyed = sorted(((cluster[g.top], g.x0, g) for g in glyphs), key=_first_two)
+        keyed = sorted([(cluster[g.top], g.x0, i, g) for i, g in enumerate(glyphs)])
     else:
         cluster = _clusters({g.x0 for g in glyphs})
-        keyed = sorted(((cluster[g.x0], (g.top, g.bottom), g) for g in glyphs), key=_first_two)
+        keyed = sorted([(cluster[g.x0], (g.top, g.bottom), i, g) for i, g in enumerate(glyphs)])
     words: list[Word] = []
     current: list[Word] = []
     line = -1
-    for k, _, g in keyed:
+    prev = None
+    for k, _, _, g in keyed:
         if k != line:
             if current:
                 words.append(_merge(current))
@@ -50,18 +52,18 @@ def _group_words(glyphs: list[Word], upright: bool) -> list[Word]:
             if current:
                 words.append(_merge(current))
             current = []
-        elif current and _begins_word(current[-1], g, upright):
-            words.append(_merge(current))
-            current = [g]
-        else:
-            current.append(g)
+            continue
+        if current:
+            prev = current[-1]
+            if (g.x0 < prev.x0 or g.x0 > prev.x1 + TOLERANCE or abs(g.top - prev.top) > TOLERANCE) if upright \
+                    else _begins_column_word(prev, g):
+                words.append(_merge(current))
+                current = [g]
+                continue
+        current.append(g)
     if current:
         words.append(_merge(current))
     return words
-
-
-def _first_two(item: tuple) -> tuple:
-    return item[0], item[1]
 
 
 def _clusters(values: set[float]) -> dict[float, int]:
@@ -76,9 +78,8 @@ def _clusters(values: set[float]) -> dict[float, int]:
     return index
 
 
-def _begins_word(prev: Word, cur: Word, upright: bool) -> bool:
-    if upright:
-        return cur.x0 < prev.x0 or cur.x0 > prev.x1 + TOLERANCE or abs(cur.top - prev.top) > TOLERANCE
+def _begins_column_word(prev: Word, cur: Word) -> bool:
+    """pdfplumber's test for rotated glyphs, read top to bottom."""
     return cur.top < prev.top or cur.top > prev.bottom + TOLERANCE or abs(cur.x0 - prev.x0) > TOLERANCE
 
 

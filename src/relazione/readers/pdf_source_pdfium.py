@@ -102,6 +102,7 @@ class _Glyphs:
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
         self.address = ctypes.cast(textpage, ctypes.c_void_p).value
         self.fonts: dict[int, tuple[float, bool, bool, float]] = {}
+        self.bold_fonts: dict[int | None, bool] = {}
 
     def text(self, n: int) -> str:
         raw = self.raw
@@ -121,15 +122,22 @@ class _Glyphs:
         raw.FPDFTextObj_GetFontSize(handle, size)
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(self.textpage, index, m)
-        buf = ctypes.create_string_buffer(256)
-        font = raw.FPDFTextObj_GetFont(handle)
-        name = buf.value.decode("latin-1") if font and raw.FPDFFont_GetBaseFontName(font, buf, 256) else ""
+        bold = self.bold(raw.FPDFTextObj_GetFont(handle))
         upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's test
         scale = abs(m.d) if upright else (m.b * m.b + m.d * m.d) ** 0.5
         x, y = ctypes.c_double(), ctypes.c_double()
         raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
-        found = self.fonts[obj] = (size.value * scale, is_bold_font(name), upright, self.top - y.value)
+        found = self.fonts[obj] = (size.value * scale, bold, upright, self.top - y.value)
         return found
+
+    def bold(self, font) -> bool:  # noqa: ANN001
+        """Bold by the font's name, read once per font of the page."""
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        if key not in self.bold_fonts:
+            buf = ctypes.create_string_buffer(256)
+            name = buf.value.decode("latin-1") if font and self.raw.FPDFFont_GetBaseFontName(font, buf, 256) else ""
+            self.bold_fonts[key] = is_bold_font(name)
+        return self.bold_fonts[key]
 
     def read(self) -> tuple[list[Word], list[bool]]:
         """The page's glyphs and whether each is upright. The loop runs once per character of every
