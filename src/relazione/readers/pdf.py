@@ -88,7 +88,7 @@ def _read_pages(path: str, source: PdfSource, count: int) -> list[Page]:
 # -- one page -----------------------------------------------------------------------------------
 def _read_page(page: SourcePage, carried: Carried | None) -> tuple[Page, Carried | None]:
     result = Page(page.number, page.width, page.height, [])
-    if not page.glyphs:
+    if not page.glyphs:  # no text layer: OCR plugs in here, its words into page_items(words, [], ...)
         result.scanned = page.has_images
         return result, None
     pitch = fixed_pitch(page.glyphs)
