@@ -3,7 +3,8 @@
 Run (also ``make bench``):  .venv/bin/python bench/run.py [--repeat N] [--quick]
 
 - extract, per sample and format, against: txt, reading and decoding the file; docx, python-docx opening
-  it and reading every paragraph and cell; pdf, pdfplumber alone (extract_text + extract_tables per page);
+  it and reading every paragraph and cell; pdf, pdfplumber alone (extract_words + find_tables per page;
+  bench_pdf.py adds peak memory);
 - render the Mantova Relazione to Word, against docxtpl loading the template and saving it unrendered;
 - check two drafts of the merged 2024 seed (records JSON), against loading both JSON files;
 - the generic engine on the merged seed repeated ten times (codes renumbered), against the seed once;
@@ -54,12 +55,9 @@ def docx_baseline(path: Path) -> None:
 
 
 def pdf_baseline(path: Path) -> None:
-    import pdfplumber
+    from bench_pdf import pdfplumber_alone
 
-    with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
-        for page in pdf.pages:
-            page.extract_text()
-            page.extract_tables()
+    pdfplumber_alone(path)
 
 
 BASELINES = {"txt": ("read the file", read_text_baseline), "docx": ("python-docx alone", docx_baseline),

@@ -7,18 +7,18 @@ from pathlib import Path
 
 from relazione.errors import RelazioneError
 from relazione.extract.pipeline import REPORT_SUFFIXES, load_records
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.records.model import Records
 
 
-def load_draft(path: Path, profile: str | None = None, ocr: OcrMode = OcrMode.AUTO) -> Records:
+def load_draft(path: Path, profile: str | None = None, pdf_reading: PdfReading = DEFAULT_READING) -> Records:
     if path.is_dir():
         raise RelazioneError(str(path), "è una cartella, non una bozza")
     suffix = path.suffix.lower()
     if suffix != ".json" and suffix not in REPORT_SUFFIXES:
         kind = suffix or "(no extension)"
         raise RelazioneError(str(path), f"tipo di file {kind} non gestito: usare .json, .txt, .pdf, .docx o .xlsx")
-    return load_records(path, profile, ocr)
+    return load_records(path, profile, pdf_reading)
 
 
 def where(path: str, prov: object) -> str:

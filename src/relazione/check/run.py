@@ -14,7 +14,7 @@ from relazione.check.plan import check_plan
 from relazione.check.single import check_records
 from relazione.errors import RelazioneError
 from relazione.fileio import refuse_existing
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.scoring.methods import get_method
 
 EXIT_CLEAN, EXIT_FINDINGS = 0, 1
@@ -31,7 +31,7 @@ class CheckRequest:
     profile: str | None = None
     method: str = "integra"
     colour: bool = False
-    ocr: OcrMode = OcrMode.AUTO  # which pages of PDF drafts are read with OCR
+    pdf_reading: PdfReading = DEFAULT_READING  # how PDFs are read (--pdf-engine, --ocr)
 
 
 def run_check(req: CheckRequest) -> int:
@@ -58,8 +58,9 @@ def _validate(req: CheckRequest) -> None:
 
 def _findings(req: CheckRequest) -> list[Finding]:
     if req.plan is not None:
-        return check_plan(load_draft(req.plan, req.profile, req.ocr), load_draft(req.drafts[0], req.profile, req.ocr))
-    drafts = [load_draft(p, req.profile, req.ocr) for p in req.drafts]
+        return check_plan(load_draft(req.plan, req.profile, req.pdf_reading),
+                          load_draft(req.drafts[0], req.profile, req.pdf_reading))
+    drafts = [load_draft(p, req.profile, req.pdf_reading) for p in req.drafts]
     if len(drafts) == 2:
         return diff_records(drafts[0], drafts[1], req.method)
     return check_records(drafts[0], req.method)

@@ -13,7 +13,7 @@ from pathlib import Path
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from relazione.errors import RelazioneError, shown_path
 from relazione.extract.pipeline import extract_file
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.records.export import EXTENSIONS, FOR_PEOPLE, write_records
 from relazione.records.model import Records
 
@@ -75,7 +75,7 @@ def _for(records: Records, fmt: str) -> Records:
 
 def extract_job(job: Job) -> FileResult:
     """One file of a batch (a top-level function: worker processes must be able to import it)."""
-    records = extract_file(job.source, job.options.get("profile"), job.options["ocr"])  # type: ignore[arg-type]
+    records = extract_file(job.source, job.options.get("profile"), job.options["pdf_reading"])  # type: ignore[arg-type]
     write_records(_for(records, str(job.options["format"])), job.target, str(job.options["format"]), force=True)
     return FileResult(
         job.source, profile=records.source.profile,
@@ -85,18 +85,19 @@ def extract_job(job: Job) -> FileResult:
 
 
 def extract_files(inputs: list[Path], out: Path, *, fmt: str | None, profile_name: str | None,
-                  force: bool, strict: bool, jobs: int | None = None, ocr: OcrMode = OcrMode.AUTO) -> int:
+                  force: bool, strict: bool, jobs: int | None = None, pdf_reading: PdfReading = DEFAULT_READING) -> int:
     _refuse_records(inputs)
     if not is_batch(inputs, out):
         _refuse_suffix(out, fmt)
-        records = extract_file(inputs[0], profile_name, ocr)
+        records = extract_file(inputs[0], profile_name, pdf_reading)
         write_records(_for(records, format_for(out, fmt)), out, format_for(out, fmt), force=force)
         print_summary(inputs[0], records)
         return EXIT_WARNINGS if strict and records.warnings else EXIT_OK
     if out.exists() and not out.is_dir():
         raise RelazioneError(str(out), "con più documenti o una cartella, OUT deve essere una cartella")
     fmt = fmt or "json"
-    plan = plan_jobs(collect_inputs(inputs), out, EXTENSIONS[fmt], {"format": fmt, "profile": profile_name, "ocr": ocr})
+    plan = plan_jobs(collect_inputs(inputs), out, EXTENSIONS[fmt], {"format": fmt, "profile": profile_name,
+                                                                     "pdf_reading": pdf_reading})
     if not plan:
         raise RelazioneError(str(inputs[0]), "nessun documento da leggere (.txt, .pdf, .docx, .xlsx)")
     results = run_batch(extract_job, plan, out, force=force, n_workers=jobs)

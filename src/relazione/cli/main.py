@@ -15,12 +15,15 @@ from relazione.cli.cycle_commands import add_cycle_commands
 from relazione.cli.interrupt import Interrupted, interruptible
 from relazione.cli.parser_it import speak_italian
 from relazione.errors import RelazioneError, shown_path
+from relazione.readers.pdf_source import DEFAULT_ENGINE, ENGINES
 
 if TYPE_CHECKING:
     from relazione.cli.workflow import RenderOptions
     from relazione.readers.pdf_ocr import OcrMode
+    from relazione.readers.pdf_reading import PdfReading
 
 EXIT_OK, EXIT_WARNINGS, EXIT_BAD_INPUT = 0, 1, 2
+DETECT_PAGES = 10  # a report's family shows on its first pages: detect reads no more of a PDF
 EXPLAIN_DESCRIPTION = (
     "Mostra come il documento è stato letto, blocco per blocco: il profilo usato e perché, i titoli riconosciuti "
     "(livello, codice, segnali), le tabelle (intestazione, colonne e campi, righe lette e non lette con il motivo) "
@@ -33,7 +36,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
     return extract_files(
         [Path(f) for f in args.files], Path(args.output), fmt=args.format, profile_name=args.profile,
-        force=args.force, strict=args.strict, jobs=args.jobs, ocr=args.ocr,
+        force=args.force, strict=args.strict, jobs=args.jobs, pdf_reading=_pdf_reading(args),
     )
 
 
@@ -41,7 +44,7 @@ def _cmd_detect(args: argparse.Namespace) -> int:
     from relazione.extract.detect import rank_profiles
     from relazione.readers import read_document
 
-    doc = read_document(Path(args.file), args.ocr)
+    doc = read_document(Path(args.file), _pdf_reading(args, max_pages=DETECT_PAGES))
     ranked = rank_profiles(doc)
     print(f"{shown_path(args.file)}: {ranked[0].profile.name}")
     for c in ranked:
@@ -73,7 +76,7 @@ def _cmd_score(args: argparse.Namespace) -> int:
 
     out = Path(args.output) if args.output else None
     return score_file(Path(args.file), out, method=args.method, force=args.force, indicators=args.indicators,
-                      min_coverage=args.min_coverage)
+                      min_coverage=args.min_coverage, pdf_reading=_pdf_reading(args))
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -82,19 +85,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return run_check(CheckRequest(
         drafts=[Path(f) for f in args.files], plan=Path(args.plan) if args.plan else None, fmt=args.format,
         output=Path(args.output) if args.output else None, force=args.force, fail_on=args.fail_on,
-        profile=args.profile, method=args.method, colour=sys.stdout.isatty() and not args.no_color, ocr=args.ocr,
+        profile=args.profile, method=args.method, colour=sys.stdout.isatty() and not args.no_color,
+        pdf_reading=_pdf_reading(args),
     ))
 
 
 def _render_options_of(args: argparse.Namespace) -> RenderOptions:
     from relazione.cli.workflow import RenderOptions  # imported when needed, as every command's work
     from relazione.readers.pdf_ocr import OcrMode
+    from relazione.readers.pdf_reading import PdfReading
 
     return RenderOptions(
         method=args.method, template=Path(args.template) if args.template else None, force=args.force,
         report_number=args.report, min_coverage=args.min_coverage, pdf=args.pdf,
         kind=getattr(args, "kind", None), profile=getattr(args, "profile", None),
-        ocr=getattr(args, "ocr", OcrMode.AUTO),  # render reads records: no --ocr
+        pdf_reading=_pdf_reading(args),
     )
 
 
@@ -113,7 +118,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
 def _cmd_explain(args: argparse.Namespace) -> int:
     from relazione.extract.explain.document import explain_file
 
-    return explain_file(Path(args.file), page=args.page, profile_name=args.profile, ocr=args.ocr)
+    return explain_file(Path(args.file), page=args.page, profile_name=args.profile, pdf_reading=_pdf_reading(args))
 
 
 def _ocr_mode(text: str) -> OcrMode:
@@ -125,10 +130,13 @@ def _ocr_mode(text: str) -> OcrMode:
         raise argparse.ArgumentTypeError(f"valore non valido: {text!r} (scegliere fra auto, sempre, mai)") from None
 
 
-def _ocr_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--ocr", type=_ocr_mode, default="auto", metavar="{auto,sempre,mai}",
-                   help="pagine dei PDF da leggere con l'OCR (Tesseract): auto, quelle scansionate, senza testo "
-                        "(predefinito); sempre, tutte, anche quelle con testo; mai, nessuna")
+def _pdf_reading(args: argparse.Namespace, max_pages: int | None = None) -> PdfReading:
+    """How this command reads PDFs: ``--pdf-engine`` and ``--ocr`` as one value (defaults where the
+    command has neither)."""
+    from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
+
+    return PdfReading(engine=getattr(args, "pdf_engine", DEFAULT_READING.engine),
+                      ocr=getattr(args, "ocr", DEFAULT_READING.ocr), max_pages=max_pages)
 
 
 def _percent(text: str) -> float:
@@ -161,7 +169,18 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--method", default="integra", choices=("integra", "bands"), help="metodo di calcolo dei punteggi")
     p.add_argument("--force", action="store_true", help="sovrascrive i file già esistenti")
     _coverage_option(p)
+    _pdf_reading_options(p)
     p.set_defaults(func=_cmd_render)
+
+
+def _pdf_reading_options(p: argparse.ArgumentParser) -> None:
+    """``--pdf-engine`` and ``--ocr``: every command that may read a PDF takes both."""
+    p.add_argument("--pdf-engine", choices=ENGINES, default=DEFAULT_ENGINE,
+                   help="libreria che legge i PDF: pdfium (predefinita, veloce) o pdfplumber (lenta, di "
+                        "riferimento per confrontare le letture)")
+    p.add_argument("--ocr", type=_ocr_mode, default="auto", metavar="{auto,sempre,mai}",
+                   help="pagine dei PDF da leggere con l'OCR (Tesseract): auto, quelle scansionate, senza testo "
+                        "(predefinito); sempre, tutte, anche quelle con testo; mai, nessuna")
 
 
 def _parser(sub: argparse._SubParsersAction, name: str, summary: str, description: str) -> argparse.ArgumentParser:
@@ -194,20 +213,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--force", action="store_true",
                    help="sovrascrive i file esistenti (più file: rifà anche quelli già aggiornati)")
     p.add_argument("--strict", action="store_true", help="esce con 1 se la lettura ha dato avvisi")
-    _ocr_option(p)
+    _pdf_reading_options(p)
     p.set_defaults(func=_cmd_extract)
 
     p = _parser(sub, "detect", "mostra quale profilo si adatta a un documento, con i punteggi",
                 "Dà un punteggio a ogni profilo sul documento e stampa per primo quello scelto.")
     p.add_argument("file", metavar="FILE")
-    _ocr_option(p)
+    _pdf_reading_options(p)
     p.set_defaults(func=_cmd_detect)
 
     p = _parser(sub, "explain", "spiega la lettura di un documento, blocco per blocco", EXPLAIN_DESCRIPTION)
     p.add_argument("file", metavar="FILE", help="il documento (.txt, .pdf, .docx, .xlsx)")
     p.add_argument("--page", type=int, metavar="N", help="solo i blocchi della pagina N (PDF) o del foglio N (xlsx)")
     p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
-    _ocr_option(p)
+    _pdf_reading_options(p)
     p.set_defaults(func=_cmd_explain)
 
     p = _parser(sub, "validate", "controlla che un file JSON contenga dati di relazione validi",
@@ -228,6 +247,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--indicatori", dest="indicators", action="store_true", help="elenca anche ogni indicatore")
     _coverage_option(p)
     p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
+    _pdf_reading_options(p)
     p.set_defaults(func=_cmd_score)
 
     p = _parser(sub, "check", "verifica la coerenza: una bozza, due bozze, o un piano con la sua relazione",
@@ -243,10 +263,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--fail-on", choices=("errore", "avviso", "nota"), default="nota",
                    help="esce con 1 solo per rilievi almeno così gravi (predefinito: nota, cioè qualsiasi)")
     p.add_argument("--profile", metavar="NOME", help="profilo per i documenti (predefinito: rilevato)")
-    _ocr_option(p)
     p.add_argument("--method", default="integra", help="metodo di calcolo di giudizi e punteggi (predefinito: integra)")
     p.add_argument("--no-color", action="store_true", help="nessun colore nell'elenco sul terminale")
     p.add_argument("--force", action="store_true", help="sovrascrive il file se esiste")
+    _pdf_reading_options(p)
     p.set_defaults(func=_cmd_check)
 
     p = _parser(sub, "render", "genera la Relazione (o il monitoraggio) in Word dai dati",
@@ -266,7 +286,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--profile", metavar="NOME", help="nome del profilo o file .toml (predefinito: rilevato)")
     p.add_argument("-j", "--jobs", type=int, default=None, metavar="N",
                    help="più file: quanti in parallelo (predefinito: il numero di processori)")
-    _ocr_option(p)
     _render_options(p)
     p.set_defaults(func=_cmd_convert)
     add_cycle_commands(sub, _parser)

@@ -10,7 +10,7 @@ from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_
 from relazione.errors import RelazioneError, os_problem, shown_path
 from relazione.extract.pipeline import load_records
 from relazione.fileio import refuse_existing
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.records.model import Records, Report, save
 from relazione.scoring.aggregate import FULL_COVERAGE, score_records
 from relazione.scoring.methods import get_method
@@ -28,10 +28,10 @@ def _method(name: str) -> str:
 
 
 def score_file(path: Path, out: Path | None, *, method: str, force: bool, indicators: bool,
-               min_coverage: float = FULL_COVERAGE) -> int:
+               min_coverage: float = FULL_COVERAGE, pdf_reading: PdfReading = DEFAULT_READING) -> int:
     if out is not None:
         refuse_existing(out, force)
-    scored = score_records(load_records(path), method=_method(method), min_coverage=min_coverage)
+    scored = score_records(load_records(path, pdf_reading=pdf_reading), method=_method(method), min_coverage=min_coverage)
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
         save(scored, out, force=force)
@@ -72,7 +72,7 @@ class RenderOptions:
     pdf: bool = False
     kind: str | None = None  # --tipo: the document to produce, whatever the records' kind
     profile: str | None = None  # for documents extracted first
-    ocr: OcrMode = OcrMode.AUTO  # which pages of PDF documents are read with OCR
+    pdf_reading: PdfReading = DEFAULT_READING  # how PDFs are read (--pdf-engine, --ocr)
 
 
 def _as_pdf(docx: bytes, pdf: Path) -> tuple[bytes, bytes]:
@@ -131,14 +131,14 @@ def _say_rendered(target: Path, report: Report) -> None:
 
 def render_file(path: Path, out: Path, options: RenderOptions) -> int:
     """``render`` (records JSON) and ``convert`` (a legacy report: extract, score, render) in one."""
-    return render_records(load_records(path, options.profile, options.ocr), out, options)
+    return render_records(load_records(path, options.profile, options.pdf_reading), out, options)
 
 
 def convert_job(job: Job) -> FileResult:
     """One file of a ``convert`` batch: extract, score, render (a top-level function for worker processes)."""
     options = job.options["render"]
     assert isinstance(options, RenderOptions)
-    records = load_records(job.source, options.profile, options.ocr)
+    records = load_records(job.source, options.profile, options.pdf_reading)
     render_records(records, job.target, options)
     return FileResult(
         job.source, profile=records.source.profile,

@@ -11,22 +11,22 @@ from relazione.extract.engine import extract
 from relazione.extract.profiles import get_profile
 from relazione.readers import read_document
 from relazione.readers.blocks import Document
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.records.model import Records, Warning_, load
 
 GENERIC = "generic"
 REPORT_SUFFIXES = (".txt", ".text", ".md", ".pdf", ".docx", ".docm", ".xlsx", ".xlsm")
 
 
-def load_records(path: Path, profile_name: str | None = None, ocr: OcrMode = OcrMode.AUTO) -> Records:
+def load_records(path: Path, profile_name: str | None = None, pdf_reading: PdfReading = DEFAULT_READING) -> Records:
     """Records from a JSON file, or extracted from a report (.txt/.pdf/.docx/.xlsx) first."""
     if path.suffix.lower() in REPORT_SUFFIXES:
-        return extract_file(path, profile_name, ocr)
+        return extract_file(path, profile_name, pdf_reading)
     return load(path)
 
 
-def extract_file(path: Path, profile_name: str | None = None, ocr: OcrMode = OcrMode.AUTO) -> Records:
-    return extract_document(read_document(path, ocr), profile_name)
+def extract_file(path: Path, profile_name: str | None = None, pdf_reading: PdfReading = DEFAULT_READING) -> Records:
+    return extract_document(read_document(path, pdf_reading), profile_name)
 
 
 def extract_document(doc: Document, profile_name: str | None = None) -> Records:

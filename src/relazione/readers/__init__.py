@@ -13,7 +13,7 @@ from pathlib import Path
 
 from relazione.errors import RelazioneError, shown_path
 from relazione.readers.blocks import Document
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.readers.text import read_text
 from relazione.readers.xlsx import is_ods, read_ods, read_xlsx
 from relazione.readers.zipguard import zip_names
@@ -28,12 +28,12 @@ MAX_INPUT_BYTES = 200 * 1024 * 1024
 MAX_TEXT_BYTES = 10 * 1024 * 1024
 
 
-def _reader_for(path: Path, data: bytes, ocr: OcrMode) -> Reader:
+def _reader_for(path: Path, data: bytes, pdf_reading: PdfReading) -> Reader:
     suffix = path.suffix.lower()
     if data.startswith(b"%PDF") or suffix == ".pdf":
-        from relazione.readers.pdf import read_pdf  # imported lazily: pdfplumber is slow to import
+        from relazione.readers.pdf import read_pdf  # imported lazily: the PDF libraries are slow to import
 
-        return partial(read_pdf, ocr=ocr)
+        return partial(read_pdf, reading=pdf_reading)
     if suffix in ODS_SUFFIXES or is_ods(data):
         return read_ods
     if data.startswith(b"PK") or suffix in XLSX_SUFFIXES + WORD_SUFFIXES:
@@ -58,8 +58,8 @@ def _office_reader(suffix: str, data: bytes) -> Reader | None:
     return None
 
 
-def read_document(path: Path, ocr: OcrMode = OcrMode.AUTO) -> Document:
-    """The document of ``path``; ``ocr`` says which pages of a PDF are read with OCR (``--ocr``)."""
+def read_document(path: Path, pdf_reading: PdfReading = DEFAULT_READING) -> Document:
+    """The document of ``path``; ``pdf_reading``: how a PDF is read (engine, OCR, first pages only)."""
     try:
         if path.is_dir():
             raise RelazioneError(str(path), "è una cartella, non un file")
@@ -72,7 +72,7 @@ def read_document(path: Path, ocr: OcrMode = OcrMode.AUTO) -> Document:
         raise RelazioneError.from_os(exc, path) from None
     if not data.strip():
         raise RelazioneError(str(path), "file vuoto")
-    reader = _reader_for(path, data, ocr)
+    reader = _reader_for(path, data, pdf_reading)
     if reader is read_text and len(data) > MAX_TEXT_BYTES:
         raise RelazioneError(str(path), f"un testo di {len(data) // 2**20} MB è troppo grande per un documento "
                                         f"di performance (limite {MAX_TEXT_BYTES // 2**20} MB): dividerlo")

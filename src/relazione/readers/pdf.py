@@ -1,8 +1,11 @@
-"""PDF reader (pdfplumber): text lines and tables per page -> the block stream.
+"""PDF reader: text lines and tables per page -> the block stream.
 
-Per page (this module), as a chain of small steps over the page's words, extracted once:
-1. ruled tables: pdfplumber's finder on ruling lines; merged cells (None) become empty, multi-line
-   cell text is joined; all-empty rows are dropped, the row after one marked ``after_blank``;
+The PDF library is behind ``pdf_source`` (PDFium by default, pdfplumber on request): it gives each
+page's glyphs, words and ruling edges. Per page (this module), as a chain of small steps over the
+page's words:
+1. ruled tables: pdfplumber's table functions on the ruling edges (``pdf_tables.find_ruled``); merged
+   cells (None) become empty, multi-line cell text is joined; all-empty rows are dropped, the row
+   after one marked ``after_blank``;
 2. text lines: the words outside those tables grouped into physical lines; a two-column page is
    read column by column (not a page whose right half is table cells);
 3. unruled tables: found among those lines by text alignment (``pdf_unruled``); one that runs to
@@ -17,20 +20,19 @@ A page without a text layer (a scan) is read with OCR (``pdf_ocr``, ``--ocr``): 
 
 from __future__ import annotations
 
-import io
-import logging
-
 from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
 from relazione.readers.pdf_flow import Item, Page, TableBox, TextLine, to_blocks
 from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, ocr_reader
-from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_progress import page_progress
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
+from relazione.readers.pdf_source import PdfEngine, PdfSource, SourcePage
+from relazione.readers.pdf_tables import find_ruled, table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
 
 MAX_PAGES = 3000
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
 SCANNED = ("la pagina {n} non ha testo: è un'immagine scansionata; passarla prima da un OCR, "
            "ad es. `ocrmypdf in.pdf out.pdf`")
@@ -38,48 +40,23 @@ SCANNED_NO_TESSERACT = ("la pagina {n} non ha testo: è un'immagine scansionata,
                         f"è installato: installarlo con `{INSTALL}`, o passare prima il PDF da un OCR "
                         "(ad es. `ocrmypdf in.pdf out.pdf`)")
 
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
-
-def read_pdf(path: str, data: bytes, ocr: OcrMode = OcrMode.AUTO) -> Document:
-    import pdfplumber
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many types on damaged files; pdfplumber wraps them
-        cause = exc.__context__ or (exc.args[0] if exc.args else None)
-        if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError) \
-                or isinstance(cause, PDFPasswordIncorrect | PDFEncryptionError):
-            raise RelazioneError(path, "PDF protetto da password: toglierla prima (ad es. qpdf --decrypt)") from None
-        raise RelazioneError(path, f"PDF danneggiato o troncato ({exc.__class__.__name__})") from None
-    reader: OcrReader | None = None
-    with pdf:
+def read_pdf(path: str, data: bytes, reading: PdfReading = DEFAULT_READING) -> Document:
+    """The document's blocks; ``reading.max_pages``: the first pages only (``detect`` needs no more)."""
+    with open_source(reading.engine, path, data) as source:
+        n_pages = source.page_count
+        if n_pages > MAX_PAGES:
+            raise RelazioneError(path, f"il PDF ha {n_pages} pagine (più di {MAX_PAGES})")
+        if n_pages == 0:
+            raise RelazioneError(path, "il PDF non ha pagine")
+        ocr = _Ocr(path, data, reading.ocr)
         try:
-            n_pages = len(pdf.pages)
-            if n_pages > MAX_PAGES:
-                raise RelazioneError(path, f"il PDF ha {n_pages} pagine (più di {MAX_PAGES})")
-            pages = []
-            carried: Carried | None = None  # an unruled table that ran to the end of the page before
-            for number, page in enumerate(pdf.pages, start=1):
-                # the OCR reader is made at the first scanned page: a text PDF never looks for Tesseract
-                if _wants_ocr(page, ocr) and (reader := reader or ocr_reader(path, data, ocr)) is not None:
-                    read, carried = _read_ocr_page(reader.page(number - 1, n_pages), number, carried)
-                else:
-                    read, carried = _read_page(page, number, carried)
-                pages.append(read)
-        except RelazioneError:
-            raise
-        except Exception as exc:
-            raise RelazioneError(path, f"PDF danneggiato, pagine illeggibili ({exc.__class__.__name__})") from None
+            pages = _read_pages(path, source, min(n_pages, reading.max_pages or n_pages), ocr)
         finally:
-            if reader is not None:
-                reader.close()
-    if n_pages == 0:
-        raise RelazioneError(path, "il PDF non ha pagine")
+            ocr.close()
     scanned = [page.number for page in pages if page.scanned]
-    unread = SCANNED if ocr is OcrMode.MAI else SCANNED_NO_TESSERACT
-    if len(scanned) == n_pages:
+    unread = SCANNED if reading.ocr is OcrMode.MAI else SCANNED_NO_TESSERACT
+    if len(scanned) == len(pages):
         raise RelazioneError(path, unread.format(n=scanned[0]))
     if not any(page.items for page in pages):
         raise RelazioneError(path, "il PDF non ha testo in nessuna pagina")
@@ -87,47 +64,100 @@ def read_pdf(path: str, data: bytes, ocr: OcrMode = OcrMode.AUTO) -> Document:
     doc = Document(path=path, format="pdf", pages=n_pages, sha256=sha256_of(data))
     doc.blocks = to_blocks(pages)
     doc.notes.extend(("scanned_page", unread.format(n=n), Provenance(n, None)) for n in scanned)
-    if reader is not None and reader.pages_read:
-        doc.notes.append(reader.note())
+    if ocr.reader is not None and ocr.reader.pages_read:
+        doc.notes.append(ocr.reader.note())
     return doc
 
 
+def open_source(engine: PdfEngine, path: str, data: bytes) -> PdfSource:
+    """The engine's source for this file; a damaged or protected file raises ``RelazioneError``."""
+    if engine == "pdfplumber":
+        from relazione.readers.pdf_source_plumber import PlumberSource
+
+        return PlumberSource(path, data)
+    from relazione.readers.pdf_source_pdfium import PdfiumSource, Unopened
+
+    try:
+        return PdfiumSource(path, data)
+    except Unopened:
+        return open_source("pdfplumber", path, data)
+
+
+def _read_pages(path: str, source: PdfSource, count: int, ocr: _Ocr) -> list[Page]:
+    pages: list[Page] = []
+    carried: Carried | None = None  # an unruled table that ran to the end of the page before
+    try:
+        with page_progress(path, count) as advance:
+            for page in source.pages(count):
+                if (ocr_page := ocr.page(page, count)) is not None:
+                    read, carried = _read_ocr_page(ocr_page, carried)
+                else:
+                    read, carried = _read_page(page, carried)
+                pages.append(read)
+                advance()
+    except RelazioneError:
+        raise
+    except Exception as exc:
+        raise RelazioneError(path, f"PDF danneggiato, pagine illeggibili ({exc.__class__.__name__})") from None
+    return pages
+
+
 # -- pages read with OCR ------------------------------------------------------------------------
-def _wants_ocr(page, mode: OcrMode) -> bool:  # noqa: ANN001 - a pdfplumber page
-    """``sempre``: every page; ``auto``: a page with images and no text layer (a blank page is no scan)."""
-    if mode is OcrMode.MAI:
-        return False
-    return mode is OcrMode.SEMPRE or (not page.chars and bool(page.images))
+class _Ocr:
+    """The pages ``--ocr`` asks for, read with OCR; the reader is made at the first of them, so a text
+    PDF never looks for Tesseract."""
+
+    def __init__(self, path: str, data: bytes, mode: OcrMode) -> None:
+        self.path, self.data, self.mode = path, data, mode
+        self.reader: OcrReader | None = None
+        self._looked = False
+
+    def page(self, page: SourcePage, count: int) -> OcrPage | None:
+        """``sempre``: every page; ``auto``: a page with images and no text layer (a blank page is no scan)."""
+        if self.mode is OcrMode.MAI or (self.mode is OcrMode.AUTO and (page.glyphs or not page.has_images)):
+            return None
+        if not self._looked:
+            self.reader, self._looked = ocr_reader(self.path, self.data, self.mode), True
+        return None if self.reader is None else self.reader.page(page.number - 1, count)
+
+    def close(self) -> None:
+        if self.reader is not None:
+            self.reader.close()
 
 
-def _read_ocr_page(ocr: OcrPage, number: int, carried: Carried | None) -> tuple[Page, Carried | None]:
+def _read_ocr_page(ocr: OcrPage, carried: Carried | None) -> tuple[Page, Carried | None]:
     """An OCR'd page: its words placed as a text layer's (no ruled tables: OCR gives no ruling lines)."""
-    result = Page(number, ocr.width, ocr.height, [])
-    result.items, carried = _place(ocr.words, [], ocr.width, number, carried)
-    _number(result.items, number, ocr=True)
+    result = Page(ocr.number, ocr.width, ocr.height, [])
+    result.items, carried = page_items(ocr.words, [], ocr.width, ocr.number, carried, ocr=True)
     return result, carried
 
 
 # -- one page -----------------------------------------------------------------------------------
-def _read_page(page, number: int, carried: Carried | None) -> tuple[Page, Carried | None]:  # noqa: ANN001
-    result = Page(number, float(page.width), float(page.height), [])
-    if not page.chars:
-        result.scanned = bool(page.images)
+def _read_page(page: SourcePage, carried: Carried | None) -> tuple[Page, Carried | None]:
+    result = Page(page.number, page.width, page.height, [])
+    if not page.glyphs:  # no text layer, and no OCR asked for or possible
+        result.scanned = page.has_images
         return result, None
-    glyphs = [Word.of_glyph(c) for c in page.chars]
-    pitch = fixed_pitch(glyphs)
+    pitch = fixed_pitch(page.glyphs)
     if pitch is not None:  # a plain text printed: its lines are read back as the text's
-        result.items = list(typed_lines(glyphs, pitch, float(page.width), number))
-        _number(result.items, number)
+        result.items = list(typed_lines(page.glyphs, pitch, page.width, page.number))
+        _number(result.items, page.number)
         return result, None
-    words = [Word.of(w) for w in page.extract_words(extra_attrs=["size"], return_chars=True)]
-    tables = page.find_tables(TABLE_SETTINGS)
+    result.items, carried = page_items(page.words(), page.edges, page.width, page.number, carried)
+    return result, carried
+
+
+def page_items(words: list[Word], edges: list[dict], width: float, number: int,
+               carried: Carried | None, ocr: bool = False) -> tuple[list[Item], Carried | None]:
+    """A page's tables and lines, numbered, from its words and ruling edges, whatever gave them: an
+    engine's text layer, or OCR of a scanned page (words, no edges)."""
+    tables = find_ruled(edges)
     boxes = [box for t in tables if (box := table_box(t, words, number)) is not None]
     bboxes = [t.bbox for t in tables]
     free = [w for w in words if not any(_inside(w, b) for b in bboxes)]
-    result.items, carried = _place(free, boxes, float(page.width), number, carried)
-    _number(result.items, number)
-    return result, carried
+    items, carried = _place(free, boxes, width, number, carried)
+    _number(items, number, ocr)
+    return items, carried
 
 
 def _place(free: list[Word], boxes: list[TableBox], width: float, number: int,

@@ -1,4 +1,5 @@
-"""A ruled table found by pdfplumber -> a TableBox: cell texts read from the page's words.
+"""Ruled tables: found from a page's ruling edges (whichever engine read them) by pdfplumber's own
+table functions, then each read into a TableBox: cell texts from the page's words.
 
 Cells are read from the words whose centre lies in the cell (not with pdfplumber's own
 ``extract``), so each cell also yields the geometry stitching needs: the space left at the end of
@@ -20,6 +21,33 @@ from relazione.readers.pdf_words import PhysLine, Word, group_lines
 
 BBox = tuple[float, float, float, float]
 CUT_LETTERS = 1.5
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+
+
+def find_ruled(edges: list[dict]) -> list:
+    """pdfplumber's ``TableFinder`` for the "lines" strategy, on edges given rather than read from a
+    pdfplumber page: its pure steps (filter, merge, intersections, cells, tables), so both engines
+    share one table logic. Returns ``pdfplumber.table.Table`` objects (``bbox``, ``rows``)."""
+    from pdfplumber.table import (
+        Table,
+        TableSettings,
+        cells_to_tables,
+        edges_to_intersections,
+        intersections_to_cells,
+        merge_edges,
+    )
+    from pdfplumber.utils import filter_edges
+
+    if not edges:
+        return []
+    s = TableSettings.resolve(TABLE_SETTINGS)
+    base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
+        + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
+    merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
+                         join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
+    kept = filter_edges(merged, min_length=s.edge_min_length)
+    points = edges_to_intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return [Table(None, group) for group in cells_to_tables(intersections_to_cells(points))]
 
 
 @dataclass(slots=True)

@@ -22,7 +22,7 @@ from relazione.extract.pipeline import GENERIC, extract_document
 from relazione.extract.profiles import Profile, get_profile
 from relazione.readers import read_document
 from relazione.readers.blocks import Block, Document, Line
-from relazione.readers.pdf_ocr import OcrMode
+from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.records.model import LEVELS, Records
 
 MAX_RANKED = 4
@@ -31,9 +31,9 @@ _FORMATS = {"text": "testo", "pdf": "PDF", "docx": "Word", "xlsx": "Excel"}
 
 
 def explain_file(path: Path, page: int | None = None, profile_name: str | None = None,
-                 out: TextIO | None = None, ocr: OcrMode = OcrMode.AUTO) -> int:
+                 out: TextIO | None = None, pdf_reading: PdfReading = DEFAULT_READING) -> int:
     out = out or sys.stdout
-    doc = read_document(path, ocr)
+    doc = read_document(path, pdf_reading)
     shown = {i for i, _ in _blocks_of_page(doc, page)}
     records = extract_document(doc, profile_name)
     profile = _profile_used(records, profile_name)

@@ -1,0 +1,223 @@
+"""The PDFium engine (the default): pypdfium2's text page and page objects, through its raw ctypes API.
+
+A page's characters are read with two calls each (the page's text in one call; per character its
+advance box and its text object, whose font size, font name, direction and baseline are read once
+per object), as pdfminer would give them: ``x0``/``x1`` the advance, ``bottom`` the baseline,
+``top`` one font size above. Words are made as pdfplumber's word extractor makes them from those
+characters (``pdf_glyph_words``), so the two engines group words alike. Ruling edges come from the page's path objects
+(in form XObjects too), one edge per straight segment, as pdfplumber makes them from lines, rects
+and curves. Each page and its text page are closed before the next is read.
+"""
+
+from __future__ import annotations
+
+import ctypes
+from collections.abc import Iterator
+from contextlib import suppress
+from functools import lru_cache
+
+from relazione.errors import RelazioneError
+from relazione.readers.pdf_glyph_words import LIGATURES, words_from_glyphs
+from relazione.readers.pdf_source import SourcePage
+from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
+from relazione.readers.pdf_words import Word, is_bold_font
+
+HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
+SPELT_LIGATURES = {spelt: glyph for glyph, spelt in LIGATURES.items() if glyph not in "ﬅ"}
+SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close to whole spaces held them
+
+
+class Unopened(Exception):
+    """PDFium cannot open the file: the reader asks pdfminer, which names the problem (a damaged file,
+    no pages) or reads what PDFium could not."""
+
+
+class PdfiumSource:
+    def __init__(self, path: str, data: bytes) -> None:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        self.path = path
+        try:
+            self.doc = pdfium.PdfDocument(data)
+            self.page_count = len(self.doc)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
+                raise RelazioneError(path, "PDF protetto da password: toglierla prima (ad es. qpdf --decrypt)") \
+                    from None
+            raise Unopened(path) from None
+
+    def __enter__(self) -> PdfiumSource:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        with suppress(Exception):  # closing a damaged file may fail again: the first error is the one to tell
+            self.doc.close()
+
+    def pages(self, limit: int | None = None) -> Iterator[SourcePage]:
+        for index in range(min(limit or self.page_count, self.page_count)):
+            page = self.doc[index]
+            try:
+                yield _read_page(page, index + 1)
+            finally:
+                page.close()  # closes its text page too: memory stays flat with the page count
+
+
+def _read_page(page, number: int) -> SourcePage:  # noqa: ANN001
+    left, bottom, right, top = page.get_mediabox()
+    width, height = right - left, top - bottom
+    textpage = page.get_textpage()
+    try:
+        glyphs, upright = _Glyphs(textpage.raw, left, top).read()
+    finally:
+        textpage.close()
+    edges, has_images = page_edges_and_images(page.raw, left, top, with_edges=bool(glyphs))
+    return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs, upright))
+
+
+def _fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
+    """The same C function with plain integer arguments: pypdfium2's typed pointers cost more per
+    call than PDFium's work, and a page has thousands of characters."""
+    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+
+
+@lru_cache(maxsize=1)
+def _calls() -> tuple:
+    import pypdfium2.raw as raw
+
+    return (_fast(raw.FPDFText_GetTextObject, _VP, _VP, _INT),
+            _fast(raw.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP),
+            _fast(raw.FPDFText_IsGenerated, _INT, _VP, _INT))
+
+
+class _Glyphs:
+    """A text page's characters as pdfminer gives them (see the module's doc), and their direction."""
+
+    def __init__(self, textpage, left: float, top: float) -> None:  # noqa: ANN001
+        import pypdfium2.raw as raw
+
+        self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
+        self.address = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.fonts: dict[int, tuple[float, bool, bool, float]] = {}
+        self.bold_fonts: dict[int | None, bool] = {}
+
+    def text(self, n: int) -> str:
+        raw = self.raw
+        buf = ctypes.create_string_buffer((n + 1) * 2)
+        raw.FPDFText_GetText(self.textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        text = buf.raw[: n * 2].decode("utf-16-le", "replace")
+        if len(text) != n:  # characters beyond 16 bits: one by one
+            text = "".join(chr(raw.FPDFText_GetUnicode(self.textpage, k)) for k in range(n))
+        return text
+
+    def font(self, obj: int, index: int) -> tuple[float, bool, bool, float]:
+        """(size, bold, upright, baseline) of a text object, read at its first character: an object is
+        one text-showing operator, so one line of one font at one height."""
+        raw = self.raw
+        size = ctypes.c_float()
+        handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
+        raw.FPDFTextObj_GetFontSize(handle, size)
+        m = raw.FS_MATRIX()
+        raw.FPDFText_GetMatrix(self.textpage, index, m)
+        bold = self.bold(raw.FPDFTextObj_GetFont(handle))
+        upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's test
+        scale = abs(m.d) if upright else (m.b * m.b + m.d * m.d) ** 0.5
+        x, y = ctypes.c_double(), ctypes.c_double()
+        raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
+        found = self.fonts[obj] = (size.value * scale, bold, upright, self.top - y.value)
+        return found
+
+    def bold(self, font) -> bool:  # noqa: ANN001
+        """Bold by the font's name, read once per font of the page."""
+        key = ctypes.cast(font, ctypes.c_void_p).value
+        if key not in self.bold_fonts:
+            buf = ctypes.create_string_buffer(256)
+            name = buf.value.decode("latin-1") if font and self.raw.FPDFFont_GetBaseFontName(font, buf, 256) else ""
+            self.bold_fonts[key] = is_bold_font(name)
+        return self.bold_fonts[key]
+
+    def read(self) -> tuple[list[Word], list[bool]]:
+        """The page's glyphs and whether each is upright. The loop runs once per character of every
+        page: it keeps to two C calls and one ``Word`` each."""
+        n = self.raw.FPDFText_CountChars(self.textpage)
+        if n <= 0:
+            return [], []
+        text_object, loose_box, generated = _calls()
+        tp, left, top, fonts = self.address, self.left, self.top, self.fonts
+        box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
+        p_box = ctypes.addressof(box)
+        glyphs: list[Word] = []
+        upright_of: list[bool] = []
+        gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
+        last_obj = last = None
+        for k, ch in enumerate(self.text(n)):
+            if ch in "\r\n" or (ch == " " and generated(tp, k)):
+                continue  # PDFium's own line breaks and word spaces: no glyph on the page
+            obj = text_object(tp, k) or 0
+            size, bold, upright, bottom = fonts.get(obj) or self.font(obj, k)
+            loose_box(tp, k, p_box)
+            if upright:
+                glyph = Word(HYPHENS.get(ch, ch), box[0] - left, box[2] - left, bottom - size, bottom, size, bold)
+            else:
+                glyph = Word(ch, box[0] - left, box[2] - left, top - box[1], top - box[3], size, bold)
+            if obj == last_obj:
+                if glyph.x0 == last.x0 and _ligature(last, glyph):
+                    continue  # one glyph drawn, spelt out by PDFium in letters
+                if last.text == " ":
+                    spaces = _dropped_spaces(last, glyph)
+                    glyphs.extend(spaces)
+                    upright_of.extend([upright] * len(spaces))
+                    if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
+                        gaps.append(len(glyphs))
+            glyphs.append(glyph)
+            upright_of.append(upright)
+            last_obj, last = obj, glyph
+        return _fill_gaps(glyphs, upright_of, gaps) if gaps else (glyphs, upright_of)
+
+
+def _ligature(last: Word, glyph: Word) -> bool:
+    """A letter in the same box as the last glyph, making a ligature with it ("f" + "l": "ﬂ"): the last
+    glyph becomes the ligature, as pdfminer reads it (a typed page counts glyphs)."""
+    if glyph.x0 != last.x0 or glyph.x1 != last.x1:
+        return False
+    found = SPELT_LIGATURES.get(LIGATURES.get(last.text, last.text) + glyph.text)
+    if found is not None:
+        last.text = found
+    return found is not None
+
+
+def _fill_gaps(glyphs: list[Word], upright: list[bool], gaps: list[int]) -> tuple[list[Word], list[bool]]:
+    """A dropped space whose gap holds a glyph drawn later (a bullet "❖" set in the gap between the
+    spaces around it): the space comes back just before the glyph after the gap, where the document
+    set it, so the bullet stays a word of its own."""
+    out, flags, start = [], [], 0
+    for index in gaps:
+        space, after = glyphs[index - 1], glyphs[index]
+        if any(g.x0 < after.x0 and g.x1 > space.x1 and abs(g.bottom - after.bottom) < 1 and g.text.strip()
+               for g in glyphs[index + 1:] + glyphs[: index - 1]):
+            width = space.x1 - space.x0
+            out.extend(glyphs[start:index])
+            flags.extend(upright[start:index])
+            out.append(Word(" ", after.x0 - width, after.x0, space.top, space.bottom, space.size, space.bold))
+            flags.append(upright[index])
+            start = index
+    out.extend(glyphs[start:])
+    flags.extend(upright[start:])
+    return out, flags
+
+
+def _dropped_spaces(space: Word, glyph: Word) -> list[Word]:
+    """PDFium keeps one of several spaces in a row; the gap the others leave (in the same text object,
+    whole spaces wide) gets them back, as pdfminer reads them: a typed page's columns are spaces."""
+    width = space.x1 - space.x0
+    if width <= 0:
+        return []
+    gap = (glyph.x0 - space.x1) / width
+    count = round(gap)
+    if count < 1 or abs(gap - count) > SPACE_SLACK:
+        return []
+    return [Word(" ", space.x1 + i * width, space.x1 + (i + 1) * width, space.top, space.bottom, space.size, space.bold)
+            for i in range(count)]
