@@ -32,6 +32,7 @@ from relazione.extract.generic import summary, tree
 from relazione.extract.generic import tables as gt
 from relazione.extract.generic.columns import infer_columns
 from relazione.extract.generic.headings import find_heading, infer_kind, outside_section, section_of
+from relazione.extract.generic.kinds import at_kind_level, kind_rule_of, read_kind_row
 from relazione.extract.generic.labels import apply_label, label_field
 from relazione.extract.generic.objectives import (
     State,
@@ -63,7 +64,8 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     if report.kind is None:
         report.kind = infer_kind(report.title, head_text(doc, 80))
     outline, parents = outline_and_parents(doc, profile)
-    state = State(report, outline=outline, parent_codes=parents)
+    state = State(report, outline=outline, parent_codes=parents, kind_rule=kind_rule_of(doc, profile, report.kind))
+    state.sheet.year = report.year
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Line):
             _on_line(state, block, profile, index)
@@ -80,7 +82,10 @@ def extract(doc: Document, profile: Profile) -> Extraction:
 
 
 def _on_line(state: State, line: Line, profile: Profile, index: int) -> None:
+    if read_kind_row(state, line.text, [line.text], line.prov, profile):
+        return
     match, bare = find_heading(line.text, profile, (state.section, state.section_depth), in_row=False)
+    match = at_kind_level(match, line.text, state.kind_rule)
     by_numbering = match is None and index in state.outline
     if by_numbering:
         match = state.outline[index]
@@ -164,7 +169,10 @@ def _on_row(state: State, row: Row, profile: Profile, key: Key) -> None:
     if state.columns is not None and tree.names_levels(state.columns) and not _header_row(state, row, profile):
         _indicator_row(state, row, state.columns, profile)  # a tree table: its level cells name the objectives
         return
+    if read_kind_row(state, joined, row.texts, row.prov, profile):
+        return
     match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
+    match = at_kind_level(match, joined, state.kind_rule)
     if match is None:
         match = heading_after_group_label(row, profile)
     by_numbering = match is None and key in state.outline
