@@ -13,7 +13,7 @@ from relazione.extract.generic.headings import CODE_SEPARATORS, code_shape
 from relazione.extract.generic.labels import label_field, label_value
 from relazione.extract.generic.outline_scan import Key, code_segments
 from relazione.extract.generic.sheets import IndicatorSheet
-from relazione.extract.headings import HeadingMatch
+from relazione.extract.headings import HeadingMatch, is_garbage
 from relazione.extract.profile_kinds import KindRule
 from relazione.extract.profiles import Profile
 from relazione.extract.tables import ColumnMap, header_field
@@ -102,7 +102,7 @@ def take_title_line(state: State, text: str, after_blank: bool, profile: Profile
         return False
     if state.title_lines and after_blank:
         return False
-    if label_field(text, profile) or _is_title_stop(text, profile):
+    if label_field(text, profile) or _is_title_stop(text, profile) or is_garbage(text):
         return False
     state.title_lines.append(text)
     return True

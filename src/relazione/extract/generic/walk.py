@@ -17,6 +17,9 @@ It walks the block stream once:
 - key-value indicator sheets ("Indicatore | Tempo medio", "Target | 30 gg", "Consuntivo | 25 gg")
   give one indicator each, kept only when they state a weight, target or result
   (:mod:`relazione.extract.generic.sheets`);
+- a kind of document arranging its objectives its own way (a PIRA: "Missione | 011 - ..." rows classify,
+  "Obiettivo | Titolo | ..." then the code alone) is read by the profile's ``[kinds]``
+  (:mod:`relazione.extract.generic.kinds`);
 - a section of national indicators or individual objectives closes the plan's objectives; summary
   tables restating the detail sheets, and area words heading chapters, are dropped at the end
   (:mod:`relazione.extract.generic.summary`).
@@ -74,6 +77,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     close_title(state)
     report.indicators = summary.without_summary_tables(report, state.table_of)
     report.objectives = summary.without_empty_areas(report)
+    report.objectives = summary.without_bare_codes(report)
     _number_indicators(report)
     return Extraction([report], state.warnings)
 
