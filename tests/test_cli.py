@@ -100,7 +100,7 @@ def test_bad_input_gives_a_one_line_error_or_an_empty_report(
         assert code == 2 and not out.exists()
         assert err.count("\n") == 1 and message in err and str(src) in err
     else:
-        assert code == 0 and "no_structure" in out.read_text(encoding="utf-8")
+        assert code == 0 and "not_a_report" in out.read_text(encoding="utf-8")
 
 
 def test_text_with_no_structure_gives_an_empty_report_with_a_warning(tmp_path: Path) -> None:
@@ -109,7 +109,8 @@ def test_text_with_no_structure_gives_an_empty_report_with_a_warning(tmp_path: P
     out = tmp_path / "out.json"
     assert run("extract", str(src), "-o", str(out), "--strict") == 1
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["warnings"][0]["code"] == "no_structure"
+    assert data["warnings"][0]["code"] == "not_a_report"  # a letter: no word of a performance report
+    assert "non sembra una relazione/piano della performance" in data["warnings"][0]["message"]
 
 
 def test_validate_rejects_json_that_is_not_records(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:

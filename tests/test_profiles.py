@@ -219,6 +219,16 @@ BAD = [
     ("part", '[profile]\nname = "x"\n[[parts]]\nstart = "a"\nprofile = "integro"\n',
      "parts[0].profile: nessun profilo 'integro' (forse 'integra'?)"),
     ("toml", '[profile\nname = "x"\n', "non è un profilo TOML valido"),
+    ("kinds", '[profile]\nname = "x"\n[kinds.pria]\nobjective_level = "strategic"\n',
+     "tipo di documento sconosciuto 'kinds.pria' (forse 'pira'?)"),
+    ("kind_key", '[profile]\nname = "x"\n[kinds.pira]\nobjective_levle = "strategic"\n',
+     "chiave sconosciuta 'kinds.pira.objective_levle' (forse 'objective_level'?)"),
+    ("kind_level", '[profile]\nname = "x"\n[kinds.pira]\nobjective_level = "strategico"\n',
+     "kinds.pira.objective_level deve essere uno fra area, strategic, operational, non 'strategico'"),
+    ("kind_field", '[profile]\nname = "x"\n[kinds.pira.classify]\nmision = ["Missione"]\n',
+     "campo sconosciuto 'kinds.pira.classify.mision' (forse 'mission'?)"),
+    ("kind_words", '[profile]\nname = "x"\n[kinds.pira.classify]\nmission = "Missione"\n',
+     "kinds.pira.classify.mission deve essere un elenco di testi"),
 ]
 
 

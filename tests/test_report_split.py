@@ -98,7 +98,10 @@ def test_each_report_of_the_merged_sample_holds_its_own_objectives(merged: list[
     assert set(_codes(mantova, "strategic")) == integra
     assert _codes(mantova, "area") == ["1", "2", "3", "4"]
     assert not any(c and c.startswith("2024_") for c in _codes(mantova, "operational") + _codes(pavia, "operational"))
-    assert "011-005-001" in _codes(pira, "operational")
+    # the PIRA's objectives are one level, classified by mission and programme (generic.toml [kinds.pira])
+    assert _codes(pira, "strategic") == ["011-005-001", "012-004-001", "016-005-001", "032-002-001", "032-003-001"]
+    assert _codes(pira, "area") == _codes(pira, "operational") == []
+    assert len(pira["indicators"]) == 11
     assert _codes(addendum, "strategic") == ["2024_04_02"]
 
 

@@ -21,6 +21,7 @@ from relazione.extract.completeness import completeness_warnings
 from relazione.extract.extraction import Extraction
 from relazione.extract.generic import walk as generic
 from relazione.extract.profiles import Part, Profile, get_profile
+from relazione.extract.report_evidence import not_a_report
 from relazione.extract.report_split import part_ente, split_reports
 from relazione.extract.restatements import add_restatements
 from relazione.readers.blocks import Block, Document, Line
@@ -112,10 +113,16 @@ def _inherit_dates(report: Report, earlier: list[Report]) -> None:
 
 def extract(doc: Document, profile: Profile) -> Records:
     result = run_profile(doc, profile)
+    no_report = not_a_report(doc, result.reports)
+    if no_report is not None:  # its headings and tables are look-alikes: no records, and say why
+        for report in result.reports:
+            report.objectives, report.indicators = [], []
+        result.warnings = [no_report]
     result.warnings[:0] = [Warning_(code, message, prov) for code, message, prov in doc.notes]
     for report in result.reports:
         finish_report(report)
-    result.warnings[:0] = completeness_warnings(result.reports, profile.name)  # first: the summary shows them
+    if no_report is None:
+        result.warnings[:0] = completeness_warnings(result.reports, profile.name)  # first: the summary shows them
     source = Source(path=doc.path, sha256=doc.sha256, format=doc.format, profile=profile.name, pages=doc.pages)
     return Records(source=source, reports=result.reports, warnings=result.warnings)
 

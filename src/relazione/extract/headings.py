@@ -18,6 +18,11 @@ from relazione.extract.profiles import HeadingRule
 _SEPARATORS = " \t:.-–—_)"
 _MAX_PREFIX_CHARS = 48
 _NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
+_SHORT_WORD = 5  # letters: a level word this short must match exactly
+_ABBREVIATION = 3  # letters: "AS", "OS", "OO", "O.S." are abbreviations, written in capitals
+_GLYPH_CODE = re.compile(r"\(cid:\d+\)")
+_GARBAGE_MIN_CHARS = 4
+_GARBAGE_LETTERS = 0.4  # a title of fewer letters than this share of its characters is no title
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +61,26 @@ def _normalised_keywords(keywords: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(normalise_words(k) for k in keywords)
 
 
+def short_word_fits(prefix: str, similarity: float) -> bool:
+    """A short level word is matched exactly ("Prop." is no "Prosp.", one letter apart), and an abbreviation
+    of a few letters in capitals: "AS 1" is an area, "as 2019" a chart label."""
+    words = normalise_words(prefix)
+    letters = words.replace(" ", "")
+    if len(letters) > _SHORT_WORD:
+        return True
+    if similarity < 100:
+        return False
+    return len(letters) > _ABBREVIATION or not any(ch.islower() for ch in prefix)
+
+
+def is_garbage(text: str) -> bool:
+    """Glyph codes of a font without a text map ("(cid:21)"), or a text mostly not letters: never a title."""
+    if _GLYPH_CODE.search(text):
+        return True
+    chars = [ch for ch in text if not ch.isspace()]
+    return len(chars) >= _GARBAGE_MIN_CHARS and sum(ch.isalpha() for ch in chars) < _GARBAGE_LETTERS * len(chars)
+
+
 def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
     """Match one line against one level's rule; None when it is not such a heading."""
     head = text[: _MAX_PREFIX_CHARS + 40]
@@ -65,7 +90,7 @@ def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
             if len(prefix) > _MAX_PREFIX_CHARS:
                 break
             similarity = keyword_similarity(prefix, rule.keywords)
-            if similarity >= rule.min_similarity:
+            if similarity >= rule.min_similarity and short_word_fits(prefix, similarity):
                 title = text[m.end():].lstrip(_SEPARATORS + "\u00a0").rstrip()
                 return HeadingMatch(rule.level, m.group("code"), title, similarity)
         if rule.code_required:
@@ -74,7 +99,7 @@ def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
     for keyword in rule.keywords:
         n = len(keyword)
         similarity = keyword_similarity(text[:n], (keyword,))
-        if similarity >= rule.min_similarity:
+        if similarity >= rule.min_similarity and short_word_fits(text[:n], similarity):
             return HeadingMatch(rule.level, None, text[n:].lstrip(_SEPARATORS).rstrip(), similarity)
     return None
 

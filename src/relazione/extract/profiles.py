@@ -8,7 +8,8 @@ chamber can add its format without Python. ``family`` optionally names a module 
 Inheritance: every profile inherits from ``generic`` unless its ``[profile] inherits`` names
 another profile (a built-in name or a ``.toml`` path, relative to the file) or is ``false``;
 ``generic`` itself inherits nothing. In ``[report]``, ``[headings.<level>]``, ``[columns]``,
-``[labels]`` and ``[settings]`` a key the child writes replaces the parent's, the other keys are
+``[labels]``, ``[settings]`` and ``[kinds]`` (:mod:`relazione.extract.profile_kinds`) a key the child
+writes replaces the parent's, the other keys are
 the parent's; an empty list removes an inherited key (a heading level without keywords is
 removed); ``[extend.<section>]`` adds to the parent's lists instead; ``[profile] own = [...]``
 names sections the child states in full (nothing of the parent's in them). ``[detect]`` is never
@@ -29,9 +30,10 @@ from pathlib import Path
 from typing import Any
 
 import regex as re
-from rapidfuzz import fuzz, process
 
 from relazione.errors import RelazioneError
+from relazione.extract import profile_checks as checks
+from relazione.extract.profile_kinds import KindRule, build_kinds, check_kinds
 from relazione.records.model import KINDS, LEVELS
 
 GENERIC = "generic"
@@ -43,9 +45,9 @@ OBJECTIVE_FIELDS = (
     "code", "weight", "description", "mission", "programme", "responsible", "resources", "score", "status",
 )
 REPORT_PATTERNS = ("ente", "title", "year", "reference_date")
-SECTIONS = ("profile", "detect", "report", "headings", "columns", "labels", "settings", "parts", "extend")
+SECTIONS = ("profile", "detect", "report", "headings", "columns", "labels", "settings", "parts", "extend", "kinds")
 # The sections a child takes from its parent (key by key); [detect] is always the profile's own.
-INHERITED = ("report", "headings", "columns", "labels", "settings", "parts")
+INHERITED = ("report", "headings", "columns", "labels", "settings", "parts", "kinds")
 _FAMILY_NAME = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -96,6 +98,7 @@ class Profile:
     report: dict[str, Any] = field(default_factory=dict)  # ente / title / year / reference_date patterns
     settings: dict[str, Any] = field(default_factory=dict)  # anything a family module reads
     parts: tuple[Part, ...] = ()  # a composite document: several reports, each with its profile
+    kinds: dict[str, KindRule] = field(default_factory=dict)  # how a kind of document arranges its objectives
 
     def heading(self, level: str) -> HeadingRule | None:
         return next((h for h in self.headings if h.level == level), None)
@@ -110,220 +113,126 @@ class Profile:
 
 # --- validation of one file ------------------------------------------------------------------------
 
-class _Bad(Exception):
-    """A problem in one profile file; becomes ``RelazioneError(file, message)``."""
-
-
-def _suggest(name: str, known: tuple[str, ...] | list[str]) -> str:
-    hit = process.extractOne(name, known, scorer=fuzz.ratio, score_cutoff=60)
-    if hit:
-        return f" (forse {hit[0]!r}?)"
-    return f" (ammessi: {', '.join(known)})"
-
-
-def _type_name(value: Any) -> str:
-    if isinstance(value, bool):
-        return f"un valore vero/falso ({str(value).lower()})"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"un testo ({shown!r})"
-    if isinstance(value, int):
-        return f"un intero ({value})"
-    if isinstance(value, float):
-        return f"un numero ({value})"
-    if isinstance(value, list):
-        return "un elenco"
-    if isinstance(value, dict):
-        return "una tabella"
-    return type(value).__name__
-
-
-def _known_keys(table: dict[str, Any], known: tuple[str, ...], where: str) -> None:
-    for key in table:
-        if key not in known:
-            raise _Bad(f"chiave sconosciuta '{_dotted(where, key)}'{_suggest(key, known)}")
-
-
-def _dotted(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _table(value: Any, where: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _Bad(f"{where} deve essere una tabella ([{where}]), non {_type_name(value)}")
-    return value
-
-
-def _string(value: Any, where: str) -> str:
-    if not isinstance(value, str):
-        raise _Bad(f"{where} deve essere un testo, non {_type_name(value)}")
-    return value
-
-
-def _string_list(value: Any, where: str) -> list[str]:
-    if not isinstance(value, list):
-        raise _Bad(f"{where} deve essere un elenco di testi ([\"...\"]), non {_type_name(value)}")
-    for item in value:
-        if not isinstance(item, str):
-            raise _Bad(f"{where} deve essere un elenco di testi, ma contiene {_type_name(item)}")
-    return value
-
-
-def _patterns(value: Any, where: str) -> list[str]:
-    """A regex or a list of regexes (``[report]`` keys), each compiled."""
-    patterns = [value] if isinstance(value, str) else _string_list(value, where)
-    for p in patterns:
-        _regex(p, where)
-    return patterns
-
-
-def _regex(pattern: str, where: str) -> None:
-    try:
-        re.compile(pattern)
-    except re.error as exc:
-        shown = pattern if len(pattern) <= 60 else pattern[:57] + "..."
-        raise _Bad(f"{where}: espressione regolare non valida '{shown}' ({exc})".replace("\n", " ")) from None
-
-
-def _integer(value: Any, where: str, minimum: int) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _Bad(f"{where} deve essere un intero, non {_type_name(value)}")
-    if value < minimum:
-        raise _Bad(f"{where} deve essere almeno {minimum}, non {value}")
-    return value
-
-
-def _number(value: Any, where: str, low: float, high: float) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise _Bad(f"{where} deve essere un numero, non {_type_name(value)}")
-    if not low <= value <= high:
-        raise _Bad(f"{where} deve essere fra {low:g} e {high:g}, non {value}")
-    return float(value)
-
-
-def _boolean(value: Any, where: str) -> bool:
-    if not isinstance(value, bool):
-        raise _Bad(f"{where} deve essere true o false, non {_type_name(value)}")
-    return value
-
-
 def _check_profile_meta(meta: dict[str, Any]) -> None:
-    _known_keys(meta, ("name", "description", "kind", "family", "inherits", "own"), "profile")
+    checks.known_keys(meta, ("name", "description", "kind", "family", "inherits", "own"), "profile")
     if "name" not in meta:
-        raise _Bad("manca la chiave obbligatoria 'profile.name'")
-    if not _string(meta["name"], "profile.name").strip():
-        raise _Bad("profile.name non può essere vuoto")
+        raise checks.Bad("manca la chiave obbligatoria 'profile.name'")
+    if not checks.string(meta["name"], "profile.name").strip():
+        raise checks.Bad("profile.name non può essere vuoto")
     if "description" in meta:
-        _string(meta["description"], "profile.description")
-    if "kind" in meta and _string(meta["kind"], "profile.kind") not in KINDS:
-        raise _Bad(f"profile.kind deve essere uno fra {', '.join(KINDS)}, non {meta['kind']!r}")
+        checks.string(meta["description"], "profile.description")
+    if "kind" in meta and checks.string(meta["kind"], "profile.kind") not in KINDS:
+        raise checks.Bad(f"profile.kind deve essere uno fra {', '.join(KINDS)}, non {meta['kind']!r}")
     if "family" in meta:
-        family = _string(meta["family"], "profile.family")
+        family = checks.string(meta["family"], "profile.family")
         if not _FAMILY_NAME.match(family) or importlib.util.find_spec(f"relazione.extract.families.{family}") is None:
-            raise _Bad(f"profile.family: nessun modulo di famiglia {family!r} in relazione.extract.families")
+            raise checks.Bad(f"profile.family: nessun modulo di famiglia {family!r} in relazione.extract.families")
     if "inherits" in meta:
         parent = meta["inherits"]
         if parent is not False and not (isinstance(parent, str) and parent.strip()):
-            raise _Bad("profile.inherits deve essere il nome di un profilo, un file .toml o false, "
-                       f"non {_type_name(parent)}")
-    for section in _string_list(meta.get("own", []), "profile.own"):
+            raise checks.Bad("profile.inherits deve essere il nome di un profilo, un file .toml o false, "
+                       f"non {checks.type_name(parent)}")
+    for section in checks.string_list(meta.get("own", []), "profile.own"):
         if section not in INHERITED:
-            raise _Bad(f"profile.own: {section!r} non è una sezione ereditata{_suggest(section, INHERITED)}")
+            raise checks.Bad(f"profile.own: {section!r} non è una sezione ereditata"
+                             f"{checks.suggest(section, INHERITED)}")
 
 
 def _check_heading(level: str, spec: Any, where: str, extend: bool = False) -> None:
     if level not in LEVELS:
-        raise _Bad(f"livello di titolo sconosciuto '{where}'{_suggest(level, LEVELS)}")
-    spec = _table(spec, where)
+        raise checks.Bad(f"livello di titolo sconosciuto '{where}'{checks.suggest(level, LEVELS)}")
+    spec = checks.table(spec, where)
     keys = ("keywords",) if extend else (
         "keywords", "code", "code_required", "title_next_line", "max_title_lines", "min_similarity")
-    _known_keys(spec, keys, where)
+    checks.known_keys(spec, keys, where)
     if "keywords" in spec:
-        _string_list(spec["keywords"], f"{where}.keywords")
+        checks.string_list(spec["keywords"], f"{where}.keywords")
     if "code" in spec:
-        _regex(_string(spec["code"], f"{where}.code"), f"{where}.code")
+        checks.regex(checks.string(spec["code"], f"{where}.code"), f"{where}.code")
     for key in ("code_required", "title_next_line"):
         if key in spec:
-            _boolean(spec[key], f"{where}.{key}")
+            checks.boolean(spec[key], f"{where}.{key}")
     if "max_title_lines" in spec:
-        _integer(spec["max_title_lines"], f"{where}.max_title_lines", 0)
+        checks.integer(spec["max_title_lines"], f"{where}.max_title_lines", 0)
     if "min_similarity" in spec:
-        _number(spec["min_similarity"], f"{where}.min_similarity", 0, 100)
+        checks.number(spec["min_similarity"], f"{where}.min_similarity", 0, 100)
 
 
 def _check_fields(table: Any, known: tuple[str, ...], where: str) -> None:
-    for key, value in _table(table, where).items():
+    for key, value in checks.table(table, where).items():
         if key not in known:
-            raise _Bad(f"campo {'di colonna' if where.endswith('columns') else 'di etichetta'} sconosciuto "
-                       f"'{_dotted(where, key)}'{_suggest(key, known)}")
-        _string_list(value, f"{where}.{key}")
+            raise checks.Bad(f"campo {'di colonna' if where.endswith('columns') else 'di etichetta'} sconosciuto "
+                       f"'{checks.dotted(where, key)}'{checks.suggest(key, known)}")
+        checks.string_list(value, f"{where}.{key}")
 
 
 def _check_report(table: Any, where: str, extend: bool = False) -> None:
     keys = REPORT_PATTERNS if extend else (*REPORT_PATTERNS, "head_lines")
-    table = _table(table, where)
-    _known_keys(table, keys, where)
+    table = checks.table(table, where)
+    checks.known_keys(table, keys, where)
     for key, value in table.items():
         if key == "head_lines":
-            _integer(value, f"{where}.head_lines", 1)
+            checks.integer(value, f"{where}.head_lines", 1)
         else:
-            _patterns(value, f"{where}.{key}")
+            checks.patterns(value, f"{where}.{key}")
 
 
 def _check_parts(parts: Any) -> None:
     if not isinstance(parts, list):
-        raise _Bad(f"parts deve essere un elenco di tabelle ([[parts]]), non {_type_name(parts)}")
+        raise checks.Bad(f"parts deve essere un elenco di tabelle ([[parts]]), non {checks.type_name(parts)}")
     for i, part in enumerate(parts):
         where = f"parts[{i}]"
-        part = _table(part, where)
-        _known_keys(part, ("start", "profile", "ente"), where)
+        part = checks.table(part, where)
+        checks.known_keys(part, ("start", "profile", "ente"), where)
         for key in ("start", "profile"):
             if key not in part:
-                raise _Bad(f"manca la chiave obbligatoria '{where}.{key}'")
-            _string(part[key], f"{where}.{key}")
-        _regex(part["start"], f"{where}.start")
+                raise checks.Bad(f"manca la chiave obbligatoria '{where}.{key}'")
+            checks.string(part[key], f"{where}.{key}")
+        checks.regex(part["start"], f"{where}.start")
         if "ente" in part:
-            _string(part["ente"], f"{where}.ente")
+            checks.string(part["ente"], f"{where}.ente")
 
 
 def _check_extend(extend: Any) -> None:
-    extend = _table(extend, "extend")
+    extend = checks.table(extend, "extend")
     for section, table in extend.items():
         where = f"extend.{section}"
         if section in ("detect", "settings", "parts", "profile"):
-            raise _Bad(f"[{where}]: [{section}] non si può estendere (solo report, headings, columns, labels)")
+            raise checks.Bad(f"[{where}]: [{section}] non si può estendere (solo report, headings, columns, labels)")
         if section not in ("report", "headings", "columns", "labels"):
-            raise _Bad(f"sezione sconosciuta '{where}'{_suggest(section, ('report', 'headings', 'columns', 'labels'))}")
+            extensible = ("report", "headings", "columns", "labels")
+            raise checks.Bad(f"sezione sconosciuta '{where}'{checks.suggest(section, extensible)}")
         if section == "report":
             _check_report(table, where, extend=True)
         elif section == "headings":
-            for level, spec in _table(table, where).items():
+            for level, spec in checks.table(table, where).items():
                 _check_heading(level, spec, f"{where}.{level}", extend=True)
         else:
             _check_fields(table, INDICATOR_FIELDS if section == "columns" else OBJECTIVE_FIELDS, where)
 
 
 def check_profile_data(data: dict[str, Any]) -> None:
-    """Every section and key of one profile file is known and of the right type (raises _Bad)."""
+    """Every section and key of one profile file is known and of the right type (raises checks.Bad)."""
     for section in data:
         if section not in SECTIONS:
-            raise _Bad(f"sezione sconosciuta '{section}'{_suggest(section, SECTIONS)}")
+            raise checks.Bad(f"sezione sconosciuta '{section}'{checks.suggest(section, SECTIONS)}")
     if "profile" not in data:
-        raise _Bad("manca la sezione obbligatoria [profile] (con la sua chiave 'name')")
-    _check_profile_meta(_table(data["profile"], "profile"))
+        raise checks.Bad("manca la sezione obbligatoria [profile] (con la sua chiave 'name')")
+    _check_profile_meta(checks.table(data["profile"], "profile"))
     if "detect" in data:
-        detect = _table(data["detect"], "detect")
-        _known_keys(detect, ("phrases", "lines"), "detect")
-        _string_list(detect.get("phrases", []), "detect.phrases")
+        detect = checks.table(data["detect"], "detect")
+        checks.known_keys(detect, ("phrases", "lines"), "detect")
+        checks.string_list(detect.get("phrases", []), "detect.phrases")
         if "lines" in detect:
-            _integer(detect["lines"], "detect.lines", 1)
+            checks.integer(detect["lines"], "detect.lines", 1)
     if "report" in data:
         _check_report(data["report"], "report")
-    for level, spec in _table(data.get("headings", {}), "headings").items():
+    for level, spec in checks.table(data.get("headings", {}), "headings").items():
         _check_heading(level, spec, f"headings.{level}")
     _check_fields(data.get("columns", {}), INDICATOR_FIELDS, "columns")
     _check_fields(data.get("labels", {}), OBJECTIVE_FIELDS, "labels")
-    _table(data.get("settings", {}), "settings")  # free-form: the family module reads it
+    checks.table(data.get("settings", {}), "settings")  # free-form: the family module reads it
+    check_kinds(data.get("kinds", {}))
     _check_parts(data.get("parts", []))
     _check_extend(data.get("extend", {}))
 
@@ -345,7 +254,7 @@ def _read_toml(text: str, where: str) -> dict[str, Any]:
         raise RelazioneError(where, f"non è un profilo TOML valido ({exc})") from None
     try:
         check_profile_data(data)
-    except _Bad as exc:
+    except checks.Bad as exc:
         raise RelazioneError(where, str(exc)) from None
     return data
 
@@ -381,7 +290,7 @@ def _builtin_parent(ref: str) -> _Source:
     """``inherits`` in a shipped profile: a built-in name or file name."""
     source = _builtin_sources().get(Path(ref).name) if ref.endswith(".toml") else _builtin_by_name(ref)
     if source is None:
-        raise _Bad(f"profile.inherits: nessun profilo {ref!r}{_suggest(ref, _builtin_names())}")
+        raise checks.Bad(f"profile.inherits: nessun profilo {ref!r}{checks.suggest(ref, _builtin_names())}")
     return source
 
 
@@ -401,11 +310,11 @@ def _parent_near(folder: Path) -> Callable[[str], _Source]:
         if ref.endswith(".toml"):
             target = Path(ref) if Path(ref).is_absolute() else folder / ref
             if not target.is_file():
-                raise _Bad(f"profile.inherits: nessun file di profilo {str(target)!r}")
+                raise checks.Bad(f"profile.inherits: nessun file di profilo {str(target)!r}")
             return _file_source(target)
         source = _builtin_by_name(ref)
         if source is None:
-            raise _Bad(f"profile.inherits: nessun profilo {ref!r}{_suggest(ref, _builtin_names())}")
+            raise checks.Bad(f"profile.inherits: nessun profilo {ref!r}{checks.suggest(ref, _builtin_names())}")
         return source
 
     return parent
@@ -427,7 +336,7 @@ def _merged(source: _Source, chain: tuple[_Source, ...] = ()) -> dict[str, Any]:
         return _merge({}, source.data)
     try:
         parent = source.parent_ref(ref)
-    except _Bad as exc:
+    except checks.Bad as exc:
         raise RelazioneError(source.where, str(exc)) from None
     return _merge(_merged(parent, (*chain, source)), source.data)
 
@@ -462,9 +371,10 @@ def _merge(parent: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:
         "detect": child.get("detect", {}),  # each profile's own: detection scores its phrases
     }
     from_generic = parent.get("profile", {}).get("name") == GENERIC
-    for section in ("report", "columns", "labels", "settings"):
+    for section in ("report", "columns", "labels", "settings", "kinds"):
         base = {} if section in own or (section == "settings" and from_generic) else parent.get(section, {})
-        out[section] = _merge_table(base, child.get(section, {}), extend.get(section, {}), section != "settings")
+        vocabulary = section not in ("settings", "kinds")
+        out[section] = _merge_table(base, child.get(section, {}), extend.get(section, {}), vocabulary)
     headings = {} if "headings" in own else {lv: dict(spec) for lv, spec in parent.get("headings", {}).items()}
     for level, spec in child.get("headings", {}).items():
         headings[level] = {**headings.get(level, {}), **spec}
@@ -491,7 +401,7 @@ def _build(data: dict[str, Any], where: str) -> Profile:
         if ref.endswith(".toml") and not Path(ref).is_file():
             raise RelazioneError(where, f"parts[{i}].profile: nessun file di profilo {ref!r}")
         if not ref.endswith(".toml") and ref not in known:
-            raise RelazioneError(where, f"parts[{i}].profile: nessun profilo {ref!r}{_suggest(ref, known)}")
+            raise RelazioneError(where, f"parts[{i}].profile: nessun profilo {ref!r}{checks.suggest(ref, known)}")
     detect = data["detect"]
     lines = {"lines": detect["lines"]} if "lines" in detect else {}
     return Profile(
@@ -507,6 +417,7 @@ def _build(data: dict[str, Any], where: str) -> Profile:
         report=data["report"],
         settings=data["settings"],
         parts=tuple(Part(p["start"], p["profile"], p.get("ente")) for p in data["parts"]),
+        kinds=build_kinds(data["kinds"]),
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex as re
 
-from relazione.extract.headings import HeadingMatch, keyword_similarity, match_any, normalise_words
+from relazione.extract.headings import HeadingMatch, is_garbage, keyword_similarity, match_any, normalise_words
 from relazione.extract.profiles import Profile
 from relazione.extract.tables import header_field
 
@@ -89,8 +89,9 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
         bare = match is not None
     if match is None:
         match = _codeless_heading(text, cells if in_row else None, profile)
-    if match is not None and (_SENTENCE_AFTER_CODE.match(match.title) or _INDICATOR_AFTER_CODE.match(match.title)):
-        return None, False
+    if match is not None and (_SENTENCE_AFTER_CODE.match(match.title) or _INDICATOR_AFTER_CODE.match(match.title)
+                              or (match.title and is_garbage(match.title))):
+        return None, False  # a sentence mentioning an objective, an indicator's code, glyph garbage
     return match, bare
 
 

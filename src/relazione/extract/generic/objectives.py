@@ -13,7 +13,8 @@ from relazione.extract.generic.headings import CODE_SEPARATORS, code_shape
 from relazione.extract.generic.labels import label_field, label_value
 from relazione.extract.generic.outline_scan import Key, code_segments
 from relazione.extract.generic.sheets import IndicatorSheet
-from relazione.extract.headings import HeadingMatch
+from relazione.extract.headings import HeadingMatch, is_garbage
+from relazione.extract.profile_kinds import KindRule
 from relazione.extract.profiles import Profile
 from relazione.extract.tables import ColumnMap, header_field
 from relazione.readers.blocks import Provenance, Row, Table
@@ -58,6 +59,9 @@ class State:
     table_of: dict[int, int] = field(default_factory=dict)  # id(indicator) -> id(its table)
     table: Table | None = None  # the table being read, and the row: a header's columns are read from below it
     row_index: int = 0
+    kind_rule: KindRule | None = None  # the report's kind arranges its objectives its own way (a PIRA)
+    classes: dict[str, str] = field(default_factory=dict)  # field -> value for the objectives below (mission)
+    titled: set[int] = field(default_factory=set)  # ids of objectives opened by a title row, code below
 
     def deepest(self) -> Objective | None:
         for level in reversed(LEVELS):
@@ -98,7 +102,7 @@ def take_title_line(state: State, text: str, after_blank: bool, profile: Profile
         return False
     if state.title_lines and after_blank:
         return False
-    if label_field(text, profile) or _is_title_stop(text, profile):
+    if label_field(text, profile) or _is_title_stop(text, profile) or is_garbage(text):
         return False
     state.title_lines.append(text)
     return True
@@ -139,6 +143,7 @@ def open_objective(state: State, match: HeadingMatch, prov: Provenance, profile:
         return
     obj = Objective(level=level, title="", code=code, provenance=prov, confidence=round(match.similarity / 100, 2))
     obj.parent = parent_of(state, level, code)
+    _classify(state, obj)
     if match.title:
         set_title(obj, match.title)
     else:
@@ -169,6 +174,15 @@ def open_objective(state: State, match: HeadingMatch, prov: Provenance, profile:
     reopen(state, obj)
 
 
+def _classify(state: State, obj: Objective) -> None:
+    """An objective at the kind's level takes the classification read above it (mission, programme)."""
+    rule = state.kind_rule
+    if rule is None or obj.level != rule.objective_level:
+        return
+    for field_name, value in state.classes.items():
+        setattr(obj, field_name, value)
+
+
 def code_label(state: State, text: str, cells: list[str], profile: Profile) -> bool:
     """ "Codice obiettivo | 1.1.2" under an objective named without its code (a key-value sheet): the
     objective takes the code, and its parent by the code's numbering when the code says more."""
@@ -180,11 +194,16 @@ def code_label(state: State, text: str, cells: list[str], profile: Profile) -> b
         return True
     if any(i.objective == obj.ref for i in state.report.indicators[-20:]):
         return True  # its indicators already name it by title
-    obj.code = value
-    state.by_code[(obj.level, value)] = obj
-    state.by_parts.setdefault((obj.level, tuple(CODE_SEPARATORS.split(value))), obj)
-    obj.parent = parent_of(state, obj.level, value) if obj.level != LEVELS[0] else None
+    assign_code(state, obj, value)
     return True
+
+
+def assign_code(state: State, obj: Objective, code: str) -> None:
+    """An objective named without its code takes it, and its parent by the code's numbering."""
+    obj.code = code
+    state.by_code[(obj.level, code)] = obj
+    state.by_parts.setdefault((obj.level, tuple(CODE_SEPARATORS.split(code))), obj)
+    obj.parent = parent_of(state, obj.level, code) if obj.level != LEVELS[0] else None
 
 
 def name_again(state: State, existing: Objective, match: HeadingMatch, overview: bool,

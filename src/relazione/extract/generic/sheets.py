@@ -1,9 +1,11 @@
 """Key-value indicator sheets for the generic engine: "Indicatore: Tempo medio" then "Target: 30 gg",
 "Consuntivo: 25 gg" (lines, or two-cell rows) describe one indicator.
 
-The keys after the indicator's name are matched with the profile's ``[columns]`` synonyms. A sheet
-becomes an indicator only once it states a weight, target or result (an "Indicatore: ..." line alone
-may be prose).
+The keys after the indicator's name are matched with the profile's ``[columns]`` synonyms. The values
+may also sit in a small table under the name: a header row naming no name column ("Tipologia | Unità di
+misura | ... | Risultato atteso anno 2024 | Risultato conseguito | ... anno n+1") and the one row of
+values below it (a PIRA's indicator sheet). A sheet becomes an indicator only once it states a weight,
+target or result (an "Indicatore: ..." line alone may be prose).
 """
 
 from __future__ import annotations
@@ -13,9 +15,17 @@ from dataclasses import dataclass
 
 import regex as re
 
-from relazione.extract.generic.tables import first_number, split_metadata
-from relazione.extract.tables import header_field
-from relazione.readers.blocks import Provenance
+from relazione.extract.generic.tables import (
+    first_number,
+    holds_quantities,
+    observed_in_year,
+    row_values,
+    split_metadata,
+    take_year_targets,
+    with_year_targets,
+)
+from relazione.extract.tables import ColumnMap, header_field, map_header
+from relazione.readers.blocks import Cell, Provenance, Row
 from relazione.records.model import Indicator, Objective
 
 _KEY_VALUE_LINE = re.compile(r"^\W*(?P<key>[\p{L}][\p{L}\p{N}'’ .()/%]{1,40}?)\s*[:=]\s*(?P<value>\S.*)$")
@@ -32,11 +42,14 @@ class IndicatorSheet:
     indicator: Indicator | None = None
     kept: bool = False
     expect_name: bool = False  # an "Indicatore n. k" line was read: the next name key starts the indicator
+    columns: ColumnMap | None = None  # the header of the sheet's row of values, read just before it
+    year: int | None = None  # the report's year: which of yearly target columns is the target
 
     def end(self) -> None:
         self.indicator = None
         self.kept = False
         self.expect_name = False
+        self.columns = None
 
     def read(self, text: str, cells: list[str], prov: Provenance, owner: Objective | None,
              synonyms: dict[str, tuple[str, ...]], keep: Callable[[Indicator], None]) -> bool:
@@ -45,6 +58,8 @@ class IndicatorSheet:
         if owner is not None and synonyms and _INDICATOR_MARKER.match(text):
             self.end()
             self.expect_name = True  # "INDICATORE 3" alone: its name follows under a name key
+            return True
+        if self.indicator is not None and owner is not None and self._values_table(cells, prov, synonyms, keep):
             return True
         pair = _key_value(text, cells)
         if pair is None or owner is None or not synonyms:
@@ -65,6 +80,29 @@ class IndicatorSheet:
             self.end()
             return False
         self._set(field_name, value.strip(), keep)
+        return True
+
+    def _values_table(self, cells: list[str], prov: Provenance, synonyms: dict[str, tuple[str, ...]],
+                      keep: Callable[[Indicator], None]) -> bool:
+        """The header of the sheet's values (no name column), or the row of values under it."""
+        row = Row([Cell(t, prov) for t in cells], prov)
+        if self.columns is not None:
+            values = row_values(row, self.columns)
+            self.columns = None
+            if not values:
+                return False
+            targets = take_year_targets(values, self.year)
+            for field_name, value in values.items():
+                self._set(field_name, value, keep)
+            if self.indicator is not None and not self.indicator.targets:
+                self.indicator.targets = targets
+            return True
+        if len(row.filled()) < 3 or holds_quantities(row):
+            return False
+        columns = map_header(row, synonyms, required=None, min_fields=3)
+        if columns is None or "name" in columns.fields.values():
+            return False
+        self.columns = observed_in_year(with_year_targets(columns, row, synonyms), self.year)
         return True
 
     def _start(self, owner: Objective, value: str, prov: Provenance) -> None:

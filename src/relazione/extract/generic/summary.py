@@ -71,3 +71,10 @@ def without_empty_areas(report: Report) -> list:
     if not empty or not shapes:
         return report.objectives
     return [o for o in report.objectives if id(o) not in empty]
+
+
+def without_bare_codes(report: Report) -> list:
+    """The report's objectives less those that are a code alone: no title, no child, no indicator ("AS O", a
+    margin text turned sideways, over a line of glyph garbage)."""
+    parents = {o.parent for o in report.objectives if o.parent} | {i.objective for i in report.indicators}
+    return [o for o in report.objectives if o.title.strip() or o.ref in parents]

@@ -30,6 +30,7 @@ _ORDINAL = re.compile(r"^\s*(?:n\.?\s*)?\d{1,2}\s*[.)°]?\s*$", re.IGNORECASE)
 _LEADING_ORDINAL = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)|^\s*\d{1,2}\s+(?=\p{Lu})")
 _MAX_HEADER_CELL = 60
 _YEAR = re.compile(r"\b(20\d\d)\b")
+_RELATIVE_YEAR = re.compile(r"\bn\s*\+\s*(\d)\b", re.IGNORECASE)  # "anno n+1": the year after the base year
 _YEAR_CELL = re.compile(r"^\s*(?:anno\s+)?(?:19|20)\d\d\s*$", re.IGNORECASE)
 _TARGETS_PREFIX = "targets:"  # pseudo-field of a yearly target column: "targets:2025"
 # "(Peso: 20,00%)" inside an indicator's name cell
@@ -137,11 +138,10 @@ def with_year_targets(columns: ColumnMap, row: Row, synonyms: dict[str, tuple[st
     mapping kept only the first as the target)."""
     labels = {i: c.text for i, c in enumerate(row.cells) if c.text}
     labels.update(columns.labels)
-    yearly = {}
-    for i, text in labels.items():
-        year = _YEAR.search(text)
-        if year and columns.fields.get(i) in (None, "target") and header_field(text, synonyms)[0] == "target":
-            yearly[i] = year.group(1)
+    targets = {i: text for i, text in labels.items()
+               if columns.fields.get(i) in (None, "target") and header_field(text, synonyms)[0] == "target"}
+    base = next((int(m.group(1)) for m in map(_YEAR.search, targets.values()) if m), None)
+    yearly = {i: year for i, text in targets.items() if (year := _label_year(text, base))}
     if len(yearly) < 2:
         return columns
     fields = {**columns.fields, **{i: _TARGETS_PREFIX + y for i, y in yearly.items()}}
@@ -149,7 +149,28 @@ def with_year_targets(columns: ColumnMap, row: Row, synonyms: dict[str, tuple[st
                    labels={**columns.labels, **{i: labels[i] for i in yearly}})
 
 
-def _take_year_targets(values: dict[str, str], year: int | None) -> dict[str, str]:
+def observed_in_year(columns: ColumnMap, year: int | None) -> ColumnMap:
+    """ "Ultimo risultato osservato 2024" in a report on 2024, with no result column: the value observed in
+    the report's own year is its result, not a baseline."""
+    baseline = columns.column_of("baseline")
+    if year is None or baseline is None or columns.column_of("actual") is not None:
+        return columns
+    stated = _YEAR.search(columns.labels.get(baseline, ""))
+    if stated is None or int(stated.group(1)) < year:
+        return columns
+    return replace(columns, fields={**columns.fields, baseline: "actual"})
+
+
+def _label_year(label: str, base: int | None) -> str | None:
+    """The year a target column names: "Target 2025", or "Risultato atteso anno n+1" after a column of 2024."""
+    year = _YEAR.search(label)
+    if year:
+        return year.group(1)
+    relative = _RELATIVE_YEAR.search(label)
+    return str(base + int(relative.group(1))) if relative and base else None
+
+
+def take_year_targets(values: dict[str, str], year: int | None) -> dict[str, str]:
     """The yearly target cells of a row: the report year's becomes the target (else the first one),
     the others are returned by year."""
     yearly = {k.removeprefix(_TARGETS_PREFIX): values.pop(k) for k in list(values) if k.startswith(_TARGETS_PREFIX)}
@@ -162,7 +183,7 @@ def _take_year_targets(values: dict[str, str], year: int | None) -> dict[str, st
 
 def new_indicator(ref: str, n: int, values: dict[str, str], prov,  # noqa: ANN001 - Provenance
                   year: int | None = None) -> Indicator:
-    targets = _take_year_targets(values, year)
+    targets = take_year_targets(values, year)
     name, metadata = split_metadata(values.pop("name"))
     name, weight = _weight_in_name(name)
     code = _LEADING_CODE.match(name)

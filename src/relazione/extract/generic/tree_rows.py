@@ -9,6 +9,7 @@ import regex as re
 from relazione.extract.generic import tables as gt
 from relazione.extract.generic import tree
 from relazione.extract.generic.headings import find_heading
+from relazione.extract.generic.labels import label_field
 from relazione.extract.generic.objectives import State, close_title, open_objective, reopen
 from relazione.extract.generic.outline_scan import numbered
 from relazione.extract.headings import HeadingMatch
@@ -27,6 +28,8 @@ def heading_after_group_label(row: Row, profile: Profile) -> HeadingMatch | None
     if len(filled) < 2 or any(ch.isdigit() for ch in filled[0].text) or not filled[1].text[:1].isalpha() \
             or not any(ch.isdigit() for ch in filled[1].text):
         return None  # the heading's cell opens with its level word and holds its code
+    if label_field(filled[0].text, profile):
+        return None  # "Centro di responsabilità | Area 2": a label and its value, not a group of rows
     rest = [c.text for c in row.cells[row.cells.index(filled[1]):]]
     match, bare = find_heading(" ".join(t for t in rest if t), profile, (None, None), in_row=True, cells=rest)
     if match is None or bare or match.similarity < 90 or not re.search(r"\d|^[IVX]+$", match.code or ""):

@@ -17,6 +17,9 @@ It walks the block stream once:
 - key-value indicator sheets ("Indicatore | Tempo medio", "Target | 30 gg", "Consuntivo | 25 gg")
   give one indicator each, kept only when they state a weight, target or result
   (:mod:`relazione.extract.generic.sheets`);
+- a kind of document arranging its objectives its own way (a PIRA: "Missione | 011 - ..." rows classify,
+  "Obiettivo | Titolo | ..." then the code alone) is read by the profile's ``[kinds]``
+  (:mod:`relazione.extract.generic.kinds`);
 - a section of national indicators or individual objectives closes the plan's objectives; summary
   tables restating the detail sheets, and area words heading chapters, are dropped at the end
   (:mod:`relazione.extract.generic.summary`).
@@ -32,6 +35,7 @@ from relazione.extract.generic import summary, tree
 from relazione.extract.generic import tables as gt
 from relazione.extract.generic.columns import infer_columns
 from relazione.extract.generic.headings import find_heading, infer_kind, outside_section, section_of
+from relazione.extract.generic.kinds import at_kind_level, kind_rule_of, read_kind_row
 from relazione.extract.generic.labels import apply_label, label_field
 from relazione.extract.generic.objectives import (
     State,
@@ -63,7 +67,8 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     if report.kind is None:
         report.kind = infer_kind(report.title, head_text(doc, 80))
     outline, parents = outline_and_parents(doc, profile)
-    state = State(report, outline=outline, parent_codes=parents)
+    state = State(report, outline=outline, parent_codes=parents, kind_rule=kind_rule_of(doc, profile, report.kind))
+    state.sheet.year = report.year
     for index, block in enumerate(doc.blocks):
         if isinstance(block, Line):
             _on_line(state, block, profile, index)
@@ -72,6 +77,7 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     close_title(state)
     report.indicators = summary.without_summary_tables(report, state.table_of)
     report.objectives = summary.without_empty_areas(report)
+    report.objectives = summary.without_bare_codes(report)
     _number_indicators(report)
     return Extraction([report], state.warnings)
 
@@ -80,7 +86,10 @@ def extract(doc: Document, profile: Profile) -> Extraction:
 
 
 def _on_line(state: State, line: Line, profile: Profile, index: int) -> None:
+    if read_kind_row(state, line.text, [line.text], line.prov, profile):
+        return
     match, bare = find_heading(line.text, profile, (state.section, state.section_depth), in_row=False)
+    match = at_kind_level(match, line.text, state.kind_rule)
     by_numbering = match is None and index in state.outline
     if by_numbering:
         match = state.outline[index]
@@ -164,7 +173,10 @@ def _on_row(state: State, row: Row, profile: Profile, key: Key) -> None:
     if state.columns is not None and tree.names_levels(state.columns) and not _header_row(state, row, profile):
         _indicator_row(state, row, state.columns, profile)  # a tree table: its level cells name the objectives
         return
+    if read_kind_row(state, joined, row.texts, row.prov, profile):
+        return
     match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
+    match = at_kind_level(match, joined, state.kind_rule)
     if match is None:
         match = heading_after_group_label(row, profile)
     by_numbering = match is None and key in state.outline
