@@ -22,6 +22,7 @@ from relazione.extract.pipeline import extract_file
 from relazione.readers import read_document
 from relazione.readers.blocks import Document, Line, Provenance
 from relazione.readers.pdf_ocr import MAX_PIXELS, OcrMode, OcrReader, tesseract_languages
+from relazione.readers.pdf_reading import PdfReading
 from relazione.records.model import Records, load, save
 
 SCANNED = sample("brescia_pira_2020_scanned.pdf")
@@ -62,7 +63,7 @@ def _joined(first: bytes, second: bytes) -> bytes:
 def _read(tmp_path: Path, data: bytes, ocr: OcrMode = OcrMode.AUTO) -> Document:
     path = tmp_path / "doc.pdf"
     path.write_bytes(data)
-    return read_document(path, ocr)
+    return read_document(path, PdfReading(ocr=ocr))
 
 
 def _lines(doc: Document) -> list[Line]:
@@ -203,7 +204,7 @@ def test_a_huge_scanned_page_is_read_under_the_robustness_suites_memory_limit(tm
 # -- without OCR --------------------------------------------------------------------------------------
 def test_ocr_mai_on_a_scanned_pdf_is_the_error_that_asks_for_an_ocr(tmp_path: Path) -> None:
     with pytest.raises(RelazioneError, match="la pagina 1 non ha testo: è un'immagine scansionata; passarla"):
-        read_document(SCANNED, OcrMode.MAI)
+        read_document(SCANNED, PdfReading(ocr=OcrMode.MAI))
 
 
 @pytest.mark.parametrize("command", ["extract", "convert", "explain", "detect", "check"])

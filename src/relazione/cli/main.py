@@ -92,8 +92,6 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 def _render_options_of(args: argparse.Namespace) -> RenderOptions:
     from relazione.cli.workflow import RenderOptions  # imported when needed, as every command's work
-    from relazione.readers.pdf_ocr import OcrMode
-    from relazione.readers.pdf_reading import PdfReading
 
     return RenderOptions(
         method=args.method, template=Path(args.template) if args.template else None, force=args.force,

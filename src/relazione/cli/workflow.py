@@ -31,7 +31,8 @@ def score_file(path: Path, out: Path | None, *, method: str, force: bool, indica
                min_coverage: float = FULL_COVERAGE, pdf_reading: PdfReading = DEFAULT_READING) -> int:
     if out is not None:
         refuse_existing(out, force)
-    scored = score_records(load_records(path, pdf_reading=pdf_reading), method=_method(method), min_coverage=min_coverage)
+    records = load_records(path, pdf_reading=pdf_reading)
+    scored = score_records(records, method=_method(method), min_coverage=min_coverage)
     sys.stdout.write(records_tree(scored, bands=get_method(method).bands, indicators=indicators))
     if out is not None:
         save(scored, out, force=force)
