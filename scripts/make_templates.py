@@ -205,6 +205,35 @@ def narratives(doc, var: str) -> None:  # noqa: ANN001
     tag(doc, "{%p endfor %}")
 
 
+TREND_HEADERS = ["Anno", "Target", "Consuntivo", "Grado di raggiungimento"]
+TREND_CELLS = ["{{ r.anno }}", "{{ r.target }}", "{{ r.consuntivo }}", "{{ r.grado }}"]
+TREND_WIDTHS = [1.8, 4.2, 4.2, 3.4]
+
+
+def trend(doc, var: str) -> None:  # noqa: ANN001
+    """The Relazione's "Andamento negli anni" of an objective, when earlier years were given: its achievement
+    year by year, then a small table per indicator; nothing at all otherwise."""
+    tag(doc, f"{{%p if {var}.andamento or {var}.andamento_obiettivo %}}")
+    para(doc, "Andamento negli anni", bold=True).paragraph_format.space_before = Pt(6)
+    tag(doc, f"{{%p if {var}.andamento_obiettivo %}}")
+    para(doc, f"Grado di raggiungimento dell'obiettivo: {{{{ {var}.andamento_obiettivo }}}}", size=9)
+    tag(doc, "{%p endif %}")
+    tag(doc, f"{{%p for a in {var}.andamento %}}")
+    p = para(doc, "{{ a.nome }}", size=9)
+    p.runs[0].italic = True
+    p.paragraph_format.keep_with_next = True  # the indicator's name stays with its table
+    p.paragraph_format.space_before = Pt(6)  # apart from the table before it
+    loop_table(doc, TREND_HEADERS, TREND_CELLS, "r in a.anni", TREND_WIDTHS)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p endif %}")
+
+
+def relazione_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
+    """The Relazione's objective sheet: the common sheet, then the earlier years when there are any."""
+    objective_sheet(doc, var, heading_style)
+    trend(doc, var)
+
+
 def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     """Heading, label table and indicator table of one objective (area, strategic or operational)."""
     para(doc, f"{{{{ {var}.intestazione }}}}", heading_style)
@@ -330,10 +359,10 @@ def relazione() -> Document:
     tree_table(doc)
     page_break(doc)
     para(doc, "3.1 Obiettivi strategici", "Heading 2")
-    grouped_sheets(doc, "gruppi_strategici", objective_sheet, ("Heading 3", "Heading 4"), parent_sheet=True)
+    grouped_sheets(doc, "gruppi_strategici", relazione_sheet, ("Heading 3", "Heading 4"), parent_sheet=True)
     page_break(doc)
     para(doc, "3.2 Obiettivi operativi", "Heading 2")
-    grouped_sheets(doc, "gruppi_operativi", objective_sheet, ("Heading 3", "Heading 4"), parent_sheet=False)
+    grouped_sheets(doc, "gruppi_operativi", relazione_sheet, ("Heading 3", "Heading 4"), parent_sheet=False)
     para(doc, "3.3 Valutazione complessiva", "Heading 2")
     para(doc, "La performance dell'ente è la media delle aree strategiche pesata con i pesi che seguono: "
               "{{ ente_punteggio }} ({{ ente_valutazione }}). Metodo di calcolo: {{ metodo }}.")

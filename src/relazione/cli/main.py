@@ -97,7 +97,7 @@ def _render_options_of(args: argparse.Namespace) -> RenderOptions:
         method=args.method, template=Path(args.template) if args.template else None, force=args.force,
         report_number=args.report, min_coverage=args.min_coverage, pdf=args.pdf,
         kind=getattr(args, "kind", None), profile=getattr(args, "profile", None),
-        pdf_reading=_pdf_reading(args),
+        pdf_reading=_pdf_reading(args), history=tuple(Path(f) for f in args.history),
     )
 
 
@@ -166,6 +166,9 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", type=int, metavar="N", help="solo l'N-esimo report dei dati (da 1)")
     p.add_argument("--method", default="integra", choices=("integra", "bands"), help="metodo di calcolo dei punteggi")
     p.add_argument("--force", action="store_true", help="sovrascrive i file già esistenti")
+    p.add_argument("--storico", dest="history", nargs="+", action="extend", default=[], metavar="ANNO_PRIMA.json",
+                   help="dati (.json) o documenti degli anni precedenti dello stesso ente: la Relazione mostra "
+                        "per ogni obiettivo l'andamento negli anni di target, consuntivi e grado di raggiungimento")
     _coverage_option(p)
     _pdf_reading_options(p)
     p.set_defaults(func=_cmd_render)

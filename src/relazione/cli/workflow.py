@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from relazione.cli.batch import FileResult, Job, collect_inputs, plan_jobs, run_batch
 from relazione.errors import RelazioneError, os_problem, shown_path
@@ -15,6 +16,9 @@ from relazione.records.model import Records, Report, save
 from relazione.scoring.aggregate import FULL_COVERAGE, score_records
 from relazione.scoring.methods import get_method
 from relazione.scoring.tree import records_tree, render_summary
+
+if TYPE_CHECKING:
+    from relazione.render.trend import Trend
 
 DOCUMENT_SUFFIXES = (".docx", ".pdf")
 
@@ -74,6 +78,7 @@ class RenderOptions:
     kind: str | None = None  # --tipo: the document to produce, whatever the records' kind
     profile: str | None = None  # for documents extracted first
     pdf_reading: PdfReading = DEFAULT_READING  # how PDFs are read (--pdf-engine, --ocr)
+    history: tuple[Path, ...] = ()  # --storico: earlier years' records or documents, for "Andamento negli anni"
 
 
 def _as_pdf(docx: bytes, pdf: Path) -> tuple[bytes, bytes]:
@@ -107,11 +112,13 @@ def render_records(records: Records, out: Path, options: RenderOptions) -> int:
             if path.suffix.lower() == ".pdf":
                 require_libreoffice(path)
     method = _method(options.method)
+    earlier = [load_records(p, None, options.pdf_reading) for p in options.history]
     scored = score_records(records, method=method, min_coverage=options.min_coverage)
     outputs: dict[Path, bytes] = {}
     for index, target in plan:  # every document in memory first: a failed write leaves none of them
         data = render_report(scored.reports[index], template=options.template, method=method,
-                             source=Path(records.source.path).name)
+                             source=Path(records.source.path).name,
+                             trend=_trend(earlier, scored.reports[index], method))
         if any(p.suffix.lower() == ".pdf" for p in files[target]):
             docx, pdf_data = _as_pdf(data, target.with_suffix(".pdf"))
             outputs |= {p: (pdf_data if p.suffix.lower() == ".pdf" else docx) for p in files[target]}
@@ -121,6 +128,20 @@ def render_records(records: Records, out: Path, options: RenderOptions) -> int:
     for index, target in plan:
         _say_rendered(target, scored.reports[index])
     return 0
+
+
+def _trend(earlier: list[Records], report: Report, method: str) -> Trend | None:
+    """The earlier years of a Relazione (--storico); a warning when the files hold none of its ente's."""
+    from relazione.render.trend import Trend
+
+    if not earlier or report.kind not in (None, "relazione"):
+        return None
+    trend = Trend.from_records(earlier, report, method=method)
+    if not trend.indicators and not trend.objectives:
+        print(f"attenzione: --storico: nessun anno precedente al {report.year or '?'} di "
+              f"{report.ente or 'questo ente'} nei file indicati: la Relazione esce senza andamento",
+              file=sys.stderr)
+    return trend
 
 
 def _say_rendered(target: Path, report: Report) -> None:

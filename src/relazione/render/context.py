@@ -14,6 +14,7 @@ from relazione.readers.clean import LIST_ITEM, strip_bullet
 from relazione.records.model import Indicator, Objective, Report
 from relazione.records.values import display_value
 from relazione.render.progress import INTERIM_KEYS, aggregate_progress, elapsed_share, indicator_progress, is_semester
+from relazione.render.trend import Trend, of_indicator
 from relazione.render.verdicts import Shown, objective_verdict, shown_verdict, verdict_colour
 from relazione.scoring.coverage import children_noun, coverage_text, headline, short_reason
 from relazione.scoring.methods import Band, format_percent, round_half_up, verdict_for
@@ -64,9 +65,10 @@ def score_text(obj: Objective) -> str:
 class ContextBuilder:
     """Builds the template variables of one report; one instance per rendering."""
 
-    def __init__(self, report: Report, bands: tuple[Band, ...]) -> None:
+    def __init__(self, report: Report, bands: tuple[Band, ...], trend: Trend | None = None) -> None:
         self.report = report
         self.bands = bands
+        self.trend = trend or Trend()
         self.refs = {o.ref: o for o in report.objectives}
         self.children: dict[str | None, list[Objective]] = {}
         for o in report.objectives:
@@ -129,7 +131,29 @@ class ContextBuilder:
             "valore": None if shown == "n.d." else display_score(obj), "dichiarata_diversa": verdict.stated_differs,
             "indicatori": [self.indicator(i) for i in self.indicators.get(id(obj), [])],
             "narrativa": [narrative(k, v) for k, v in obj.narrative.items() if v],
+            "andamento": self.indicator_trends(obj), "andamento_obiettivo": self.objective_trend(obj),
         }
+
+    # -- the years before (Relazione, "Andamento negli anni") ----------------------------------------
+    def indicator_trends(self, obj: Objective) -> list[dict[str, Any]]:
+        """Each indicator of the objective with earlier years: a row a year, this year's last."""
+        trends = []
+        for ind in self.indicators.get(id(obj), []):
+            earlier = self.trend.of(ind)
+            if earlier and self.report.year is not None:
+                rows = [*earlier, of_indicator(ind, self.report.year)]
+                trends.append({"nome": ind.name, "anni": [
+                    {"anno": r.year, "target": r.target, "consuntivo": r.actual,
+                     "grado": format_percent(r.achievement)} for r in rows]})
+        return trends
+
+    def objective_trend(self, obj: Objective) -> str:
+        """The objective's achievement year by year ("2022: 80,00% · 2023: 95,50%"), "" without earlier years."""
+        earlier = self.trend.of(obj)
+        if not earlier or self.report.year is None:
+            return ""
+        years = [(r.year, r.achievement) for r in earlier] + [(self.report.year, obj.achievement)]
+        return " · ".join(f"{year}: {format_percent(value)}" for year, value in years)
 
     def walk(self, parent: str | None = None, depth: int = 0) -> Iterator[tuple[Objective, int]]:
         """Objectives parents first, in document order (a parent cycle is cut)."""

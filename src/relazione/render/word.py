@@ -25,6 +25,7 @@ from relazione.office.tables import fit_tables
 from relazione.records.model import Report
 from relazione.render.charts import Bar, bar_chart
 from relazione.render.context import ContextBuilder, verdict_colour
+from relazione.render.trend import Trend
 from relazione.scoring.methods import get_method
 
 TEMPLATE_FOR_KIND = {"monitoraggio": "monitoraggio.docx", "pira": "pira.docx", "piano": "piano.docx"}
@@ -92,10 +93,12 @@ def _score_of(sheet: dict[str, Any]) -> float | None:
     return sheet["valore"]
 
 
-def build_context(report: Report, tpl: DocxTemplate, used: set[str], *, method: str, source: str) -> dict[str, Any]:
-    """Every variable the built-in templates know; charts only when the template shows them."""
+def build_context(report: Report, tpl: DocxTemplate, used: set[str], *, method: str, source: str,
+                  trend: Trend | None = None) -> dict[str, Any]:
+    """Every variable the built-in templates know; charts only when the template shows them; the earlier years
+    of each objective's indicators when ``trend`` holds them."""
     scoring = get_method(method)
-    builder = ContextBuilder(report, scoring.bands)
+    builder = ContextBuilder(report, scoring.bands, trend)
     context = builder.base(scoring.label, source)
     context["gruppi_strategici"] = builder.strategic_groups()
     context["gruppi_operativi"] = builder.operational_groups()
@@ -157,12 +160,12 @@ def _render_error(tpl: DocxTemplate, template: Template, exc: jinja2.TemplateErr
 
 # -- rendering ------------------------------------------------------------------------------------
 def render_report(report: Report, *, template: Path | None = None, method: str = "integra",
-                  source: str = "") -> bytes:
-    """The .docx bytes of one scored report."""
+                  source: str = "", trend: Trend | None = None) -> bytes:
+    """The .docx bytes of one scored report (with its earlier years' values when ``trend`` is given)."""
     chosen = choose_template(template, report)
     tpl = chosen.load()
     used = check_variables(tpl, chosen)
-    context = build_context(report, tpl, used, method=method, source=source)
+    context = build_context(report, tpl, used, method=method, source=source, trend=trend)
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
     try:
         tpl.render(context, jinja_env=env, autoescape=True)

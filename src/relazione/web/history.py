@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from relazione.records.model import Indicator, Objective, Report
+from relazione.records.model import Indicator, Objective, Records, Report
 
 from .archive import Archive
 
@@ -66,3 +66,14 @@ def follow(item: Item, ente: str, archive: Archive, records_of: Callable) -> lis
         if found is not None:
             points.append(_point(row, found))
     return sorted(points, key=lambda p: (p.year, p.document_id))
+
+
+def earlier_records(report: Report, doc_id: int, archive: Archive, records_of: Callable) -> list[Records]:  # noqa: ANN001
+    """The records of the other archived documents holding a report of the same ente from an earlier year: what
+    the Relazione's "Andamento negli anni" is made from."""
+    if not report.ente or report.year is None:
+        return []
+    ids = sorted({row["document_id"] for row in archive.reports_of(report.ente)
+                  if row["document_id"] != doc_id and row["year"] is not None and row["year"] < report.year})
+    found = [records_of(d) for d in ids]
+    return [current.records for current in found if current is not None]

@@ -4,6 +4,7 @@ workbooks back into the records. Bytes in memory (the archive stores them by sha
 from __future__ import annotations
 
 import copy
+from collections.abc import Sequence
 from pathlib import Path, PurePath
 
 from relazione.errors import RelazioneError
@@ -17,14 +18,18 @@ KINDS = {"relazione": "Relazione sulla Performance", "monitoraggio": "Monitoragg
 OUTPUT_TYPES = {**KINDS, "excel": "Esportazione Excel", "raccolta": "Raccolta dei valori (Excel)"}
 
 
-def word_document(records: Records, report_number: int, kind: str, *, pdf: bool) -> tuple[bytes, str]:
-    """One report as the document ``kind`` (.docx, or .pdf with its Sommario filled: needs LibreOffice)."""
+def word_document(records: Records, report_number: int, kind: str, *, pdf: bool,
+                  earlier: Sequence[Records] = ()) -> tuple[bytes, str]:
+    """One report as the document ``kind`` (.docx, or .pdf with its Sommario filled: needs LibreOffice); a
+    Relazione with the earlier years in ``earlier`` (records of the same ente) year by year."""
     from relazione.office.pdf import docx_and_pdf, require_libreoffice
+    from relazione.render.trend import Trend
     from relazione.render.word import render_report
 
     report = copy.deepcopy(records.reports[report_number])
     report.kind = kind
-    data = render_report(report, method=METHOD, source=records.source.path)
+    trend = Trend.from_records(earlier, report, method=METHOD) if kind == "relazione" else None
+    data = render_report(report, method=METHOD, source=records.source.path, trend=trend)
     if not pdf:
         return data, ".docx"
     require_libreoffice(Path("documento.pdf"))

@@ -11,7 +11,8 @@ from flask import Blueprint, Response, abort, flash, redirect, render_template, 
 from relazione.errors import RelazioneError
 
 from ..app import services
-from ..current import document_or_404, records_or_404
+from ..current import current_records, document_or_404, records_or_404
+from ..history import earlier_records
 from ..names import download_name
 from ..outputs import KINDS, OUTPUT_TYPES, collection_workbook, excel_export, import_workbooks, word_document
 from ..records_view import report_label
@@ -47,8 +48,10 @@ def generate(doc_id: int):  # noqa: ANN201
     what = request.form.get("tipo", "")
     try:
         if what in KINDS:
-            pdf = request.form.get("pdf") == "1"
-            data, suffix = word_document(records, _report_number(records), what, pdf=pdf)
+            pdf, number = request.form.get("pdf") == "1", _report_number(records)
+            earlier = (earlier_records(records.reports[number], doc_id, archive, lambda d: current_records(archive, d))
+                       if what == "relazione" else [])  # the years before: the Relazione's "Andamento negli anni"
+            data, suffix = word_document(records, number, what, pdf=pdf, earlier=earlier)
         elif what == "excel":
             data, suffix = excel_export(records), ".xlsx"
         elif what == "raccolta":
