@@ -9,58 +9,24 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from docx.oxml.ns import qn
 
 from relazione.cli.main import main
 from relazione.extract.pipeline import load_records
-from relazione.records.model import Indicator, Records, save
-from relazione.records.values import display_value, parse_value
+from relazione.records.model import Records, save
+from relazione.records.values import display_value
 from relazione.render.trend import Trend
 from relazione.render.word import render_report
 from relazione.scoring.aggregate import score_records
+from trend_helpers import at_least_percent, earlier_year, shown_percent, trend_tables
 
 SAMPLE = Path(__file__).resolve().parent.parent / "samples" / "cremona_mantova_pavia_relazione_2024.txt"
-TREND_HEADER = ["Anno", "Target", "Consuntivo", "Grado di raggiungimento"]
 MANTOVA = 2  # the report of the sample with codes on every objective and indicator
-
-
-def at_least_percent(ind: Indicator) -> bool:
-    t, a = ind.target_value, ind.actual_value
-    return bool(t and a and t.op == ">=" and t.unit == "%" and t.value and a.value is not None)
-
-
-def shown_percent(value: float) -> str:
-    """A percentage as a document of the office writes it, and as the Relazione then prints it."""
-    text = f"{value:g}%".replace(".", ",")
-    return display_value(parse_value(text), text)
-
-
-def earlier_year(records: Records, year: int, share_of_target: float) -> Records:
-    """The same reading dated ``year``, every "≥ x%" indicator at ``share_of_target`` of its target."""
-    older = copy.deepcopy(records)
-    for report in older.reports:
-        report.year = year
-        for ind in filter(at_least_percent, report.indicators):
-            text = f"{ind.target_value.value * share_of_target:g}%".replace(".", ",")
-            ind.actual, ind.actual_value = text, parse_value(text)  # as the office would have typed it
-    return older
 
 
 @pytest.fixture(scope="module")
 def years() -> tuple[Records, list[Records]]:
     records = load_records(SAMPLE)
     return score_records(records), [earlier_year(records, 2022, 0.5), earlier_year(records, 2023, 1.0)]
-
-
-def trend_tables(data: bytes) -> dict[str, list[list[str]]]:
-    """Indicator name (the paragraph before the table) -> the rows of its "Andamento negli anni" table."""
-    found = {}
-    for table in Document(io.BytesIO(data)).tables:
-        rows = [[c.text for c in r.cells] for r in table.rows]
-        if rows[0] == TREND_HEADER:
-            caption = table._tbl.getprevious()
-            found["".join(t.text or "" for t in caption.iter(qn("w:t")))] = rows[1:]
-    return found
 
 
 def test_relazione_shows_two_earlier_years_of_each_indicator(years) -> None:  # noqa: ANN001
