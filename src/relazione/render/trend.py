@@ -30,7 +30,7 @@ class YearValues:
     achievement: float | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Trend:
     """Record key -> its values in the earlier years, oldest first. Empty: no earlier year was given."""
 

@@ -77,3 +77,10 @@ def earlier_records(report: Report, doc_id: int, archive: Archive, records_of: C
                   if row["document_id"] != doc_id and row["year"] is not None and row["year"] < report.year})
     found = [records_of(d) for d in ids]
     return [current.records for current in found if current is not None]
+
+
+def earlier_years(earlier: list[Records], report: Report) -> list[int]:
+    """The years the Relazione's trend shows besides the report's own (what the user is told)."""
+    from relazione.render.trend import is_earlier
+
+    return sorted({r.year for records in earlier for r in records.reports if is_earlier(r, report) and r.year})

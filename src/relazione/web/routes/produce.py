@@ -12,7 +12,7 @@ from relazione.errors import RelazioneError
 
 from ..app import services
 from ..current import current_records, document_or_404, records_or_404
-from ..history import earlier_records
+from ..history import earlier_records, earlier_years
 from ..names import download_name
 from ..outputs import KINDS, OUTPUT_TYPES, collection_workbook, excel_export, import_workbooks, word_document
 from ..records_view import report_label
@@ -63,6 +63,8 @@ def generate(doc_id: int):  # noqa: ANN201
         return redirect(url_for("produce.produce", doc_id=doc_id))
     out_id = archive.add_output(doc_id, what, download_name(doc["name"], what, suffix), data)
     flash("documento generato: si scarica dall'elenco qui sotto", "info")
+    if what == "relazione" and (years := earlier_years(earlier, records.reports[number])):
+        flash(f"la Relazione riporta l'andamento degli anni archiviati {', '.join(map(str, years))}", "info")
     return redirect(url_for("produce.produce", doc_id=doc_id, nuovo=out_id))
 
 
