@@ -20,8 +20,9 @@ import io
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from relazione.cli.interrupt import Interrupted, worker_setup
@@ -190,6 +191,7 @@ def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_worke
     was done) when the user or the system stops the batch."""
     outdir.mkdir(parents=True, exist_ok=True)
     n_workers = n_workers or os.cpu_count() or 1
+    started = time.time()
     todo = [j for j in jobs if force or not is_up_to_date(j)]
     results = {j.source: skipped_result(j) for j in jobs if j not in todo}
     progress = Progress(len(jobs))
@@ -202,6 +204,7 @@ def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_worke
                 progress.update(result)
     except Interrupted:
         progress.close()
+        _count_written(todo, results, started)
         try:
             _finish(jobs, results, outdir)
         except RelazioneError as exc:  # summary.csv unwritable: say so, and still stop as interrupted
@@ -209,6 +212,18 @@ def run_batch(work: Work, jobs: list[Job], outdir: Path, *, force: bool, n_worke
         raise
     progress.close()
     return _finish(jobs, results, outdir)
+
+
+def _count_written(todo: list[Job], results: dict[Path, FileResult], started: float) -> None:
+    """A worker stopped by the interruption may have put its complete output in place (writes are
+    atomic) before its result reached us: that file is done, and the summary must say so."""
+    for job in todo:
+        try:
+            written = job.source not in results and job.target.stat().st_mtime >= started
+        except OSError:
+            continue
+        if written:
+            results[job.source] = replace(skipped_result(job), skipped=False)
 
 
 def _finish(jobs: list[Job], results: dict[Path, FileResult], outdir: Path) -> list[FileResult]:
