@@ -24,6 +24,7 @@ from conftest import ROOT, SAMPLES
 from relazione.extract.pipeline import extract_document
 from relazione.readers.blocks import Document
 from relazione.readers.pdf import read_pdf
+from relazione.readers.pdf_reading import PdfReading
 from relazione.records.model import dumps
 
 PDFS = sorted(p.name for p in SAMPLES.glob("*.pdf"))
@@ -52,7 +53,7 @@ def plumber_doc(request: pytest.FixtureRequest):  # noqa: ANN201
         cached = folder / f"{_readers_key(data)}.pickle"
         if cached.exists():
             return pickle.loads(cached.read_bytes())  # noqa: S301 - our own cache, written below
-        doc = read_pdf(str(SAMPLES / name), data, engine="pdfplumber")
+        doc = read_pdf(str(SAMPLES / name), data, PdfReading(engine="pdfplumber"))
         cached.write_bytes(pickle.dumps(doc))
         return doc
 
@@ -61,7 +62,7 @@ def plumber_doc(request: pytest.FixtureRequest):  # noqa: ANN201
 
 @cache
 def pdfium_doc(name: str) -> Document:
-    return read_pdf(str(SAMPLES / name), (SAMPLES / name).read_bytes(), engine="pdfium")
+    return read_pdf(str(SAMPLES / name), (SAMPLES / name).read_bytes(), PdfReading(engine="pdfium"))
 
 
 _RECORDS: dict[tuple[str, str], str] = {}
@@ -141,7 +142,7 @@ def test_an_error_closing_a_damaged_pdf_does_not_mask_the_reading_error(
     _break_reading_and_closing(engine, monkeypatch)
     path = SAMPLES / "tables_split_across_pages.pdf"
     with pytest.raises(RelazioneError) as info:
-        read_pdf(str(path), path.read_bytes(), engine=engine)  # type: ignore[arg-type]
+        read_pdf(str(path), path.read_bytes(), PdfReading(engine=engine))  # type: ignore[arg-type]
     assert "pagine illeggibili (ValueError)" in str(info.value)
 
 
@@ -164,7 +165,7 @@ def test_detect_reads_only_the_first_pages_of_a_pdf(capsys: pytest.CaptureFixtur
     from relazione.readers import read_document
 
     path = SAMPLES / "brescia_pira_2020_ocr.pdf"
-    doc = read_document(path, max_pages=DETECT_PAGES)
+    doc = read_document(path, PdfReading(max_pages=DETECT_PAGES))
     assert doc.pages == 34 and {b.prov.page for b in doc.blocks} <= set(range(1, DETECT_PAGES + 1))
     assert main(["detect", str(path)]) == 0
     assert capsys.readouterr().out.startswith(f"{path}: ")
