@@ -18,31 +18,66 @@ LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", 
 
 
 def words_from_glyphs(glyphs: list[Word], upright: list[bool]) -> list[Word]:
+    if not glyphs:
+        return []
     out: list[Word] = []
-    i, n = 0, len(glyphs)
-    while i < n:
-        up, size = upright[i], glyphs[i].size
-        j = i + 1
-        while j < n and upright[j] == up and glyphs[j].size == size:
-            j += 1
-        out.extend(_group_words(glyphs[i:j], up))
-        i = j
+    sizes = [g.size for g in glyphs]
+    # where direction or size changes, found by one comprehension rather than a loop per glyph
+    starts = [0, *[k for k, (a, b, c, d) in enumerate(zip(sizes, sizes[1:], upright, upright[1:], strict=False), 1)
+                   if a != b or c != d], len(glyphs)]
+    for i, j in zip(starts, starts[1:], strict=False):
+        group = glyphs[i:j]
+        out.extend(_line_words(group) if upright[i] else _column_words(group))
     return out
 
 
-def _group_words(glyphs: list[Word], upright: bool) -> list[Word]:
-    """One sort by (line, position, stream order) is pdfplumber's stable sort by line then by
-    position in a line."""
-    if upright:
-        cluster = _clusters({g.top for g in glyphs})
-        keyed = sorted([(cluster[g.top], g.x0, i, g) for i, g in enumerate(glyphs)])
-    else:
-        cluster = _clusters({g.x0 for g in glyphs})
-        keyed = sorted([(cluster[g.x0], (g.top, g.bottom), i, g) for i, g in enumerate(glyphs)])
+def _line_words(glyphs: list[Word]) -> list[Word]:
+    """Upright glyphs: one sort by (line, x0, stream order) is pdfplumber's stable sort by line then
+    by position in a line. A word's box is kept as its glyphs come (x0 never falls inside a word),
+    not recomputed from a list per word: a page has thousands of words."""
+    cluster = _clusters({g.top for g in glyphs})
+    keyed = sorted([(cluster[g.top], g.x0, i, g) for i, g in enumerate(glyphs)])
+    words: list[Word] = []
+    texts: list[str] = []
+    line = -1
+    first = prev = None
+    x1 = top = bottom = 0.0
+    for k, x0, _, g in keyed:
+        text = g.text
+        if texts and (k != line or text.isspace() or x0 < prev.x0 or x0 > prev.x1 + TOLERANCE
+                      or abs(g.top - prev.top) > TOLERANCE):
+            words.append(_word(texts, first, x1, top, bottom))
+            texts = []
+        line = k
+        if text.isspace():
+            continue
+        if texts:
+            texts.append(text)
+            x1 = g.x1 if g.x1 > x1 else x1
+            top = g.top if g.top < top else top
+            bottom = g.bottom if g.bottom > bottom else bottom
+        else:
+            texts, first, x1, top, bottom = [text], g, g.x1, g.top, g.bottom
+        prev = g
+    if texts:
+        words.append(_word(texts, first, x1, top, bottom))
+    return words
+
+
+def _word(texts: list[str], first: Word, x1: float, top: float, bottom: float) -> Word:
+    text = "".join(texts)
+    if not text.isascii():
+        text = "".join([LIGATURES.get(t, t) for t in texts])
+    return Word(text, first.x0, x1, top, bottom, first.size, first.bold)
+
+
+def _column_words(glyphs: list[Word]) -> list[Word]:
+    """Rotated glyphs, read top to bottom in columns: sorted by (column, (top, bottom), stream order)."""
+    cluster = _clusters({g.x0 for g in glyphs})
+    keyed = sorted([(cluster[g.x0], (g.top, g.bottom), i, g) for i, g in enumerate(glyphs)])
     words: list[Word] = []
     current: list[Word] = []
     line = -1
-    prev = None
     for k, _, _, g in keyed:
         if k != line:
             if current:
@@ -53,13 +88,10 @@ def _group_words(glyphs: list[Word], upright: bool) -> list[Word]:
                 words.append(_merge(current))
             current = []
             continue
-        if current:
-            prev = current[-1]
-            if (g.x0 < prev.x0 or g.x0 > prev.x1 + TOLERANCE or abs(g.top - prev.top) > TOLERANCE) if upright \
-                    else _begins_column_word(prev, g):
-                words.append(_merge(current))
-                current = [g]
-                continue
+        if current and _begins_column_word(current[-1], g):
+            words.append(_merge(current))
+            current = [g]
+            continue
         current.append(g)
     if current:
         words.append(_merge(current))

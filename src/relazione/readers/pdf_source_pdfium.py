@@ -93,6 +93,18 @@ def _calls() -> tuple:
             _fast(raw.FPDFText_IsGenerated, _INT, _VP, _INT))
 
 
+@lru_cache(maxsize=1)
+def _object_calls() -> tuple:
+    """Calls on handles as plain integers: ``ctypes.cast`` to make typed handles leaves a reference
+    cycle per call, garbage only the cycle collector frees (paused while pages are read)."""
+    import pypdfium2.raw as raw
+
+    return (_fast(raw.FPDFTextObj_GetFontSize, _INT, _VP, _VP),
+            _fast(raw.FPDFTextObj_GetFont, _VP, _VP),
+            _fast(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, _VP, ctypes.c_size_t),
+            _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP))
+
+
 class _Glyphs:
     """A text page's characters as pdfminer gives them (see the module's doc), and their direction."""
 
@@ -100,14 +112,14 @@ class _Glyphs:
         import pypdfium2.raw as raw
 
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
-        self.address = ctypes.cast(textpage, ctypes.c_void_p).value
+        self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see _object_calls
         self.fonts: dict[int, tuple[float, bool, bool, float]] = {}
-        self.bold_fonts: dict[int | None, bool] = {}
+        self.bold_fonts: dict[int, bool] = {}
 
     def text(self, n: int) -> str:
         raw = self.raw
         buf = ctypes.create_string_buffer((n + 1) * 2)
-        raw.FPDFText_GetText(self.textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+        _object_calls()[3](self.address, 0, n, ctypes.addressof(buf))
         text = buf.raw[: n * 2].decode("utf-16-le", "replace")
         if len(text) != n:  # characters beyond 16 bits: one by one
             text = "".join(chr(raw.FPDFText_GetUnicode(self.textpage, k)) for k in range(n))
@@ -117,12 +129,12 @@ class _Glyphs:
         """(size, bold, upright, baseline) of a text object, read at its first character: an object is
         one text-showing operator, so one line of one font at one height."""
         raw = self.raw
+        get_size, get_font, _, _ = _object_calls()
         size = ctypes.c_float()
-        handle = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
-        raw.FPDFTextObj_GetFontSize(handle, size)
+        get_size(obj, ctypes.addressof(size))
         m = raw.FS_MATRIX()
         raw.FPDFText_GetMatrix(self.textpage, index, m)
-        bold = self.bold(raw.FPDFTextObj_GetFont(handle))
+        bold = self.bold(get_font(obj) or 0)
         upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's test
         scale = abs(m.d) if upright else (m.b * m.b + m.d * m.d) ** 0.5
         x, y = ctypes.c_double(), ctypes.c_double()
@@ -130,14 +142,13 @@ class _Glyphs:
         found = self.fonts[obj] = (size.value * scale, bold, upright, self.top - y.value)
         return found
 
-    def bold(self, font) -> bool:  # noqa: ANN001
-        """Bold by the font's name, read once per font of the page."""
-        key = ctypes.cast(font, ctypes.c_void_p).value
-        if key not in self.bold_fonts:
+    def bold(self, font: int) -> bool:
+        """Bold by the font's name, read once per font of the page (``font``: its handle, 0 for none)."""
+        if font not in self.bold_fonts:
             buf = ctypes.create_string_buffer(256)
-            name = buf.value.decode("latin-1") if font and self.raw.FPDFFont_GetBaseFontName(font, buf, 256) else ""
-            self.bold_fonts[key] = is_bold_font(name)
-        return self.bold_fonts[key]
+            name = buf.value.decode("latin-1") if font and _object_calls()[2](font, ctypes.addressof(buf), 256) else ""
+            self.bold_fonts[font] = is_bold_font(name)
+        return self.bold_fonts[font]
 
     def read(self) -> tuple[list[Word], list[bool]]:
         """The page's glyphs and whether each is upright. The loop runs once per character of every

@@ -33,7 +33,6 @@ def find_ruled(edges: list[dict]) -> list:
         TableSettings,
         cells_to_tables,
         edges_to_intersections,
-        intersections_to_cells,
         merge_edges,
     )
     from pdfplumber.utils import filter_edges
@@ -47,7 +46,55 @@ def find_ruled(edges: list[dict]) -> list:
                          join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
     kept = filter_edges(merged, min_length=s.edge_min_length)
     points = edges_to_intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    return [Table(None, group) for group in cells_to_tables(intersections_to_cells(points))]
+    return [Table(None, group) for group in cells_to_tables(_cells(points))]
+
+
+def _cells(intersections: dict) -> list[BBox]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same order, without its cost:
+    it rebuilds each point's edge set per pair of points it tries and scans all later points for
+    those below and right of each one; here each point's edge sets are made once and the points
+    below and right come from its column and its row. For each point (sorted), the first pair of a
+    point below and a point right, both joined to it by an edge, whose corner closes the cell."""
+    from pdfplumber.utils import obj_to_bbox
+
+    v_edges = {p: frozenset(map(obj_to_bbox, e["v"])) for p, e in intersections.items()}
+    h_edges = {p: frozenset(map(obj_to_bbox, e["h"])) for p, e in intersections.items()}
+    points = sorted(intersections)
+    column: dict[float, list] = {}  # x -> its points by y
+    row: dict[float, list] = {}  # y -> its points by x
+    at: dict[tuple, tuple[int, int]] = {}  # a point -> its place in its column and in its row
+    for pt in points:
+        in_column, in_row = column.setdefault(pt[0], []), row.setdefault(pt[1], [])
+        at[pt] = len(in_column), len(in_row)
+        in_column.append(pt)
+        in_row.append(pt)
+
+    def joined(p1: tuple, p2: tuple) -> bool:  # pdfplumber's edge_connects
+        return (p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2])) \
+            or (p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2]))
+
+    cells: list[BBox] = []
+    for pt in points:
+        if (cell := _smallest_cell(pt, column, row, at, joined, intersections)) is not None:
+            cells.append(cell)
+    return cells
+
+
+def _smallest_cell(pt: tuple, column: dict, row: dict, at: dict, joined, intersections: dict) -> BBox | None:  # noqa: ANN001
+    """The first point below ``pt`` and point right of it, both joined to it, whose corner is joined
+    to both (pdfplumber's ``find_smallest_cell``); the points below are tried one by one, as there."""
+    i, j = at[pt]
+    right = None
+    for b in column[pt[0]][i + 1:]:
+        if not joined(pt, b):
+            continue
+        if right is None:
+            right = [r for r in row[pt[1]][j + 1:] if joined(pt, r)]
+        for r in right:
+            corner = (r[0], b[1])
+            if corner in intersections and joined(corner, r) and joined(corner, b):
+                return pt[0], pt[1], corner[0], corner[1]
+    return None
 
 
 @dataclass(slots=True)

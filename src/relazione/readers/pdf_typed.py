@@ -32,22 +32,40 @@ TAB_STOP_CM = 1.25  # Writer's default tab stops
 POINTS_PER_CM = 72 / 2.54
 FIXED_SHARE = 0.95  # glyphs as wide as the commonest glyph that make a page typed
 MIN_GLYPHS = 40  # fewer glyphs say nothing about the font
+PREFIX_SHARE = 6  # the first 1/6 of a page's glyphs tell most proportional pages at once
+WINDOW = 1.05  # widths within +-2% of one pitch differ by a ratio up to 1.02/0.98 (1.041); with slack
 TOLERANCE = 0.3  # points: glyph positions are exact in a typed page; a gap narrower is none
 
 
 def fixed_pitch(glyphs: list[Word]) -> float | None:
     """The width of every glyph of a page set in one fixed-pitch font, else None. Spaces count:
     drawn spaces as wide as letters are the mark of a typed page."""
-    widths: dict[float, int] = {}
-    for g in glyphs:
-        width = round(g.x1 - g.x0, 1)
-        widths[width] = widths.get(width, 0) + 1
-    if len(glyphs) < MIN_GLYPHS or not widths:
+    if len(glyphs) < MIN_GLYPHS or _proportional(glyphs):
         return None
+    widths: dict[float, int] = {}  # rounded once per exact width (a typed page has few), in order of first use
+    for width, n in Counter([g.x1 - g.x0 for g in glyphs]).items():
+        width = round(width, 1)
+        widths[width] = widths.get(width, 0) + n
     pitch = max(widths, key=widths.__getitem__)
     alike = sum(n for w, n in widths.items() if abs(w - pitch) <= 0.02 * pitch)
     has_spaces = any(g.text == " " for g in glyphs)
     return pitch if pitch > 0 and has_spaces and alike >= FIXED_SHARE * len(glyphs) else None
+
+
+def _proportional(glyphs: list[Word]) -> bool:
+    """Surely not a typed page, from its first glyphs only (most pages are not typed, and counting
+    every glyph's width costs): a typed page has at most 5% of its glyphs off the pitch, so its first
+    glyphs, but for those 5%, fit in one width window of +-2% around the pitch; when no window holds
+    that many of them, no pitch can make the whole page typed. Else the whole count decides."""
+    first = glyphs[: max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)]
+    sample = sorted(w for g in first if (w := round(g.x1 - g.x0, 1)) > 0)  # a pitch is > 0
+    needed = len(first) - (1 - FIXED_SHARE) * len(glyphs) - 1  # -1: slack for float sums
+    widest = start = 0
+    for end, width in enumerate(sample):  # the most widths within one window of ratio WINDOW
+        while width > sample[start] * WINDOW:
+            start += 1
+        widest = max(widest, end - start + 1)
+    return widest < needed
 
 
 def typed_lines(glyphs: list[Word], pitch: float, width: float, page_number: int) -> list[TextLine]:

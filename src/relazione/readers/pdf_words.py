@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import regex as re
 
@@ -75,28 +76,40 @@ class PhysLine:
 def group_lines(words: list[Word]) -> list[PhysLine]:
     """Words whose vertical extents overlap by most of their height form a line, read left to right."""
     lines: list[PhysLine] = []
-    for w in sorted(words, key=lambda w: (round(w.top), w.x0)):
-        line = lines[-1] if lines else None
+    keys = [(round(w.top), w.x0) for w in words]  # keys made once, sorted by index: no call per comparison
+    line = None
+    for i in sorted(range(len(words)), key=keys.__getitem__):
+        w = words[i]
         if line is not None and w.top < line.bottom - 0.5 * (w.bottom - w.top):
             line.words.append(w)
-            line.bottom = max(line.bottom, w.bottom)
+            if w.bottom > line.bottom:
+                line.bottom = w.bottom
             continue
-        lines.append(PhysLine([w], w.top, w.bottom))
+        line = PhysLine([w], w.top, w.bottom)
+        lines.append(line)
     for line in lines:
-        line.words.sort(key=lambda w: w.x0)
+        line.words.sort(key=_X0)
     return lines
+
+
+_X0 = attrgetter("x0")
 
 
 def line_font(words: list[Word]) -> tuple[float, bool]:
     """The size most of the line's characters are set in, and whether nearly all are bold: a
     footnote mark or a bold lead-in word does not make a line small or bold."""
-    sizes: dict[float, int] = {}  # a plain dict: a Counter costs more than the rest of the line's reading
+    exact: dict[float, int] = {}  # a plain dict: a Counter costs more than the rest of the line's reading
     bold = total = 0
     for w in words:
-        n, size = len(w.text), round(w.size, 1)
-        sizes[size] = sizes.get(size, 0) + n
+        n = len(w.text)
+        exact[w.size] = exact.get(w.size, 0) + n
         total += n
-        bold += n if w.bold else 0
+        if w.bold:
+            bold += n
+    sizes: dict[float, int] = {}  # rounded once per size, not per word; in order of first use, as before
+    for size, n in exact.items():
+        size = round(size, 1)
+        sizes[size] = sizes.get(size, 0) + n
     return max(sizes, key=sizes.__getitem__), bold >= NEARLY_ALL * total
 
 
