@@ -38,6 +38,8 @@ def document_or_404(archive: Archive, doc_id: int):  # noqa: ANN201 - a sqlite3.
 
 
 def records_or_404(archive: Archive, doc_id: int) -> Current:
+    """The document's current records; 404 for a document not in the archive, or not read yet."""
+    document_or_404(archive, doc_id)
     found = current_records(archive, doc_id)
     if found is None:
         abort(404, "il documento non è ancora stato letto")

@@ -18,7 +18,6 @@ bp = Blueprint("history", __name__)
 
 def _points(doc_id: int) -> tuple[Item, str | None, list[Point]]:
     archive = services().archive
-    document_or_404(archive, doc_id)
     records = records_or_404(archive, doc_id).records
     key = request.args.get("k", "")
     from ..records_view import index

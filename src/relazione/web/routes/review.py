@@ -115,7 +115,6 @@ def page_image(doc_id: int, page: int):  # noqa: ANN201
 @bp.post("/documenti/<int:doc_id>/correzione")
 def correct(doc_id: int):  # noqa: ANN201
     archive = services().archive
-    document_or_404(archive, doc_id)
     key = request.form.get("k", "")
     _, item = _selected(records_or_404(archive, doc_id).records, key)
     note = request.form.get("note", "").strip()[:500]
@@ -146,7 +145,6 @@ def correct(doc_id: int):  # noqa: ANN201
 @bp.post("/documenti/<int:doc_id>/verificato")
 def mark(doc_id: int):  # noqa: ANN201
     archive = services().archive
-    document_or_404(archive, doc_id)
     key = request.form.get("k", "")
     _selected(records_or_404(archive, doc_id).records, key)
     archive.set_verified(doc_id, key, request.form.get("verificato") == "1")
