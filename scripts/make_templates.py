@@ -253,6 +253,17 @@ def objective_sheet(doc, var: str, heading_style: str) -> None:  # noqa: ANN001
     narratives(doc, var)
 
 
+def objective_chapters(doc, sheet, titles: tuple[str, str], style: str) -> None:  # noqa: ANN001
+    """The strategic objectives' sheets, a page break, the operational ones': each group under the two
+    heading levels below ``style``, as the Relazione and the Piano both lay them out."""
+    levels = {"Heading 1": ("Heading 2", "Heading 3"), "Heading 2": ("Heading 3", "Heading 4")}[style]
+    para(doc, titles[0], style)
+    grouped_sheets(doc, "gruppi_strategici", sheet, levels, parent_sheet=True)
+    page_break(doc)
+    para(doc, titles[1], style)
+    grouped_sheets(doc, "gruppi_operativi", sheet, levels, parent_sheet=False)
+
+
 def grouped_sheets(doc, groups: str, sheet, styles: tuple[str, str], *, parent_sheet: bool) -> None:  # noqa: ANN001
     """Objectives grouped under their parent (strategic under areas, operational under strategic objectives):
     the parent as a sheet of its own (``parent_sheet``) or as a heading only, then its children's sheets."""
@@ -358,11 +369,7 @@ def relazione() -> Document:
     para(doc, "3.0 Albero della performance", "Heading 2")
     tree_table(doc)
     page_break(doc)
-    para(doc, "3.1 Obiettivi strategici", "Heading 2")
-    grouped_sheets(doc, "gruppi_strategici", relazione_sheet, ("Heading 3", "Heading 4"), parent_sheet=True)
-    page_break(doc)
-    para(doc, "3.2 Obiettivi operativi", "Heading 2")
-    grouped_sheets(doc, "gruppi_operativi", relazione_sheet, ("Heading 3", "Heading 4"), parent_sheet=False)
+    objective_chapters(doc, relazione_sheet, ("3.1 Obiettivi strategici", "3.2 Obiettivi operativi"), "Heading 2")
     para(doc, "3.3 Valutazione complessiva", "Heading 2")
     para(doc, "La performance dell'ente è la media delle aree strategiche pesata con i pesi che seguono: "
               "{{ ente_punteggio }} ({{ ente_valutazione }}). Metodo di calcolo: {{ metodo }}.")
@@ -526,11 +533,7 @@ def piano() -> Document:
     loop_table(doc, ["Codice", "Obiettivo", "Peso"], ["{{ r.codice }}", "{{ r.rientro }}{{ r.titolo }}",
                                                       "{{ r.peso }}"], "r in albero", [2.0, 13.0, 2.0])
     page_break(doc)
-    para(doc, "2 Obiettivi strategici", "Heading 1")
-    grouped_sheets(doc, "gruppi_strategici", planned_objective, ("Heading 2", "Heading 3"), parent_sheet=True)
-    page_break(doc)
-    para(doc, "3 Obiettivi operativi", "Heading 1")
-    grouped_sheets(doc, "gruppi_operativi", planned_objective, ("Heading 2", "Heading 3"), parent_sheet=False)
+    objective_chapters(doc, planned_objective, ("2 Obiettivi strategici", "3 Obiettivi operativi"), "Heading 1")
     para(doc, "4 Monitoraggio e rendicontazione", "Heading 1")
     para(doc, "Il grado di raggiungimento degli obiettivi è rilevato al 30 giugno (monitoraggio semestrale) e al "
               "31 dicembre (Relazione sulla Performance), con il metodo di calcolo: {{ metodo }}.")
