@@ -91,7 +91,9 @@ class OcrReader:
     path: str
     data: bytes
     langs: str
-    pages_read: list[OcrPage] = field(default_factory=list)
+    # (page number, mean confidence) of each page read: the note needs no more, and keeping the pages'
+    # words here would hold every OCR'd page in memory until the end of the document
+    pages_read: list[tuple[int, float]] = field(default_factory=list)
     _pdf: object | None = None
 
     def page(self, index: int, n_pages: int) -> OcrPage:
@@ -105,7 +107,7 @@ class OcrReader:
         except (pytesseract.TesseractError, OSError) as exc:  # Tesseract killed or out of memory
             raise RelazioneError(self.path, f"OCR della pagina {index + 1} non riuscito ({exc})") from None
         result = OcrPage(index + 1, image.width / scale, image.height / scale, words, confidence)
-        self.pages_read.append(result)
+        self.pages_read.append((result.number, result.confidence))
         return result
 
     def _render(self, index: int):  # noqa: ANN202 - a PIL image and its pixels a point
@@ -123,9 +125,9 @@ class OcrReader:
 
     def note(self) -> tuple[str, str, Provenance]:
         """The note (a warning of the records) that says which pages were read by OCR, and how surely."""
-        numbers = [p.number for p in self.pages_read]
+        numbers = [number for number, _ in self.pages_read]
         pages = f"La pagina {numbers[0]} letta" if len(numbers) == 1 else f"{len(numbers)} pagine lette"
-        conf = sum(p.confidence for p in self.pages_read) / len(numbers)
+        conf = sum(confidence for _, confidence in self.pages_read) / len(numbers)
         return "ocr_pages", NOTE.format(pages=pages, conf=conf), Provenance(numbers[0], None, ocr=True)
 
     def close(self) -> None:
