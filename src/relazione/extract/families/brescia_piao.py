@@ -300,7 +300,7 @@ def build_indicators(sheets: list[Sheet], objectives: dict[tuple[str, str | None
             if over:
                 used.add(key)
             indicators.append(indicator_of(raw, obj.ref, over, layout, warnings))
-    for key in overview.keys() - used:
+    for key in [k for k in overview if k not in used]:  # overview order: a set's order changes between runs
         warnings.append(Warning_("overview_only", f"l'indicatore {key[0]} #{key[1]} del quadro riassuntivo "
                                                  "non ha una riga nelle schede"))
     return indicators
