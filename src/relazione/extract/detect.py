@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from relazione.extract.engine import split_parts
+from relazione.extract.engine import part_starts
 from relazione.extract.headings import normalise_words
 from relazione.extract.profiles import Profile, builtin_profiles
 from relazione.readers.blocks import Document
@@ -42,15 +42,18 @@ def score_profile(doc: Document, profile: Profile, head: str | None = None) -> C
     if profile.parts and not _has_every_part(doc, profile):
         return Candidate(profile, 0.0, ())  # one report of a merged document is not the merged document
     head = head if head is not None else _head_text(doc, profile.detect.lines)
-    found = tuple(
-        p for p in profile.detect.phrases
-        if (n := normalise_words(p)) and (n in head or fuzz.partial_ratio(n, head) >= PHRASE_SIMILARITY)
-    )
+    found = tuple(p for p in profile.detect.phrases if (n := normalise_words(p)) and _in_head(n, head))
     return Candidate(profile, len(found) / len(profile.detect.phrases), found)
 
 
+def _in_head(phrase: str, head: str) -> bool:
+    """The phrase is in the head text, exactly or fuzzily. The cut-off lets RapidFuzz stop aligning a
+    phrase once it cannot reach it: a head runs to 300,000 characters."""
+    return phrase in head or fuzz.partial_ratio(phrase, head, score_cutoff=PHRASE_SIMILARITY) >= PHRASE_SIMILARITY
+
+
 def _has_every_part(doc: Document, profile: Profile) -> bool:
-    return len(split_parts(doc, profile)) == len(profile.parts)
+    return all(start is not None for start, _ in part_starts(doc, profile))  # stops at the first part missing
 
 
 def rank_profiles(doc: Document, profiles: tuple[Profile, ...] | None = None) -> list[Candidate]:

@@ -13,6 +13,7 @@ wrap the result with the source facts.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Iterator
 from dataclasses import replace
 
 import regex as re
@@ -63,17 +64,22 @@ def _block_text(block: Block) -> str:
     return "\t".join(block.rows[0].texts) if block.rows else ""
 
 
-def split_parts(doc: Document, profile: Profile) -> list[tuple[Part, Document]]:
-    """Cut a composite document at each part's start line (parts are found in order)."""
-    starts: list[tuple[int, Part]] = []
+def part_starts(doc: Document, profile: Profile) -> Iterator[tuple[int | None, Part]]:
+    """Each part of a composite profile with the block its start line opens (None: not found), in order:
+    a part is looked for after the start of the part found before it."""
+    texts = [_block_text(b) for b in doc.blocks]  # once: every part's pattern is tried on them
     index = 0
     for part in profile.parts:
-        pattern = re.compile(part.start, re.IGNORECASE)
-        for i in range(index, len(doc.blocks)):
-            if pattern.search(_block_text(doc.blocks[i])):
-                starts.append((i, part))
-                index = i + 1
-                break
+        search = re.compile(part.start, re.IGNORECASE).search
+        start = next((i for i in range(index, len(texts)) if search(texts[i])), None)
+        if start is not None:
+            index = start + 1
+        yield start, part
+
+
+def split_parts(doc: Document, profile: Profile) -> list[tuple[Part, Document]]:
+    """Cut a composite document at each part's start line (parts are found in order)."""
+    starts = [(i, part) for i, part in part_starts(doc, profile) if i is not None]
     bounds = [i for i, _ in starts] + [len(doc.blocks)]
     return [
         (part, replace(doc, blocks=doc.blocks[start:end]))
