@@ -229,11 +229,13 @@ def _header_row(state: State, row: Row, profile: Profile) -> bool:
         if combined is not None:
             _set_columns(state, combined, row, profile)
             return True
+    if gt.holds_quantities(row):
+        return False  # "≥ 80% | 100%": a data row, whatever words its other cells share with a header
     header = gt.header_of(row, None if just_after_header else state.previous_row, profile.columns)
     if header is None:
         header = _header_by_content(state, row, profile)
-    if header is None or gt.holds_quantities(row):
-        return False  # "≥ 80% | 100%": a data row, whatever words its other cells share with a header
+    if header is None:
+        return False
     close_title(state)
     state.sheet.end()
     _set_columns(state, header, row, profile)
