@@ -23,6 +23,7 @@ block stream of the PDF.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex as re
 
@@ -154,7 +155,13 @@ def extract(doc: Document, profile: Profile) -> Extraction:
 
 def _starts_with(text: str, label: str) -> bool:
     """The line opens with ``label`` as whole words (case-insensitive)."""
-    return re.match(re.escape(label) + r"(?!\w)", text, re.IGNORECASE) is not None
+    return _label_pattern(label).match(text) is not None
+
+
+@cache
+def _label_pattern(label: str) -> re.Pattern[str]:
+    """Labels come from the profile and are tried on every line: escape and compile each once."""
+    return re.compile(re.escape(label) + r"(?!\w)", re.IGNORECASE)
 
 
 def _find(lines: list[TextLine], labels: tuple[str, ...], start: int, end: int) -> int | None:
