@@ -14,15 +14,19 @@ an indicator is read three ways, the first that applies wins:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import regex as re
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from relazione.extract.headings import normalise_words
 from relazione.extract.profiles import Profile
 from relazione.extract.tables import header_field
 from relazione.readers.blocks import Provenance
 from relazione.readers.clean import join_wrapped
+
+if TYPE_CHECKING:
+    import numpy as np
 
 VALUE_FIELDS = ("type", "unit", "algorithm", "source", "baseline", "target", "actual")
 _WORD = re.compile(r"[\p{L}\p{N}]+")
@@ -71,6 +75,13 @@ class Labels:
         self.header_phrases = tuple(
             (f, normalise_words(p)) for f, names in self.columns.items() for p in names
         )
+        # header labels longest first (as read), and grouped by their number of words (as scored)
+        self._longest_first = [(p, len(p.split())) for _, p in sorted(self.header_phrases, key=lambda fp: -len(fp[1]))
+                               if p]
+        self._by_width: dict[int, list[str]] = {}
+        for p, n in self._longest_first:
+            if p not in self._by_width.setdefault(n, []):
+                self._by_width[n].append(p)
         self.no_baseline = tuple(normalise_words(p) for p in s.get("no_baseline", ()))
         self.type_words = tuple(s.get("type_words", ()))
         self.unit_words = tuple(s.get("unit_words", ()))
@@ -120,18 +131,27 @@ class Labels:
             if _HEADER_DATE.match(w.strip(".:")):
                 covered[i] = True
                 found += 1
-        for _, phrase in sorted(self.header_phrases, key=lambda fp: -len(fp[1])):
-            n = len(phrase.split())
-            for i in range(len(words) - n + 1):
-                if any(covered[i:i + n]):
-                    continue
-                window = " ".join(x for x in norm[i:i + n] if x)
-                if window and fuzz.ratio(window, phrase) >= 75:
+        scores = self._window_scores(norm)
+        for phrase, n in self._longest_first:  # a longer label claims its words first
+            for i in scores[n][phrase].nonzero()[0] if n in scores else ():
+                if not any(covered[i:i + n]):
                     covered[i:i + n] = [True] * n
                     found += 1
         total = sum(len(x.replace(" ", "")) for x in norm)
         left = sum(len(x.replace(" ", "")) for x, c in zip(norm, covered, strict=True) if not c)
         return found, left, total
+
+    def _window_scores(self, norm: list[str]) -> dict[int, dict[str, np.ndarray]]:
+        """For each label width n: each label's ratio (0 below 75) with every window of n words, all the
+        labels of a width scored against all windows in one RapidFuzz call (one call a window cost more
+        than the scoring)."""
+        out = {}
+        for n, phrases in self._by_width.items():
+            windows = [" ".join(x for x in norm[i:i + n] if x) for i in range(len(norm) - n + 1)]
+            if windows:
+                matrix = process.cdist(phrases, windows, scorer=fuzz.ratio, score_cutoff=75)
+                out[n] = dict(zip(phrases, matrix, strict=True))
+        return out
 
     def is_header_line(self, text: str) -> bool:
         found, left, total = self.header_score(text)
