@@ -66,6 +66,8 @@ class IndicatorSheet:
             self.end()
             return False
         key, value = pair
+        if self.indicator is None and not self.expect_name and not _INDICATOR_KEY.match(key):
+            return False  # no sheet open, nor a name key awaited: the key's field does not matter (most rows)
         field_name, score = header_field(key, synonyms)
         if _INDICATOR_KEY.match(key) or (self.expect_name and field_name == "name" and score >= MIN_KEY_SIMILARITY):
             self.expect_name = False
