@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 
 from relazione.extract.headings import normalise_words
 from relazione.extract.tables import ColumnMap, map_header
-from relazione.readers.blocks import Document, Line, Provenance, Row
+from relazione.readers.blocks import Document, Line, Provenance, Row, Table
 from relazione.readers.clean import clean_inline
 from relazione.records.model import Indicator, Report, Restatement
 from relazione.records.values import parse_value
@@ -73,8 +73,8 @@ class _Finder:
     def table_rows(self, doc: Document, own_rows: set[Provenance]) -> list[Restatement]:
         found: list[Restatement] = []
         header = _Header(None, None)
-        for row in doc.rows():
-            if len(row.filled()) < 2:
+        for row in (row for block in doc.blocks if isinstance(block, Table) for row in block.rows):
+            if len(row.filled()) < 2:  # a Line, one cell, is never one either: only tables' rows are read
                 continue
             new_header = self._header_of(row)
             if new_header is not None:
