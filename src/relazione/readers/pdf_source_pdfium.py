@@ -12,9 +12,11 @@ and curves. Each page and its text page are closed before the next is read.
 from __future__ import annotations
 
 import ctypes
+from array import array
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
+from itertools import repeat
 
 from relazione.errors import RelazioneError
 from relazione.readers.pdf_glyph_words import LIGATURES, words_from_glyphs
@@ -151,42 +153,67 @@ class _Glyphs:
         return self.bold_fonts[font]
 
     def read(self) -> tuple[list[Word], list[bool]]:
-        """The page's glyphs and whether each is upright. The loop runs once per character of every
-        page: it keeps to two C calls and one ``Word`` each."""
+        """The page's glyphs and whether each is upright. Every character of every page passes here,
+        so the C functions are called through ``map`` (no bytecode per call), the boxes written into
+        one buffer, and the glyphs made in one comprehension; the rare cases (ligatures, dropped
+        spaces) are mended afterwards, only where they can occur."""
         n = self.raw.FPDFText_CountChars(self.textpage)
         if n <= 0:
             return [], []
         text_object, loose_box, generated = _calls()
-        tp, left, top, fonts = self.address, self.left, self.top, self.fonts
-        box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-        p_box = ctypes.addressof(box)
-        glyphs: list[Word] = []
-        upright_of: list[bool] = []
-        gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
-        last_obj = last = None
-        for k, ch in enumerate(self.text(n)):
-            if ch in "\r\n" or (ch == " " and generated(tp, k)):
-                continue  # PDFium's own line breaks and word spaces: no glyph on the page
-            obj = text_object(tp, k) or 0
-            size, bold, upright, bottom = fonts.get(obj) or self.font(obj, k)
-            loose_box(tp, k, p_box)
-            if upright:
-                glyph = Word(HYPHENS.get(ch, ch), box[0] - left, box[2] - left, bottom - size, bottom, size, bold)
-            else:
-                glyph = Word(ch, box[0] - left, box[2] - left, top - box[1], top - box[3], size, bold)
-            if obj == last_obj:
-                if glyph.x0 == last.x0 and _ligature(last, glyph):
-                    continue  # one glyph drawn, spelt out by PDFium in letters
-                if last.text == " ":
-                    spaces = _dropped_spaces(last, glyph)
-                    glyphs.extend(spaces)
-                    upright_of.extend([upright] * len(spaces))
-                    if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
-                        gaps.append(len(glyphs))
-            glyphs.append(glyph)
-            upright_of.append(upright)
-            last_obj, last = obj, glyph
-        return _fill_gaps(glyphs, upright_of, gaps) if gaps else (glyphs, upright_of)
+        tp, left, top = self.address, self.left, self.top
+        text = self.text(n)
+        # PDFium's own line breaks and word spaces: no glyph on the page
+        kept = [k for k, ch in enumerate(text) if ch not in "\r\n" and (ch != " " or not generated(tp, k))]
+        objs = list(map(text_object, repeat(tp), kept))
+        boxes = array("f", bytes(16 * len(kept)))  # FS_RECTF per glyph: left, top, right, bottom
+        start = boxes.buffer_info()[0]
+        list(map(loose_box, repeat(tp), kept, range(start, start + 16 * len(kept), 16)))
+        firsts = dict(zip(reversed(objs), reversed(kept), strict=True))  # each object's first character
+        fonts = {obj: self.font(obj or 0, k) for obj, k in firsts.items()}
+        chars = [text[k] for k in kept]
+        marked = [HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars
+        glyphs = [Word(m, x0 - left, x1 - left, base - size, base, size, bold) if upright
+                  else Word(ch, x0 - left, x1 - left, top - y0, top - y1, size, bold)
+                  for ch, m, x0, y0, x1, y1, (size, bold, upright, base)
+                  in zip(chars, marked, boxes[0::4], boxes[1::4], boxes[2::4], boxes[3::4],
+                         map(fonts.__getitem__, objs), strict=True)]
+        upright_of = [fonts[obj][2] for obj in objs]
+        return _mend(glyphs, upright_of, objs)
+
+
+def _mend(glyphs: list[Word], upright: list[bool], objs: list) -> tuple[list[Word], list[bool]]:
+    """The rare cases, where a glyph follows another of its text object: a letter in the last glyph's
+    box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only glyphs
+    that may be one are looked at (a space's gap under 0.4 of its width is neither)."""
+    pairs = zip(objs[1:], objs, glyphs[1:], glyphs, strict=False)
+    cases = [j for j, (obj, before, g, last) in enumerate(pairs, 1)
+             if obj == before and (g.x0 == last.x0 or last.text == " " and
+                                   g.x0 - last.x1 > min(0.4 * (last.x1 - last.x0), last.x1 - last.x0))]
+    if not cases:
+        return glyphs, upright
+    out: list[Word] = []
+    flags: list[bool] = []
+    gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
+    start = 0
+    for j in cases:
+        out.extend(glyphs[start:j])
+        flags.extend(upright[start:j])
+        start = j + 1
+        last, glyph = out[-1], glyphs[j]  # out[-1]: the last glyph kept (a ligature's letters are not)
+        if glyph.x0 == last.x0 and _ligature(last, glyph):
+            continue  # one glyph drawn, spelt out by PDFium in letters
+        if last.text == " ":
+            spaces = _dropped_spaces(last, glyph)
+            out.extend(spaces)
+            flags.extend([upright[j]] * len(spaces))
+            if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
+                gaps.append(len(out))
+        out.append(glyph)
+        flags.append(upright[j])
+    out.extend(glyphs[start:])
+    flags.extend(upright[start:])
+    return _fill_gaps(out, flags, gaps) if gaps else (out, flags)
 
 
 def _ligature(last: Word, glyph: Word) -> bool:
