@@ -12,20 +12,23 @@ and curves. Each page and its text page are closed before the next is read.
 from __future__ import annotations
 
 import ctypes
+import re
 from array import array
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
-from itertools import repeat
+from itertools import chain, repeat
+from operator import eq
 
 from relazione.errors import RelazioneError
 from relazione.readers.pdf_glyph_words import LIGATURES, words_from_glyphs
-from relazione.readers.pdf_source import SourcePage
+from relazione.readers.pdf_source import Glyphs, SourcePage
 from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
 from relazione.readers.pdf_words import Word, is_bold_font
 
 HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
 SPELT_LIGATURES = {spelt: glyph for glyph, spelt in LIGATURES.items() if glyph not in "ﬅ"}
+_BREAKS_AND_SPACES = re.compile("[\r\n ]")
 SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close to whole spaces held them
 
 
@@ -70,11 +73,11 @@ def _read_page(page, number: int) -> SourcePage:  # noqa: ANN001
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        glyphs, upright = _Glyphs(textpage.raw, left, top).read()
+        glyphs = _Glyphs(textpage.raw, left, top).read()
     finally:
         textpage.close()
     edges, has_images = page_edges_and_images(page.raw, left, top, with_edges=bool(glyphs))
-    return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs, upright))
+    return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs))
 
 
 def _fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
@@ -152,67 +155,85 @@ class _Glyphs:
             self.bold_fonts[font] = is_bold_font(name)
         return self.bold_fonts[font]
 
-    def read(self) -> tuple[list[Word], list[bool]]:
-        """The page's glyphs and whether each is upright. Every character of every page passes here,
-        so the C functions are called through ``map`` (no bytecode per call), the boxes written into
-        one buffer, and the glyphs made in one comprehension; the rare cases (ligatures, dropped
+    def read(self) -> Glyphs:
+        """The page's glyphs. Every character of every page passes here, so the C functions are called
+        through ``map`` (no bytecode per call), the boxes written into one buffer, and each attribute
+        filled in bulk (font ones per text object); the rare cases (rotated glyphs, ligatures, dropped
         spaces) are mended afterwards, only where they can occur."""
         n = self.raw.FPDFText_CountChars(self.textpage)
         if n <= 0:
-            return [], []
+            return Glyphs()
         text_object, loose_box, generated = _calls()
-        tp, left, top = self.address, self.left, self.top
+        tp = self.address
         text = self.text(n)
         # PDFium's own line breaks and word spaces: no glyph on the page
-        kept = [k for k, ch in enumerate(text) if ch not in "\r\n" and (ch != " " or not generated(tp, k))]
+        blanks = list(map(re.Match.start, _BREAKS_AND_SPACES.finditer(text)))
+        dropped = [k for k, made in zip(blanks, map(generated, repeat(tp), blanks), strict=True)
+                   if made or text[k] != " "]
+        kept = list(chain.from_iterable(map(range, [0, *[k + 1 for k in dropped]], [*dropped, n])))
         objs = list(map(text_object, repeat(tp), kept))
         boxes = array("f", bytes(16 * len(kept)))  # FS_RECTF per glyph: left, top, right, bottom
         start = boxes.buffer_info()[0]
         list(map(loose_box, repeat(tp), kept, range(start, start + 16 * len(kept), 16)))
         firsts = dict(zip(reversed(objs), reversed(kept), strict=True))  # each object's first character
-        fonts = {obj: self.font(obj or 0, k) for obj, k in firsts.items()}
-        chars = [text[k] for k in kept]
-        marked = [HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars
-        glyphs = [Word(m, x0 - left, x1 - left, base - size, base, size, bold) if upright
-                  else Word(ch, x0 - left, x1 - left, top - y0, top - y1, size, bold)
-                  for ch, m, x0, y0, x1, y1, (size, bold, upright, base)
-                  in zip(chars, marked, boxes[0::4], boxes[1::4], boxes[2::4], boxes[3::4],
-                         map(fonts.__getitem__, objs), strict=True)]
-        upright_of = [fonts[obj][2] for obj in objs]
-        return _mend(glyphs, upright_of, objs)
+        fonts = {obj: self.font(obj or 0, k) for obj, k in firsts.items()}  # (size, bold, upright, baseline)
+
+        def per_object(value):  # noqa: ANN001, ANN202
+            of = {obj: value(*font) for obj, font in fonts.items()}
+            return list(map(of.__getitem__, objs))
+
+        chars = list(map(text.__getitem__, kept))
+        glyphs = Glyphs([HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars,
+                        self.across(boxes[0::4]), self.across(boxes[2::4]),
+                        per_object(lambda size, _b, _u, base: base - size), per_object(lambda _s, _b, _u, base: base),
+                        per_object(lambda size, *_: size), per_object(lambda _s, bold, *_: bold),
+                        per_object(lambda _s, _b, upright, _: upright))
+        if not all(font[2] for font in fonts.values()):
+            self.rotated(glyphs, chars, boxes)
+        return _mend(glyphs, objs)
+
+    def across(self, xs: array) -> list[float]:
+        """Box edges from the page's left."""
+        return [x - self.left for x in xs] if self.left else xs.tolist()
+
+    def rotated(self, glyphs: Glyphs, chars: list[str], boxes: array) -> None:
+        """Rotated glyphs span their boxes from top to bottom and keep PDFium's hyphen marks."""
+        for i in [i for i, upright in enumerate(glyphs.upright) if not upright]:
+            glyphs.text[i] = chars[i]
+            glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
 
 
-def _mend(glyphs: list[Word], upright: list[bool], objs: list) -> tuple[list[Word], list[bool]]:
+def _mend(glyphs: Glyphs, objs: list) -> Glyphs:
     """The rare cases, where a glyph follows another of its text object: a letter in the last glyph's
-    box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only glyphs
-    that may be one are looked at (a space's gap under 0.4 of its width is neither)."""
-    pairs = zip(objs[1:], objs, glyphs[1:], glyphs, strict=False)
-    cases = [j for j, (obj, before, g, last) in enumerate(pairs, 1)
-             if obj == before and (g.x0 == last.x0 or last.text == " " and
-                                   g.x0 - last.x1 > min(0.4 * (last.x1 - last.x0), last.x1 - last.x0))]
-    if not cases:
-        return glyphs, upright
+    box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only pages with
+    a glyph that may be one are mended (a space's gap under 0.4 of its width is neither)."""
+    text, x0, x1 = glyphs.text, glyphs.x0, glyphs.x1
+    spaces = [p for p, t in enumerate(text[:-1]) if t == " "]
+    if not any(map(eq, x0[1:], x0)) and not any(
+            x0[p + 1] - x1[p] > min(0.4 * (x1[p] - x0[p]), x1[p] - x0[p]) and objs[p + 1] == objs[p] for p in spaces):
+        return glyphs
+    return Glyphs.of_words(*_mended(glyphs.words(), glyphs.upright, objs))
+
+
+def _mended(glyphs: list[Word], upright: list[bool], objs: list) -> tuple[list[Word], list[bool]]:
     out: list[Word] = []
     flags: list[bool] = []
     gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
-    start = 0
-    for j in cases:
-        out.extend(glyphs[start:j])
-        flags.extend(upright[start:j])
-        start = j + 1
-        last, glyph = out[-1], glyphs[j]  # out[-1]: the last glyph kept (a ligature's letters are not)
-        if glyph.x0 == last.x0 and _ligature(last, glyph):
-            continue  # one glyph drawn, spelt out by PDFium in letters
-        if last.text == " ":
-            spaces = _dropped_spaces(last, glyph)
-            out.extend(spaces)
-            flags.extend([upright[j]] * len(spaces))
-            if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
-                gaps.append(len(out))
+    last_obj = out  # no text object: the first glyph follows none
+    for glyph, flag, obj in zip(glyphs, upright, objs, strict=True):
+        if obj == last_obj:
+            last = out[-1]
+            if glyph.x0 == last.x0 and _ligature(last, glyph):
+                continue  # one glyph drawn, spelt out by PDFium in letters
+            if last.text == " ":
+                spaces = _dropped_spaces(last, glyph)
+                out.extend(spaces)
+                flags.extend([flag] * len(spaces))
+                if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
+                    gaps.append(len(out))
         out.append(glyph)
-        flags.append(upright[j])
-    out.extend(glyphs[start:])
-    flags.extend(upright[start:])
+        flags.append(flag)
+        last_obj = obj
     return _fill_gaps(out, flags, gaps) if gaps else (out, flags)
 
 
