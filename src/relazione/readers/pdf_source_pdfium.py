@@ -115,7 +115,9 @@ def _object_calls() -> tuple:
     return (_fast(raw.FPDFTextObj_GetFontSize, _INT, _VP, _VP),
             _fast(raw.FPDFTextObj_GetFont, _VP, _VP),
             _fast(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, _VP, ctypes.c_size_t),
-            _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP))
+            _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP),
+            _fast(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP),
+            _fast(raw.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP))
 
 
 class _Glyphs:
@@ -126,7 +128,6 @@ class _Glyphs:
 
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
         self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see _object_calls
-        self.fonts: dict[int, tuple[float, bool, bool, float]] = {}
         self.bold_fonts: dict[int, bool] = {}
 
     def text(self, n: int) -> str:
@@ -138,21 +139,25 @@ class _Glyphs:
             text = "".join(chr(raw.FPDFText_GetUnicode(self.textpage, k)) for k in range(n))
         return text
 
-    def font(self, obj: int, index: int) -> tuple[float, bool, bool, float]:
-        """(size, bold, upright, baseline) of a text object, read at its first character: an object is
-        one text-showing operator, so one line of one font at one height."""
-        raw = self.raw
-        get_size, get_font, _, _ = _object_calls()
-        size = ctypes.c_float()
-        get_size(obj, ctypes.addressof(size))
-        m = raw.FS_MATRIX()
-        raw.FPDFText_GetMatrix(self.textpage, index, m)
-        bold = self.bold(get_font(obj) or 0)
-        upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's test
-        scale = abs(m.d) if upright else (m.b * m.b + m.d * m.d) ** 0.5
-        x, y = ctypes.c_double(), ctypes.c_double()
-        raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
-        found = self.fonts[obj] = (size.value * scale, bold, upright, self.top - y.value)
+    def fonts(self, firsts: dict[int, int]) -> dict[int, tuple[float, bool, bool, float]]:
+        """(size, bold, upright, baseline) of each text object, read at its first character (``firsts``:
+        object -> character): an object is one text-showing operator, so one line of one font at one
+        height. Each call is mapped over the page's objects, into one buffer per kind."""
+        get_size, get_font, _, _, get_matrix, get_origin = _object_calls()
+        objs, tp = list(firsts), repeat(self.address)
+        sizes, at_sizes = _buffer("f", 1, len(objs))
+        matrices, at_matrices = _buffer("f", 6, len(objs))  # FS_MATRIX: a, b, c, d, e, f
+        origins, at_origins = _buffer("d", 2, len(objs))  # x, y
+        list(map(get_size, objs, at_sizes))
+        list(map(get_matrix, tp, firsts.values(), at_matrices))
+        list(map(get_origin, tp, firsts.values(), at_origins, range(at_origins.start + 8, at_origins.stop + 8, 16)))
+        bold = [self.bold(font or 0) for font in map(get_font, objs)]
+        found = {}
+        for k, obj in enumerate(objs):
+            a, b, c, d = matrices[6 * k: 6 * k + 4]
+            upright = a * d > 0 and b * c <= 0  # pdfminer's test
+            scale = abs(d) if upright else (b * b + d * d) ** 0.5
+            found[obj] = (sizes[k] * scale, bold[k], upright, self.top - origins[2 * k + 1])
         return found
 
     def bold(self, font: int) -> bool:
@@ -180,11 +185,10 @@ class _Glyphs:
                    if made or text[k] != " "]
         kept = list(chain.from_iterable(map(range, [0, *[k + 1 for k in dropped]], [*dropped, n])))
         objs = list(map(text_object, repeat(tp), kept))
-        boxes = array("f", bytes(16 * len(kept)))  # FS_RECTF per glyph: left, top, right, bottom
-        start = boxes.buffer_info()[0]
-        list(map(loose_box, repeat(tp), kept, range(start, start + 16 * len(kept), 16)))
+        boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
+        list(map(loose_box, repeat(tp), kept, at_boxes))
         firsts = dict(zip(reversed(objs), reversed(kept), strict=True))  # each object's first character
-        fonts = {obj: self.font(obj or 0, k) for obj, k in firsts.items()}  # (size, bold, upright, baseline)
+        fonts = self.fonts(firsts)
 
         def per_object(value):  # noqa: ANN001, ANN202
             of = {obj: value(*font) for obj, font in fonts.items()}
@@ -209,6 +213,14 @@ class _Glyphs:
         for i in [i for i, upright in enumerate(glyphs.upright) if not upright]:
             glyphs.text[i] = chars[i]
             glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
+
+
+def _buffer(code: str, items: int, count: int) -> tuple[array, range]:
+    """A zeroed buffer of ``count`` records of ``items`` C values of type ``code`` each, and each
+    record's address: for C functions that write their results through pointers, mapped over many."""
+    buffer = array(code, bytes(array(code).itemsize * items * count))
+    start, step = buffer.buffer_info()[0], buffer.itemsize * items
+    return buffer, range(start, start + step * count, step)
 
 
 def _mend(glyphs: Glyphs, objs: list) -> Glyphs:
