@@ -12,12 +12,11 @@ and curves. Each page and its text page are closed before the next is read.
 from __future__ import annotations
 
 import ctypes
-import re
 from array import array
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
-from itertools import chain, repeat
+from itertools import chain, compress, count, repeat
 from operator import eq
 
 from relazione.errors import RelazioneError
@@ -28,7 +27,7 @@ from relazione.readers.pdf_words import Word, is_bold_font
 
 HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
 SPELT_LIGATURES = {spelt: glyph for glyph, spelt in LIGATURES.items() if glyph not in "ﬅ"}
-_BREAKS_AND_SPACES = re.compile("[\r\n ]")
+BLANKS = "\r\n "  # what PDFium may add to a page's text: line breaks, word spaces
 SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close to whole spaces held them
 
 
@@ -176,33 +175,26 @@ class _Glyphs:
         n = self.raw.FPDFText_CountChars(self.textpage)
         if n <= 0:
             return Glyphs()
-        text_object, loose_box, generated = _calls()
-        tp = self.address
+        text_object, loose_box, _ = _calls()
         text = self.text(n)
-        # PDFium's own line breaks and word spaces: no glyph on the page
-        blanks = list(map(re.Match.start, _BREAKS_AND_SPACES.finditer(text)))
-        dropped = [k for k, made in zip(blanks, map(generated, repeat(tp), blanks), strict=True)
-                   if made or text[k] != " "]
-        kept = list(chain.from_iterable(map(range, [0, *[k + 1 for k in dropped]], [*dropped, n])))
-        objs = list(map(text_object, repeat(tp), kept))
+        kept = self.drawn(text)
+        objs = list(map(text_object, repeat(self.address), kept))
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
-        list(map(loose_box, repeat(tp), kept, at_boxes))
-        firsts = dict(zip(reversed(objs), reversed(kept), strict=True))  # each object's first character
-        fonts = self.fonts(firsts)
-
-        def per_object(value):  # noqa: ANN001, ANN202
-            of = {obj: value(*font) for obj, font in fonts.items()}
-            return list(map(of.__getitem__, objs))
-
+        list(map(loose_box, repeat(self.address), kept, at_boxes))
+        fonts = self.fonts(dict(zip(reversed(objs), reversed(kept), strict=True)))  # objects at their first glyph
         chars = list(map(text.__getitem__, kept))
         glyphs = Glyphs([HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars,
-                        self.across(boxes[0::4]), self.across(boxes[2::4]),
-                        per_object(lambda size, _b, _u, base: base - size), per_object(lambda _s, _b, _u, base: base),
-                        per_object(lambda size, *_: size), per_object(lambda _s, bold, *_: bold),
-                        per_object(lambda _s, _b, upright, _: upright))
+                        self.across(boxes[0::4]), self.across(boxes[2::4]), *_per_object(fonts, objs))
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
         return _mend(glyphs, objs)
+
+    def drawn(self, text: str) -> list[int]:
+        """The characters drawn on the page: not PDFium's own line breaks and word spaces."""
+        blanks = list(compress(count(), map(BLANKS.__contains__, text)))
+        made = map(_calls()[2], repeat(self.address), blanks)
+        dropped = [k for k, generated in zip(blanks, made, strict=True) if generated or text[k] != " "]
+        return list(chain.from_iterable(map(range, [0, *[k + 1 for k in dropped]], [*dropped, len(text)])))
 
     def across(self, xs: array) -> list[float]:
         """Box edges from the page's left."""
@@ -213,6 +205,20 @@ class _Glyphs:
         for i in [i for i, upright in enumerate(glyphs.upright) if not upright]:
             glyphs.text[i] = chars[i]
             glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
+
+
+def _per_object(fonts: dict[int, tuple[float, bool, bool, float]], objs: list[int]) -> tuple[list, ...]:
+    """Each glyph's top, bottom, size, bold and upright, from its text object's font; on a page with
+    no bold, or none rotated, that list is made at once."""
+    def column(k: int) -> list:
+        of = {obj: font[k] for obj, font in fonts.items()}
+        return list(map(of.__getitem__, objs))
+
+    values = fonts.values()
+    bold = column(1) if any(f[1] for f in values) else [False] * len(objs)
+    upright = [True] * len(objs) if all(f[2] for f in values) else column(2)
+    top_of = {obj: base - size for obj, (size, _, _, base) in fonts.items()}
+    return list(map(top_of.__getitem__, objs)), column(3), column(0), bold, upright
 
 
 def _buffer(code: str, items: int, count: int) -> tuple[array, range]:
@@ -228,7 +234,7 @@ def _mend(glyphs: Glyphs, objs: list) -> Glyphs:
     box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only pages with
     a glyph that may be one are mended (a space's gap under 0.4 of its width is neither)."""
     text, x0, x1 = glyphs.text, glyphs.x0, glyphs.x1
-    spaces = [p for p, t in enumerate(text[:-1]) if t == " "]
+    spaces = list(compress(count(), map(" ".__eq__, text[:-1])))
     if not any(map(eq, x0[1:], x0)) and not any(
             x0[p + 1] - x1[p] > min(0.4 * (x1[p] - x0[p]), x1[p] - x0[p]) and objs[p + 1] == objs[p] for p in spaces):
         return glyphs
