@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
 from itertools import chain, compress, count, repeat
-from operator import eq
+from operator import eq, ne
 
 from relazione.errors import RelazioneError
 from relazione.readers.pdf_glyph_words import LIGATURES, words_from_glyphs
@@ -177,24 +177,31 @@ class _Glyphs:
             return Glyphs()
         text_object, loose_box, _ = _calls()
         text = self.text(n)
-        kept = self.drawn(text)
+        starts, ends = self.drawn(text)
+        kept = list(chain.from_iterable(map(range, starts, ends)))
+        if not kept:
+            return Glyphs()
+        chars = list("".join(map(text.__getitem__, map(slice, starts, ends))))
         objs = list(map(text_object, repeat(self.address), kept))
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
         list(map(loose_box, repeat(self.address), kept, at_boxes))
-        fonts = self.fonts(dict(zip(reversed(objs), reversed(kept), strict=True)))  # objects at their first glyph
-        chars = list(map(text.__getitem__, kept))
+        # each object at its first glyph: where the object changes, the last time wins
+        runs = [0, *compress(count(1), map(ne, objs[1:], objs))]
+        fonts = self.fonts(dict(zip(map(objs.__getitem__, reversed(runs)), map(kept.__getitem__, reversed(runs)),
+                                    strict=True)))
         glyphs = Glyphs([HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars,
                         self.across(boxes[0::4]), self.across(boxes[2::4]), *_per_object(fonts, objs))
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
         return _mend(glyphs, objs)
 
-    def drawn(self, text: str) -> list[int]:
-        """The characters drawn on the page: not PDFium's own line breaks and word spaces."""
+    def drawn(self, text: str) -> tuple[list[int], list[int]]:
+        """The runs of characters drawn on the page (starts, ends): not PDFium's own line breaks and
+        word spaces."""
         blanks = list(compress(count(), map(BLANKS.__contains__, text)))
         made = map(_calls()[2], repeat(self.address), blanks)
         dropped = [k for k, generated in zip(blanks, made, strict=True) if generated or text[k] != " "]
-        return list(chain.from_iterable(map(range, [0, *[k + 1 for k in dropped]], [*dropped, len(text)])))
+        return [0, *[k + 1 for k in dropped]], [*dropped, len(text)]
 
     def across(self, xs: array) -> list[float]:
         """Box edges from the page's left."""
