@@ -1,12 +1,14 @@
-"""The PDFium engine (the default): pypdfium2's text page and page objects, through its raw ctypes API.
+"""The PDFium engine (the default): pypdfium2's text page and page objects, through its raw API
+(ctypes; cffi for the calls made per character, mapped over a page's characters).
 
 A page's characters are read with two calls each (the page's text in one call; per character its
 advance box and its text object, whose font size, font name, direction and baseline are read once
-per object), as pdfminer would give them: ``x0``/``x1`` the advance, ``bottom`` the baseline,
-``top`` one font size above. Words are made as pdfplumber's word extractor makes them from those
-characters (``pdf_glyph_words``), so the two engines group words alike. Ruling edges come from the page's path objects
-(in form XObjects too), one edge per straight segment, as pdfplumber makes them from lines, rects
-and curves. Each page and its text page are closed before the next is read.
+per object), as pdfminer would give them (``pdf_glyph_mend`` mends ligatures and dropped spaces):
+``x0``/``x1`` the advance, ``bottom`` the baseline, ``top`` one font size above. Words are made as
+pdfplumber's word extractor makes them from those characters (``pdf_glyph_words``), so the two
+engines group words alike. Ruling edges come from the page's path objects (in form XObjects too),
+one edge per straight segment, as pdfplumber makes them from lines, rects and curves. Each page
+and its text page are closed before the next is read.
 """
 
 from __future__ import annotations
@@ -17,18 +19,17 @@ from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
 from itertools import chain, compress, count, repeat
-from operator import eq, ne
+from operator import ne
 
 from relazione.errors import RelazioneError
-from relazione.readers.pdf_glyph_words import LIGATURES, words_from_glyphs
+from relazione.readers.pdf_glyph_mend import mend
+from relazione.readers.pdf_glyph_words import words_from_glyphs
 from relazione.readers.pdf_source import Glyphs, SourcePage
 from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
-from relazione.readers.pdf_words import Word, is_bold_font
+from relazione.readers.pdf_words import is_bold_font
 
 HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
-SPELT_LIGATURES = {spelt: glyph for glyph, spelt in LIGATURES.items() if glyph not in "ﬅ"}
 BLANKS = "\r\n "  # what PDFium may add to a page's text: line breaks, word spaces
-SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close to whole spaces held them
 
 
 class Unopened(Exception):
@@ -193,7 +194,7 @@ class _Glyphs:
                         self.across(boxes[0::4]), self.across(boxes[2::4]), *_per_object(fonts, objs))
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
-        return _mend(glyphs, objs)
+        return mend(glyphs, objs)
 
     def drawn(self, text: str) -> tuple[list[int], list[int]]:
         """The runs of characters drawn on the page (starts, ends): not PDFium's own line breaks and
@@ -234,82 +235,3 @@ def _buffer(code: str, items: int, count: int) -> tuple[array, range]:
     buffer = array(code, bytes(array(code).itemsize * items * count))
     start, step = buffer.buffer_info()[0], buffer.itemsize * items
     return buffer, range(start, start + step * count, step)
-
-
-def _mend(glyphs: Glyphs, objs: list) -> Glyphs:
-    """The rare cases, where a glyph follows another of its text object: a letter in the last glyph's
-    box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only pages with
-    a glyph that may be one are mended (a space's gap under 0.4 of its width is neither)."""
-    text, x0, x1 = glyphs.text, glyphs.x0, glyphs.x1
-    spaces = list(compress(count(), map(" ".__eq__, text[:-1])))
-    if not any(map(eq, x0[1:], x0)) and not any(
-            x0[p + 1] - x1[p] > min(0.4 * (x1[p] - x0[p]), x1[p] - x0[p]) and objs[p + 1] == objs[p] for p in spaces):
-        return glyphs
-    return Glyphs.of_words(*_mended(glyphs.words(), glyphs.upright, objs))
-
-
-def _mended(glyphs: list[Word], upright: list[bool], objs: list) -> tuple[list[Word], list[bool]]:
-    out: list[Word] = []
-    flags: list[bool] = []
-    gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
-    last_obj = out  # no text object: the first glyph follows none
-    for glyph, flag, obj in zip(glyphs, upright, objs, strict=True):
-        if obj == last_obj:
-            last = out[-1]
-            if glyph.x0 == last.x0 and _ligature(last, glyph):
-                continue  # one glyph drawn, spelt out by PDFium in letters
-            if last.text == " ":
-                spaces = _dropped_spaces(last, glyph)
-                out.extend(spaces)
-                flags.extend([flag] * len(spaces))
-                if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
-                    gaps.append(len(out))
-        out.append(glyph)
-        flags.append(flag)
-        last_obj = obj
-    return _fill_gaps(out, flags, gaps) if gaps else (out, flags)
-
-
-def _ligature(last: Word, glyph: Word) -> bool:
-    """A letter in the same box as the last glyph, making a ligature with it ("f" + "l": "ﬂ"): the last
-    glyph becomes the ligature, as pdfminer reads it (a typed page counts glyphs)."""
-    if glyph.x0 != last.x0 or glyph.x1 != last.x1:
-        return False
-    found = SPELT_LIGATURES.get(LIGATURES.get(last.text, last.text) + glyph.text)
-    if found is not None:
-        last.text = found
-    return found is not None
-
-
-def _fill_gaps(glyphs: list[Word], upright: list[bool], gaps: list[int]) -> tuple[list[Word], list[bool]]:
-    """A dropped space whose gap holds a glyph drawn later (a bullet "❖" set in the gap between the
-    spaces around it): the space comes back just before the glyph after the gap, where the document
-    set it, so the bullet stays a word of its own."""
-    out, flags, start = [], [], 0
-    for index in gaps:
-        space, after = glyphs[index - 1], glyphs[index]
-        if any(g.x0 < after.x0 and g.x1 > space.x1 and abs(g.bottom - after.bottom) < 1 and g.text.strip()
-               for g in glyphs[index + 1:] + glyphs[: index - 1]):
-            width = space.x1 - space.x0
-            out.extend(glyphs[start:index])
-            flags.extend(upright[start:index])
-            out.append(Word(" ", after.x0 - width, after.x0, space.top, space.bottom, space.size, space.bold))
-            flags.append(upright[index])
-            start = index
-    out.extend(glyphs[start:])
-    flags.extend(upright[start:])
-    return out, flags
-
-
-def _dropped_spaces(space: Word, glyph: Word) -> list[Word]:
-    """PDFium keeps one of several spaces in a row; the gap the others leave (in the same text object,
-    whole spaces wide) gets them back, as pdfminer reads them: a typed page's columns are spaces."""
-    width = space.x1 - space.x0
-    if width <= 0:
-        return []
-    gap = (glyph.x0 - space.x1) / width
-    count = round(gap)
-    if count < 1 or abs(gap - count) > SPACE_SLACK:
-        return []
-    return [Word(" ", space.x1 + i * width, space.x1 + (i + 1) * width, space.top, space.bottom, space.size, space.bold)
-            for i in range(count)]
