@@ -61,13 +61,16 @@ def _proportional(glyphs: Glyphs) -> bool:
     glyphs, but for those 5%, fit in one width window of +-2% around the pitch; when no window holds
     that many of them, no pitch can make the whole page typed. Else the whole count decides."""
     count = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
-    sample = sorted(w for w in map(round, map(sub, glyphs.x1[:count], glyphs.x0[:count]), repeat(1)) if w > 0)
+    widths = Counter(map(round, map(sub, glyphs.x1[:count], glyphs.x0[:count]), repeat(1)))
+    sample = sorted((width, n) for width, n in widths.items() if width > 0)  # a pitch is > 0; few widths
     needed = min(count, len(glyphs)) - (1 - FIXED_SHARE) * len(glyphs) - 1  # -1: slack for float sums
-    widest = start = 0
-    for end, width in enumerate(sample):  # the most widths within one window of ratio WINDOW
-        while width > sample[start] * WINDOW:
+    widest = start = below = upto = 0
+    for width, n in sample:  # the most widths within one window of ratio WINDOW, counted per width
+        while width > sample[start][0] * WINDOW:
+            below += sample[start][1]
             start += 1
-        widest = max(widest, end - start + 1)
+        upto += n
+        widest = max(widest, upto - below)
     return widest < needed
 
 
