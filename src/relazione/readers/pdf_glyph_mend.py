@@ -7,7 +7,7 @@ of its own object can be mended).
 
 from __future__ import annotations
 
-from itertools import compress, count
+from itertools import chain, compress, count
 from operator import eq
 
 from relazione.readers.pdf_glyph_words import LIGATURES
@@ -20,35 +20,44 @@ SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close t
 
 def mend(glyphs: Glyphs, objs: list) -> Glyphs:
     """The rare cases, where a glyph follows another of its text object: a letter in the last glyph's
-    box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only pages with
-    a glyph that may be one are mended (a space's gap under 0.4 of its width is neither)."""
+    box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only the glyphs
+    that may be one are looked at (a space's gap under 0.4 of its width is neither)."""
+    cases = _cases(glyphs, objs)
+    return Glyphs.of_words(*_mended(glyphs.words(), glyphs.upright, cases)) if cases else glyphs
+
+
+def _cases(glyphs: Glyphs, objs: list) -> list[int]:
+    """The glyphs that may need mending, found by maps over the page's glyphs and its spaces."""
     text, x0, x1 = glyphs.text, glyphs.x0, glyphs.x1
-    spaces = list(compress(count(), map(" ".__eq__, text[:-1])))
-    if not any(map(eq, x0[1:], x0)) and not any(
-            x0[p + 1] - x1[p] > min(0.4 * (x1[p] - x0[p]), x1[p] - x0[p]) and objs[p + 1] == objs[p] for p in spaces):
-        return glyphs
-    return Glyphs.of_words(*_mended(glyphs.words(), glyphs.upright, objs))
+    same_box = compress(count(1), map(eq, x0[1:], x0))
+    spaces = compress(count(), map(" ".__eq__, text[:-1]))
+    after_gap = [p + 1 for p in spaces if x0[p + 1] - x1[p] > min(0.4 * (x1[p] - x0[p]), x1[p] - x0[p])]
+    return sorted({j for j in chain(same_box, after_gap) if objs[j] == objs[j - 1]})
 
 
-def _mended(glyphs: list[Word], upright: list[bool], objs: list) -> tuple[list[Word], list[bool]]:
+def _mended(glyphs: list[Word], upright: list[bool], cases: list[int]) -> tuple[list[Word], list[bool]]:
+    """The glyphs mended at each case, the others taken as they are, a slice at a time."""
     out: list[Word] = []
     flags: list[bool] = []
     gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
-    last_obj = out  # no text object: the first glyph follows none
-    for glyph, flag, obj in zip(glyphs, upright, objs, strict=True):
-        if obj == last_obj:
-            last = out[-1]
-            if glyph.x0 == last.x0 and _ligature(last, glyph):
-                continue  # one glyph drawn, spelt out by PDFium in letters
-            if last.text == " ":
-                spaces = _dropped_spaces(last, glyph)
-                out.extend(spaces)
-                flags.extend([flag] * len(spaces))
-                if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
-                    gaps.append(len(out))
+    start = 0
+    for j in cases:
+        out.extend(glyphs[start:j])
+        flags.extend(upright[start:j])
+        start = j + 1
+        last, glyph = out[-1], glyphs[j]  # out[-1]: the last glyph kept (a ligature's letters are not)
+        if glyph.x0 == last.x0 and _ligature(last, glyph):
+            continue  # one glyph drawn, spelt out by PDFium in letters
+        if last.text == " ":
+            spaces = _dropped_spaces(last, glyph)
+            out.extend(spaces)
+            flags.extend([upright[j]] * len(spaces))
+            if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
+                gaps.append(len(out))
         out.append(glyph)
-        flags.append(flag)
-        last_obj = obj
+        flags.append(upright[j])
+    out.extend(glyphs[start:])
+    flags.extend(upright[start:])
     return _fill_gaps(out, flags, gaps) if gaps else (out, flags)
 
 
