@@ -1,5 +1,5 @@
 """Glyphs -> words, as pdfplumber's ``extract_words(extra_attrs=["size"])`` makes them, for an engine
-that gives glyphs only (PDFium): the same steps and tolerances, on ``Word`` glyphs instead of dicts
+that gives glyphs only (PDFium): the same steps and tolerances, on ``Glyphs`` lists instead of dicts
 (pdfplumber's own extractor on dicts costs more than reading the whole page).
 
 pdfplumber's steps: consecutive glyphs of one direction and font size form a group; a group's glyphs
@@ -11,64 +11,70 @@ Rotated glyphs (upright False) are read top to bottom in columns, as pdfplumber 
 
 from __future__ import annotations
 
+from itertools import compress, count
+from operator import ne
+
+from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_words import Word
 
 TOLERANCE = 3.0  # pdfplumber's x_tolerance and y_tolerance
 LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
 
 
-def words_from_glyphs(glyphs: list[Word], upright: list[bool]) -> list[Word]:
+def words_from_glyphs(glyphs: Glyphs) -> list[Word]:
     if not glyphs:
         return []
     out: list[Word] = []
-    sizes = [g.size for g in glyphs]
-    # where direction or size changes, found by one comprehension rather than a loop per glyph
-    starts = [0, *[k for k, (a, b, c, d) in enumerate(zip(sizes, sizes[1:], upright, upright[1:], strict=False), 1)
-                   if a != b or c != d], len(glyphs)]
+    sizes, upright = glyphs.size, glyphs.upright
+    # where direction or size changes, found by C-level maps rather than a loop per glyph
+    changes = {*compress(count(1), map(ne, sizes[1:], sizes)), *compress(count(1), map(ne, upright[1:], upright))}
+    starts = [0, *sorted(changes), len(glyphs)]
     for i, j in zip(starts, starts[1:], strict=False):
-        group = glyphs[i:j]
-        out.extend(_line_words(group) if upright[i] else _column_words(group))
+        out.extend(_line_words(glyphs, i, j) if upright[i] else _column_words(glyphs.words(i, j)))
     return out
 
 
-def _line_words(glyphs: list[Word]) -> list[Word]:
-    """Upright glyphs: one sort by (line, x0, stream order) is pdfplumber's stable sort by line then
-    by position in a line. A word's box is kept as its glyphs come (x0 never falls inside a word),
-    not recomputed from a list per word: a page has thousands of words."""
-    cluster = _clusters({g.top for g in glyphs})
-    keyed = sorted([(cluster[g.top], g.x0, i, g) for i, g in enumerate(glyphs)])
+def _line_words(glyphs: Glyphs, start: int, end: int) -> list[Word]:
+    """Upright glyphs ``start`` to ``end``: one sort by (line, x0, stream order) is pdfplumber's stable
+    sort by line then by position in a line, its keys zipped from the glyphs' lists in bulk. A
+    word's box is kept as its glyphs come (x0 never falls inside a word, nor left of the last
+    glyph's start on one line), not recomputed from a list per word: a page has thousands."""
+    text, x0s, x1s, tops, bottoms = glyphs.text, glyphs.x0, glyphs.x1, glyphs.top, glyphs.bottom
+    cluster = _clusters(set(tops[start:end]))
+    keyed = sorted(zip(map(cluster.__getitem__, tops[start:end]), x0s[start:end], range(start, end), strict=True))
     words: list[Word] = []
     texts: list[str] = []
-    line = -1
-    first = prev = None
-    x1 = top = bottom = 0.0
-    for k, x0, _, g in keyed:
-        text = g.text
-        if texts and (k != line or text.isspace() or x0 < prev.x0 or x0 > prev.x1 + TOLERANCE
-                      or abs(g.top - prev.top) > TOLERANCE):
-            words.append(_word(texts, first, x1, top, bottom))
+    line = first = -1
+    prev_x1 = prev_top = x1 = top = bottom = 0.0
+    for k, x0, i in keyed:
+        t = text[i]
+        if t.isspace():
+            if texts:
+                words.append(_word(texts, glyphs, first, x1, top, bottom))
+                texts = []
+            continue
+        if texts and (k != line or x0 > prev_x1 + TOLERANCE or abs(tops[i] - prev_top) > TOLERANCE):
+            words.append(_word(texts, glyphs, first, x1, top, bottom))
             texts = []
         line = k
-        if text.isspace():
-            continue
         if texts:
-            texts.append(text)
-            x1 = g.x1 if g.x1 > x1 else x1
-            top = g.top if g.top < top else top
-            bottom = g.bottom if g.bottom > bottom else bottom
+            texts.append(t)
+            x1 = x1s[i] if x1s[i] > x1 else x1
+            top = tops[i] if tops[i] < top else top
+            bottom = bottoms[i] if bottoms[i] > bottom else bottom
         else:
-            texts, first, x1, top, bottom = [text], g, g.x1, g.top, g.bottom
-        prev = g
+            texts, first, x1, top, bottom = [t], i, x1s[i], tops[i], bottoms[i]
+        prev_x1, prev_top = x1s[i], tops[i]
     if texts:
-        words.append(_word(texts, first, x1, top, bottom))
+        words.append(_word(texts, glyphs, first, x1, top, bottom))
     return words
 
 
-def _word(texts: list[str], first: Word, x1: float, top: float, bottom: float) -> Word:
+def _word(texts: list[str], glyphs: Glyphs, first: int, x1: float, top: float, bottom: float) -> Word:
     text = "".join(texts)
     if not text.isascii():
         text = "".join([LIGATURES.get(t, t) for t in texts])
-    return Word(text, first.x0, x1, top, bottom, first.size, first.bold)
+    return Word(text, glyphs.x0[first], x1, top, bottom, glyphs.size[first], glyphs.bold[first])
 
 
 def _column_words(glyphs: list[Word]) -> list[Word]:

@@ -1,30 +1,35 @@
-"""The PDFium engine (the default): pypdfium2's text page and page objects, through its raw ctypes API.
+"""The PDFium engine (the default): pypdfium2's text page and page objects, through its raw API
+(ctypes; cffi for the calls made per character, mapped over a page's characters).
 
 A page's characters are read with two calls each (the page's text in one call; per character its
 advance box and its text object, whose font size, font name, direction and baseline are read once
-per object), as pdfminer would give them: ``x0``/``x1`` the advance, ``bottom`` the baseline,
-``top`` one font size above. Words are made as pdfplumber's word extractor makes them from those
-characters (``pdf_glyph_words``), so the two engines group words alike. Ruling edges come from the page's path objects
-(in form XObjects too), one edge per straight segment, as pdfplumber makes them from lines, rects
-and curves. Each page and its text page are closed before the next is read.
+per object), as pdfminer would give them (``pdf_glyph_mend`` mends ligatures and dropped spaces):
+``x0``/``x1`` the advance, ``bottom`` the baseline, ``top`` one font size above. Words are made as
+pdfplumber's word extractor makes them from those characters (``pdf_glyph_words``), so the two
+engines group words alike. Ruling edges come from the page's path objects (in form XObjects too),
+one edge per straight segment, as pdfplumber makes them from lines, rects and curves. Each page
+and its text page are closed before the next is read.
 """
 
 from __future__ import annotations
 
 import ctypes
+from array import array
 from collections.abc import Iterator
 from contextlib import suppress
 from functools import lru_cache
+from itertools import chain, compress, count, repeat
+from operator import ne
 
 from relazione.errors import RelazioneError
-from relazione.readers.pdf_glyph_words import LIGATURES, words_from_glyphs
-from relazione.readers.pdf_source import SourcePage
+from relazione.readers.pdf_glyph_mend import mend
+from relazione.readers.pdf_glyph_words import words_from_glyphs
+from relazione.readers.pdf_source import Glyphs, SourcePage
 from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
-from relazione.readers.pdf_words import Word, is_bold_font
+from relazione.readers.pdf_words import is_bold_font
 
 HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
-SPELT_LIGATURES = {spelt: glyph for glyph, spelt in LIGATURES.items() if glyph not in "ﬅ"}
-SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close to whole spaces held them
+BLANKS = "\r\n "  # what PDFium may add to a page's text: line breaks, word spaces
 
 
 class Unopened(Exception):
@@ -68,11 +73,11 @@ def _read_page(page, number: int) -> SourcePage:  # noqa: ANN001
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        glyphs, upright = _Glyphs(textpage.raw, left, top).read()
+        glyphs = _Glyphs(textpage.raw, left, top).read()
     finally:
         textpage.close()
     edges, has_images = page_edges_and_images(page.raw, left, top, with_edges=bool(glyphs))
-    return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs, upright))
+    return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs))
 
 
 def _fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
@@ -86,11 +91,19 @@ _VP, _INT = ctypes.c_void_p, ctypes.c_int
 
 @lru_cache(maxsize=1)
 def _calls() -> tuple:
+    """The three calls made per character, through cffi: mapped over a page's characters, a cffi
+    function pointer costs half what a ctypes one does per call; handles and addresses as integers."""
+    import cffi
     import pypdfium2.raw as raw
 
-    return (_fast(raw.FPDFText_GetTextObject, _VP, _VP, _INT),
-            _fast(raw.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP),
-            _fast(raw.FPDFText_IsGenerated, _INT, _VP, _INT))
+    ffi = cffi.FFI()
+
+    def pointer(function, signature: str):  # noqa: ANN001, ANN202
+        return ffi.cast(signature, ctypes.cast(function, ctypes.c_void_p).value)
+
+    return (pointer(raw.FPDFText_GetTextObject, "intptr_t (*)(intptr_t, int)"),
+            pointer(raw.FPDFText_GetLooseCharBox, "int (*)(intptr_t, int, intptr_t)"),
+            pointer(raw.FPDFText_IsGenerated, "int (*)(intptr_t, int)"))
 
 
 @lru_cache(maxsize=1)
@@ -102,7 +115,9 @@ def _object_calls() -> tuple:
     return (_fast(raw.FPDFTextObj_GetFontSize, _INT, _VP, _VP),
             _fast(raw.FPDFTextObj_GetFont, _VP, _VP),
             _fast(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, _VP, ctypes.c_size_t),
-            _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP))
+            _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP),
+            _fast(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP),
+            _fast(raw.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP))
 
 
 class _Glyphs:
@@ -113,7 +128,6 @@ class _Glyphs:
 
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
         self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see _object_calls
-        self.fonts: dict[int, tuple[float, bool, bool, float]] = {}
         self.bold_fonts: dict[int, bool] = {}
 
     def text(self, n: int) -> str:
@@ -125,21 +139,25 @@ class _Glyphs:
             text = "".join(chr(raw.FPDFText_GetUnicode(self.textpage, k)) for k in range(n))
         return text
 
-    def font(self, obj: int, index: int) -> tuple[float, bool, bool, float]:
-        """(size, bold, upright, baseline) of a text object, read at its first character: an object is
-        one text-showing operator, so one line of one font at one height."""
-        raw = self.raw
-        get_size, get_font, _, _ = _object_calls()
-        size = ctypes.c_float()
-        get_size(obj, ctypes.addressof(size))
-        m = raw.FS_MATRIX()
-        raw.FPDFText_GetMatrix(self.textpage, index, m)
-        bold = self.bold(get_font(obj) or 0)
-        upright = m.a * m.d > 0 and m.b * m.c <= 0  # pdfminer's test
-        scale = abs(m.d) if upright else (m.b * m.b + m.d * m.d) ** 0.5
-        x, y = ctypes.c_double(), ctypes.c_double()
-        raw.FPDFText_GetCharOrigin(self.textpage, index, x, y)
-        found = self.fonts[obj] = (size.value * scale, bold, upright, self.top - y.value)
+    def fonts(self, firsts: dict[int, int]) -> dict[int, tuple[float, bool, bool, float]]:
+        """(size, bold, upright, baseline) of each text object, read at its first character (``firsts``:
+        object -> character): an object is one text-showing operator, so one line of one font at one
+        height. Each call is mapped over the page's objects, into one buffer per kind."""
+        get_size, get_font, _, _, get_matrix, get_origin = _object_calls()
+        objs, tp = list(firsts), repeat(self.address)
+        sizes, at_sizes = _buffer("f", 1, len(objs))
+        matrices, at_matrices = _buffer("f", 6, len(objs))  # FS_MATRIX: a, b, c, d, e, f
+        origins, at_origins = _buffer("d", 2, len(objs))  # x, y
+        list(map(get_size, objs, at_sizes))
+        list(map(get_matrix, tp, firsts.values(), at_matrices))
+        list(map(get_origin, tp, firsts.values(), at_origins, range(at_origins.start + 8, at_origins.stop + 8, 16)))
+        bold = [self.bold(font or 0) for font in map(get_font, objs)]
+        found = {}
+        for k, obj in enumerate(objs):
+            a, b, c, d = matrices[6 * k: 6 * k + 4]
+            upright = a * d > 0 and b * c <= 0  # pdfminer's test
+            scale = abs(d) if upright else (b * b + d * d) ** 0.5
+            found[obj] = (sizes[k] * scale, bold[k], upright, self.top - origins[2 * k + 1])
         return found
 
     def bold(self, font: int) -> bool:
@@ -150,85 +168,70 @@ class _Glyphs:
             self.bold_fonts[font] = is_bold_font(name)
         return self.bold_fonts[font]
 
-    def read(self) -> tuple[list[Word], list[bool]]:
-        """The page's glyphs and whether each is upright. The loop runs once per character of every
-        page: it keeps to two C calls and one ``Word`` each."""
+    def read(self) -> Glyphs:
+        """The page's glyphs. Every character of every page passes here, so the C functions are called
+        through ``map`` (no bytecode per call), the boxes written into one buffer, and each attribute
+        filled in bulk (font ones per text object); the rare cases (rotated glyphs, ligatures, dropped
+        spaces) are mended afterwards, only where they can occur."""
         n = self.raw.FPDFText_CountChars(self.textpage)
         if n <= 0:
-            return [], []
-        text_object, loose_box, generated = _calls()
-        tp, left, top, fonts = self.address, self.left, self.top, self.fonts
-        box = (ctypes.c_float * 4)()  # FS_RECTF: left, top, right, bottom
-        p_box = ctypes.addressof(box)
-        glyphs: list[Word] = []
-        upright_of: list[bool] = []
-        gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
-        last_obj = last = None
-        for k, ch in enumerate(self.text(n)):
-            if ch in "\r\n" or (ch == " " and generated(tp, k)):
-                continue  # PDFium's own line breaks and word spaces: no glyph on the page
-            obj = text_object(tp, k) or 0
-            size, bold, upright, bottom = fonts.get(obj) or self.font(obj, k)
-            loose_box(tp, k, p_box)
-            if upright:
-                glyph = Word(HYPHENS.get(ch, ch), box[0] - left, box[2] - left, bottom - size, bottom, size, bold)
-            else:
-                glyph = Word(ch, box[0] - left, box[2] - left, top - box[1], top - box[3], size, bold)
-            if obj == last_obj:
-                if glyph.x0 == last.x0 and _ligature(last, glyph):
-                    continue  # one glyph drawn, spelt out by PDFium in letters
-                if last.text == " ":
-                    spaces = _dropped_spaces(last, glyph)
-                    glyphs.extend(spaces)
-                    upright_of.extend([upright] * len(spaces))
-                    if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
-                        gaps.append(len(glyphs))
-            glyphs.append(glyph)
-            upright_of.append(upright)
-            last_obj, last = obj, glyph
-        return _fill_gaps(glyphs, upright_of, gaps) if gaps else (glyphs, upright_of)
+            return Glyphs()
+        text_object, loose_box, _ = _calls()
+        text = self.text(n)
+        starts, ends = self.drawn(text)
+        kept = list(chain.from_iterable(map(range, starts, ends)))
+        if not kept:
+            return Glyphs()
+        chars = list("".join(map(text.__getitem__, map(slice, starts, ends))))
+        objs = list(map(text_object, repeat(self.address), kept))
+        boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
+        list(map(loose_box, repeat(self.address), kept, at_boxes))
+        # each object at its first glyph: where the object changes, the last time wins
+        runs = [0, *compress(count(1), map(ne, objs[1:], objs))]
+        fonts = self.fonts(dict(zip(map(objs.__getitem__, reversed(runs)), map(kept.__getitem__, reversed(runs)),
+                                    strict=True)))
+        glyphs = Glyphs([HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars,
+                        self.across(boxes[0::4]), self.across(boxes[2::4]), *_per_object(fonts, objs))
+        if not all(font[2] for font in fonts.values()):
+            self.rotated(glyphs, chars, boxes)
+        return mend(glyphs, objs)
+
+    def drawn(self, text: str) -> tuple[list[int], list[int]]:
+        """The runs of characters drawn on the page (starts, ends): not PDFium's own line breaks and
+        word spaces."""
+        blanks = list(compress(count(), map(BLANKS.__contains__, text)))
+        made = map(_calls()[2], repeat(self.address), blanks)
+        dropped = [k for k, generated in zip(blanks, made, strict=True) if generated or text[k] != " "]
+        return [0, *[k + 1 for k in dropped]], [*dropped, len(text)]
+
+    def across(self, xs: array) -> list[float]:
+        """Box edges from the page's left."""
+        return [x - self.left for x in xs] if self.left else xs.tolist()
+
+    def rotated(self, glyphs: Glyphs, chars: list[str], boxes: array) -> None:
+        """Rotated glyphs span their boxes from top to bottom and keep PDFium's hyphen marks."""
+        for i in [i for i, upright in enumerate(glyphs.upright) if not upright]:
+            glyphs.text[i] = chars[i]
+            glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
 
 
-def _ligature(last: Word, glyph: Word) -> bool:
-    """A letter in the same box as the last glyph, making a ligature with it ("f" + "l": "ﬂ"): the last
-    glyph becomes the ligature, as pdfminer reads it (a typed page counts glyphs)."""
-    if glyph.x0 != last.x0 or glyph.x1 != last.x1:
-        return False
-    found = SPELT_LIGATURES.get(LIGATURES.get(last.text, last.text) + glyph.text)
-    if found is not None:
-        last.text = found
-    return found is not None
+def _per_object(fonts: dict[int, tuple[float, bool, bool, float]], objs: list[int]) -> tuple[list, ...]:
+    """Each glyph's top, bottom, size, bold and upright, from its text object's font; on a page with
+    no bold, or none rotated, that list is made at once."""
+    def column(k: int) -> list:
+        of = {obj: font[k] for obj, font in fonts.items()}
+        return list(map(of.__getitem__, objs))
+
+    values = fonts.values()
+    bold = column(1) if any(f[1] for f in values) else [False] * len(objs)
+    upright = [True] * len(objs) if all(f[2] for f in values) else column(2)
+    top_of = {obj: base - size for obj, (size, _, _, base) in fonts.items()}
+    return list(map(top_of.__getitem__, objs)), column(3), column(0), bold, upright
 
 
-def _fill_gaps(glyphs: list[Word], upright: list[bool], gaps: list[int]) -> tuple[list[Word], list[bool]]:
-    """A dropped space whose gap holds a glyph drawn later (a bullet "❖" set in the gap between the
-    spaces around it): the space comes back just before the glyph after the gap, where the document
-    set it, so the bullet stays a word of its own."""
-    out, flags, start = [], [], 0
-    for index in gaps:
-        space, after = glyphs[index - 1], glyphs[index]
-        if any(g.x0 < after.x0 and g.x1 > space.x1 and abs(g.bottom - after.bottom) < 1 and g.text.strip()
-               for g in glyphs[index + 1:] + glyphs[: index - 1]):
-            width = space.x1 - space.x0
-            out.extend(glyphs[start:index])
-            flags.extend(upright[start:index])
-            out.append(Word(" ", after.x0 - width, after.x0, space.top, space.bottom, space.size, space.bold))
-            flags.append(upright[index])
-            start = index
-    out.extend(glyphs[start:])
-    flags.extend(upright[start:])
-    return out, flags
-
-
-def _dropped_spaces(space: Word, glyph: Word) -> list[Word]:
-    """PDFium keeps one of several spaces in a row; the gap the others leave (in the same text object,
-    whole spaces wide) gets them back, as pdfminer reads them: a typed page's columns are spaces."""
-    width = space.x1 - space.x0
-    if width <= 0:
-        return []
-    gap = (glyph.x0 - space.x1) / width
-    count = round(gap)
-    if count < 1 or abs(gap - count) > SPACE_SLACK:
-        return []
-    return [Word(" ", space.x1 + i * width, space.x1 + (i + 1) * width, space.top, space.bottom, space.size, space.bold)
-            for i in range(count)]
+def _buffer(code: str, items: int, count: int) -> tuple[array, range]:
+    """A zeroed buffer of ``count`` records of ``items`` C values of type ``code`` each, and each
+    record's address: for C functions that write their results through pointers, mapped over many."""
+    buffer = array(code, bytes(array(code).itemsize * items * count))
+    start, step = buffer.buffer_info()[0], buffer.itemsize * items
+    return buffer, range(start, start + step * count, step)

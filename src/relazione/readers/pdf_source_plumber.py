@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from contextlib import suppress
 
 from relazione.errors import RelazioneError
-from relazione.readers.pdf_source import SourcePage
+from relazione.readers.pdf_source import Glyphs, SourcePage
 from relazione.readers.pdf_words import Word
 
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -43,8 +43,9 @@ class PlumberSource:
         for number, page in enumerate(self.pdf.pages[:limit], start=1):
             try:
                 chars = page.chars
-                yield SourcePage(number, float(page.width), float(page.height),
-                                 [Word.of_glyph(c) for c in chars], bool(page.images), page.edges if chars else [],
+                glyphs = Glyphs.of_words([Word.of_glyph(c) for c in chars], [bool(c["upright"]) for c in chars])
+                yield SourcePage(number, float(page.width), float(page.height), glyphs, bool(page.images),
+                                 page.edges if chars else [],
                                  lambda p=page: [Word.of(w) for w in p.extract_words(extra_attrs=["size"],
                                                                                      return_chars=True)])
             finally:

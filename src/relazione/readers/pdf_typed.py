@@ -21,11 +21,14 @@ tables by the text reader's rule. Only glyph boxes are used, from whichever libr
 from __future__ import annotations
 
 from collections import Counter
+from itertools import repeat
+from operator import sub
 
 import regex as re
 
 from relazione.readers.blocks import Line, Provenance
 from relazione.readers.pdf_flow import TextLine, starts_anew
+from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_words import PhysLine, Word, group_lines, line_font
 
 TAB_STOP_CM = 1.25  # Writer's default tab stops
@@ -37,40 +40,43 @@ WINDOW = 1.05  # widths within +-2% of one pitch differ by a ratio up to 1.02/0.
 TOLERANCE = 0.3  # points: glyph positions are exact in a typed page; a gap narrower is none
 
 
-def fixed_pitch(glyphs: list[Word]) -> float | None:
+def fixed_pitch(glyphs: Glyphs) -> float | None:
     """The width of every glyph of a page set in one fixed-pitch font, else None. Spaces count:
     drawn spaces as wide as letters are the mark of a typed page."""
     if len(glyphs) < MIN_GLYPHS or _proportional(glyphs):
         return None
     widths: dict[float, int] = {}  # rounded once per exact width (a typed page has few), in order of first use
-    for width, n in Counter([g.x1 - g.x0 for g in glyphs]).items():
+    for width, n in Counter(map(sub, glyphs.x1, glyphs.x0)).items():
         width = round(width, 1)
         widths[width] = widths.get(width, 0) + n
     pitch = max(widths, key=widths.__getitem__)
     alike = sum(n for w, n in widths.items() if abs(w - pitch) <= 0.02 * pitch)
-    has_spaces = any(g.text == " " for g in glyphs)
+    has_spaces = " " in glyphs.text
     return pitch if pitch > 0 and has_spaces and alike >= FIXED_SHARE * len(glyphs) else None
 
 
-def _proportional(glyphs: list[Word]) -> bool:
+def _proportional(glyphs: Glyphs) -> bool:
     """Surely not a typed page, from its first glyphs only (most pages are not typed, and counting
     every glyph's width costs): a typed page has at most 5% of its glyphs off the pitch, so its first
     glyphs, but for those 5%, fit in one width window of +-2% around the pitch; when no window holds
     that many of them, no pitch can make the whole page typed. Else the whole count decides."""
-    first = glyphs[: max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)]
-    sample = sorted(w for g in first if (w := round(g.x1 - g.x0, 1)) > 0)  # a pitch is > 0
-    needed = len(first) - (1 - FIXED_SHARE) * len(glyphs) - 1  # -1: slack for float sums
-    widest = start = 0
-    for end, width in enumerate(sample):  # the most widths within one window of ratio WINDOW
-        while width > sample[start] * WINDOW:
+    count = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
+    widths = Counter(map(round, map(sub, glyphs.x1[:count], glyphs.x0[:count]), repeat(1)))
+    sample = sorted((width, n) for width, n in widths.items() if width > 0)  # a pitch is > 0; few widths
+    needed = min(count, len(glyphs)) - (1 - FIXED_SHARE) * len(glyphs) - 1  # -1: slack for float sums
+    widest = start = below = upto = 0
+    for width, n in sample:  # the most widths within one window of ratio WINDOW, counted per width
+        while width > sample[start][0] * WINDOW:
+            below += sample[start][1]
             start += 1
-        widest = max(widest, end - start + 1)
+        upto += n
+        widest = max(widest, upto - below)
     return widest < needed
 
 
-def typed_lines(glyphs: list[Word], pitch: float, width: float, page_number: int) -> list[TextLine]:
+def typed_lines(glyphs: Glyphs, pitch: float, width: float, page_number: int) -> list[TextLine]:
     """The page's physical lines, each as the raw text it was printed from, with how it ends."""
-    lines = [line for line in group_lines(glyphs) if any(g.text.strip() for g in line.words)]
+    lines = [line for line in group_lines(glyphs.words()) if any(g.text.strip() for g in line.words)]
     if not lines:
         return []
     margin = min(line.x0 for line in lines)
