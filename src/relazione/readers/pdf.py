@@ -31,7 +31,7 @@ from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, ocr_
 from relazione.readers.pdf_progress import page_progress
 from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.readers.pdf_source import PdfEngine, PdfSource, SourcePage
-from relazione.readers.pdf_tables import find_ruled, table_box
+from relazione.readers.pdf_tables import WordIndex, find_ruled, table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
@@ -172,9 +172,13 @@ def page_items(words: list[Word], edges: list[dict], width: float, number: int,
     """A page's tables and lines, numbered, from its words and ruling edges, whatever gave them: an
     engine's text layer, or OCR of a scanned page (words, no edges)."""
     tables = find_ruled(edges)
-    boxes = [box for t in tables if (box := table_box(t, words, number)) is not None]
-    bboxes = [t.bbox for t in tables]
-    free = [w for w in words if not any(_inside(w, b) for b in bboxes)]
+    boxes: list[TableBox] = []
+    free = words
+    if tables:
+        index = WordIndex(words)
+        boxes = [box for t in tables if (box := table_box(t, index, number)) is not None]
+        taken = {id(w) for t in tables for w in index.inside(t.bbox)}
+        free = [w for w in words if id(w) not in taken]  # in the page's order, as lines are grouped from
     items, carried = _place(free, boxes, width, number, carried)
     _number(items, number, ocr)
     return items, carried
@@ -209,12 +213,6 @@ def _as_column(items: list[Item]) -> list[Item]:
         if isinstance(item, TextLine):
             item.right = right
     return items
-
-
-def _inside(w: Word, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return x0 <= x <= x1 and top <= y <= bottom
 
 
 def _column_split(words: list[Word], width: float) -> float | None:

@@ -104,24 +104,38 @@ class CellRead:
     first_word: float
 
 
-class _WordIndex:
-    """The table's words sorted by vertical centre, to fetch a cell's words without a full scan."""
+class WordIndex:
+    """Words sorted by vertical centre, each word's centre computed once: the words of a box (a table,
+    a cell) come by bisection and a test of the precomputed x centre, not a scan of the page's words
+    recomputing centres. A word is in a box when its centre is (bounds included)."""
 
     def __init__(self, words: list[Word]) -> None:
-        self.words = sorted(words, key=_centre_y)
-        self.keys = [_centre_y(w) for w in self.words]
+        centres = [(w.top + w.bottom) / 2 for w in words]
+        order = sorted(range(len(words)), key=centres.__getitem__)  # stable: ties keep the words' order
+        self.words = [words[i] for i in order]
+        self.keys = [centres[i] for i in order]
+        self.xs = [(w.x0 + w.x1) / 2 for w in self.words]
+
+    def _band(self, top: float, bottom: float) -> slice:
+        return slice(bisect_left(self.keys, top), bisect_right(self.keys, bottom))
 
     def inside(self, bbox: BBox) -> list[Word]:
         x0, top, x1, bottom = bbox
-        lo, hi = bisect_left(self.keys, top), bisect_right(self.keys, bottom)
-        return [w for w in self.words[lo:hi] if x0 <= (w.x0 + w.x1) / 2 <= x1]
+        band = self._band(top, bottom)
+        return [w for w, x in zip(self.words[band], self.xs[band], strict=True) if x0 <= x <= x1]
+
+    def within(self, bbox: BBox) -> WordIndex:
+        """The index of the words inside ``bbox``, still sorted: no sort, no centre computed again."""
+        x0, top, x1, bottom = bbox
+        band = self._band(top, bottom)
+        kept = [i for i, x in enumerate(self.xs[band], band.start) if x0 <= x <= x1]
+        sub = WordIndex([])
+        sub.words, sub.keys, sub.xs = [self.words[i] for i in kept], [self.keys[i] for i in kept], \
+            [self.xs[i] for i in kept]
+        return sub
 
 
-def _centre_y(w: Word) -> float:
-    return (w.top + w.bottom) / 2
-
-
-def read_cell(bbox: BBox | None, index: _WordIndex, size: float) -> CellRead:
+def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
     words = index.inside(bbox) if bbox is not None else []
     if not words or bbox is None:
         return CellRead("", None, 0.0)
@@ -153,14 +167,13 @@ def _fills_line_alone(prev: PhysLine, line: PhysLine, text_right: float) -> bool
     return text_right - prev.x1 < CUT_LETTERS * letter and nxt.text[:1].isalnum()
 
 
-def table_box(table, words: list[Word], page_number: int) -> TableBox | None:  # noqa: ANN001
+def table_box(table, page: WordIndex, page_number: int) -> TableBox | None:  # noqa: ANN001
     """The table's non-empty rows (an all-empty row marks the next ``after_blank``) and the geometry
-    of its first two and last rows."""
+    of its first two and last rows; ``page``: the index of the page's words."""
     prov = Provenance(page_number, None)
-    x0, top, x1, bottom = table.bbox
-    inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= _centre_y(w) <= bottom]
-    size = _median([w.size for w in inside]) or 8.0
-    index = _WordIndex(inside)
+    _, top, _, bottom = table.bbox
+    index = page.within(table.bbox)
+    size = _median([w.size for w in index.words]) or 8.0
     rows: list[Row] = []
     reads: list[list[CellRead]] = []
     gap_rows: set[int] = set()
