@@ -3,7 +3,7 @@
 The PDF library is behind ``pdf_source`` (PDFium by default, pdfplumber on request): it gives each
 page's glyphs, words and ruling edges. Per page (this module), as a chain of small steps over the
 page's words:
-1. ruled tables: pdfplumber's table functions on the ruling edges (``pdf_tables.find_ruled``); merged
+1. ruled tables: pdfplumber's table logic on the ruling edges (``pdf_ruled.find_ruled``); merged
    cells (None) become empty, multi-line cell text is joined; all-empty rows are dropped, the row
    after one marked ``after_blank``;
 2. text lines: the words outside those tables grouped into physical lines; a two-column page is
@@ -30,8 +30,9 @@ from relazione.readers.pdf_flow import Item, Page, TableBox, TextLine, to_blocks
 from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, ocr_reader
 from relazione.readers.pdf_progress import page_progress
 from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
+from relazione.readers.pdf_ruled import find_ruled
 from relazione.readers.pdf_source import PdfEngine, PdfSource, SourcePage
-from relazione.readers.pdf_tables import WordIndex, find_ruled, table_box
+from relazione.readers.pdf_tables import WordIndex, table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
 from relazione.readers.pdf_words import Word, group_lines
