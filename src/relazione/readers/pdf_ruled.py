@@ -63,12 +63,18 @@ class _Grid:
         there. Points of one column can only share a vertical edge, of one row a horizontal one."""
         v, h = self.v, self.h
         i, j = self.at[pt]
+        column, row = self.column[pt[0]], self.row[pt[1]]
+        if i + 1 < len(column) and j + 1 < len(row):  # most cells: the next point below and the next right
+            b, r = column[i + 1], row[j + 1]
+            corner = (r[0], b[1])
+            if v[pt] & v[b] and h[pt] & h[r] and corner in v and v[corner] & v[r] and h[corner] & h[b]:
+                return pt[0], pt[1], corner[0], corner[1]
         right: list[Point] | None = None
-        for b in self.column[pt[0]][i + 1:]:
+        for b in column[i + 1:]:
             if not v[pt] & v[b]:
                 continue
             if right is None:
-                right = [r for r in self.row[pt[1]][j + 1:] if h[pt] & h[r]]
+                right = [r for r in row[j + 1:] if h[pt] & h[r]]
             for r in right:
                 corner = (r[0], b[1])
                 if corner in v and v[corner] & v[r] and h[corner] & h[b]:
