@@ -32,10 +32,10 @@ from relazione.readers.pdf_progress import page_progress
 from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
 from relazione.readers.pdf_ruled import find_ruled
 from relazione.readers.pdf_source import PdfEngine, PdfSource, SourcePage
-from relazione.readers.pdf_tables import WordIndex, table_box
+from relazione.readers.pdf_tables import table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
-from relazione.readers.pdf_words import Word, group_lines
+from relazione.readers.pdf_words import Word, WordIndex, group_lines
 
 MAX_PAGES = 3000
 TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
@@ -176,9 +176,11 @@ def page_items(words: list[Word], edges: list[dict], width: float, number: int,
     boxes: list[TableBox] = []
     free = words
     if tables:
-        index = WordIndex(words)
-        boxes = [box for t in tables if (box := table_box(t, index, number)) is not None]
-        taken = {id(w) for t in tables for w in index.inside(t.bbox)}
+        index = WordIndex.of(words)
+        inside = [index.within(t.bbox) for t in tables]
+        boxes = [box for t, words_in in zip(tables, inside, strict=True)
+                 if (box := table_box(t, words_in, number)) is not None]
+        taken = {id(w) for words_in in inside for w in words_in.words}
         free = [w for w in words if id(w) not in taken]  # in the page's order, as lines are grouped from
     items, carried = _place(free, boxes, width, number, carried)
     _number(items, number, ocr)

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from relazione.readers.blocks import Block, Line, Row, Table
-from relazione.readers.clean import clean_inline, join_wrapped
+from relazione.readers.clean import clean_inline, collapse, join_wrapped
 from relazione.readers.text import rows_to_tables
 
 _PAGE_NUMBER = re.compile(r"^(?:pag(?:ina|\.)?\s*)?[-–]?\s*\d{1,4}\s*(?:di|/|of)?\s*\d{0,4}\s*[-–]?$", re.IGNORECASE)
@@ -345,10 +345,12 @@ def join_lines(parts: list[str]) -> str:
     """Lines of one wrapped text joined: no space after a break the layout made at a backslash
     ("\\frac{\\" + "text{", a LaTeX remnant); else as ``join_wrapped``. (A break after a slash is
     ambiguous: "coinvolte/ 24.749" had its space.)"""
+    if len(parts) == 1:  # a table cell's one line (most are): only its spaces to tidy, as join_wrapped would
+        return collapse(parts[0])
     glued: list[str] = []
     for part in parts:
         part = part.strip()
-        if glued and _GLUED_BREAK.search(glued[-1]):
+        if glued and glued[-1].endswith("\\") and _GLUED_BREAK.search(glued[-1]):
             glued[-1] += part
         else:
             glued.append(part)

@@ -11,13 +11,12 @@ not fit (see ``_fills_line_alone``).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from relazione.readers.blocks import Cell, Provenance, Row, Table
 from relazione.readers.clean import clean_inline
 from relazione.readers.pdf_flow import MAYBE_CUT, TableBox, join_lines
-from relazione.readers.pdf_words import PhysLine, Word, group_lines
+from relazione.readers.pdf_words import PhysLine, WordIndex, group_lines
 
 BBox = tuple[float, float, float, float]
 CUT_LETTERS = 1.5
@@ -30,39 +29,8 @@ class CellRead:
     first_word: float
 
 
-class WordIndex:
-    """Words sorted by vertical centre, each word's centre computed once: the words of a box (a table,
-    a cell) come by bisection and a test of the precomputed x centre, not a scan of the page's words
-    recomputing centres. A word is in a box when its centre is (bounds included)."""
-
-    def __init__(self, words: list[Word]) -> None:
-        centres = [(w.top + w.bottom) / 2 for w in words]
-        order = sorted(range(len(words)), key=centres.__getitem__)  # stable: ties keep the words' order
-        self.words = [words[i] for i in order]
-        self.keys = [centres[i] for i in order]
-        self.xs = [(w.x0 + w.x1) / 2 for w in self.words]
-
-    def _band(self, top: float, bottom: float) -> slice:
-        return slice(bisect_left(self.keys, top), bisect_right(self.keys, bottom))
-
-    def inside(self, bbox: BBox) -> list[Word]:
-        x0, top, x1, bottom = bbox
-        band = self._band(top, bottom)
-        return [w for w, x in zip(self.words[band], self.xs[band], strict=True) if x0 <= x <= x1]
-
-    def within(self, bbox: BBox) -> WordIndex:
-        """The index of the words inside ``bbox``, still sorted: no sort, no centre computed again."""
-        x0, top, x1, bottom = bbox
-        band = self._band(top, bottom)
-        kept = [i for i, x in enumerate(self.xs[band], band.start) if x0 <= x <= x1]
-        sub = WordIndex([])
-        sub.words, sub.keys, sub.xs = [self.words[i] for i in kept], [self.keys[i] for i in kept], \
-            [self.xs[i] for i in kept]
-        return sub
-
-
 def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
-    words = index.inside(bbox) if bbox is not None else []
+    words = index.band(bbox[1], bbox[3]).inside(bbox[0], bbox[2]) if bbox is not None else []
     if not words or bbox is None:
         return CellRead("", None, 0.0)
     lines = group_lines(words)
@@ -93,19 +61,18 @@ def _fills_line_alone(prev: PhysLine, line: PhysLine, text_right: float) -> bool
     return text_right - prev.x1 < CUT_LETTERS * letter and nxt.text[:1].isalnum()
 
 
-def table_box(table, page: WordIndex, page_number: int) -> TableBox | None:  # noqa: ANN001
+def table_box(table, index: WordIndex, page_number: int) -> TableBox | None:  # noqa: ANN001
     """The table's non-empty rows (an all-empty row marks the next ``after_blank``) and the geometry
-    of its first two and last rows; ``page``: the index of the page's words."""
+    of its first two and last rows; ``index``: the words inside the table's bbox."""
     prov = Provenance(page_number, None)
     _, top, _, bottom = table.bbox
-    index = page.within(table.bbox)
     size = _median([w.size for w in index.words]) or 8.0
     rows: list[Row] = []
     reads: list[list[CellRead]] = []
     gap_rows: set[int] = set()
     for pl_row in table.rows:
         cells = [read_cell(bbox, index, size) for bbox in pl_row.cells]
-        if not any(clean_inline(c.text) for c in cells):
+        if not any(c.text and clean_inline(c.text) for c in cells):  # no words: no text to clean
             gap_rows.add(len(rows))  # an empty row: the next one follows a blank, as in text
             continue
         rows.append(Row([Cell(c.text, prov) for c in cells], prov))

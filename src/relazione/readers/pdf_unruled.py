@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from relazione.readers.pdf_flow import BLANK_GAP, DEFAULT_PITCH, Item, TableBox, starts_anew, wrapped
-from relazione.readers.pdf_tables import WordIndex, table_box
-from relazione.readers.pdf_words import PhysLine, Word, text_line
+from relazione.readers.pdf_tables import table_box
+from relazione.readers.pdf_words import PhysLine, Word, WordIndex, text_line
 
 GAP_EM = 1.0  # a gap this wide (in font sizes) between two words separates cells
 MIN_ROWS = 2  # lines with several chunks a table needs
@@ -241,7 +241,7 @@ def find_unruled_tables(lines: list[PhysLine], page_number: int,
         tries = [carried] if carried is not None and i in (0, body_start) else []
         tries += [None] if len(split[i]) > 1 else []
         if tries and index is None:
-            index = WordIndex([w for line in lines for w in line.words])
+            index = WordIndex.of([w for line in lines for w in line.words])
         found = next((f for above in tries if (f := _table_at(lines, split, i, above, index, page_number))), None)
         if found is not None:
             carried = None
@@ -262,7 +262,7 @@ def _table_at(lines: list[PhysLine], split: list[list[Chunk]], i: int, above: Ca
     columns = [c[:] for c in above.columns] if above else []
     end, placed = _grow(lines, split, i, columns)
     found = _table_of(lines[i:end], split[i:end], columns, placed, above) if end > i else None
-    box = table_box(found[0], index, page_number) if found else None
+    box = table_box(found[0], index.within(found[0].bbox), page_number) if found else None
     if found is None or box is None:
         return None
     box.columns = columns
