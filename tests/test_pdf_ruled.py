@@ -9,7 +9,7 @@ import pytest
 from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 from pdfplumber.utils import filter_edges
 
-from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _tables_of
+from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _intersections, _tables_of
 from relazione.readers.pdf_source_pdfium import PdfiumSource
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -26,12 +26,15 @@ def _kept_and_intersections(edges: list[dict]) -> tuple[list[dict], dict]:
 
 
 @pytest.mark.parametrize("name", ["tables_split_across_pages.pdf", "brescia_piao_2024_semestrale.pdf"])
-def test_cells_and_tables_of_real_ruling_lines_are_pdfplumbers_own(name: str) -> None:
+def test_intersections_cells_and_tables_of_real_ruling_lines_are_pdfplumbers_own(name: str) -> None:
     path = SAMPLES / name
     checked = 0
     with PdfiumSource(str(path), path.read_bytes()) as source:
         for page in source.pages(12):
             kept, points = _kept_and_intersections(page.edges)
+            s = TableSettings.resolve(TABLE_SETTINGS)
+            mine = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+            assert list(mine.items()) == list(points.items())  # in pdfplumber's order too
             cells = _cells(points, kept)
             assert cells == intersections_to_cells(points)
             assert _tables_of(cells) == cells_to_tables(cells)
