@@ -382,7 +382,7 @@ def resolve_cuts(blocks: list[Block]) -> None:
     if not any(MAYBE_CUT in t for t in texts):
         return
     # the words written whole: the marked parts themselves do not count
-    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t))}
+    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t) if MAYBE_CUT in t else t)}
 
     def glued(head: str, tail: str) -> bool:
         whole = (head + tail).casefold() in vocabulary
