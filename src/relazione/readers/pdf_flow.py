@@ -405,14 +405,16 @@ def resolve_cuts(blocks: list[Block]) -> None:
 
 
 def map_texts(blocks: list[Block], fn: Callable[[str], str]) -> None:
-    """Apply ``fn`` to the text of every line and every cell, in place."""
+    """Apply ``fn`` to the text of every line and every cell, in place; an empty text stays empty
+    (``fn`` is not called: most cells of a sparse table are empty)."""
     for block in blocks:
         if isinstance(block, Line):
-            block.text = fn(block.text)
+            block.text = fn(block.text) if block.text else block.text
         else:
             for row in block.rows:
                 for cell in row.cells:
-                    cell.text = fn(cell.text)
+                    if cell.text:
+                        cell.text = fn(cell.text)
 
 
 def to_blocks(pages: list[Page]) -> list[Block]:

@@ -127,7 +127,7 @@ def _tables_of(cells: list[BBox]) -> list[list[BBox]]:
         for cell in remaining:
             x0, top, x1, bottom = cell
             mine = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
-            if not current or any(c in corners for c in mine):
+            if not current or not corners.isdisjoint(mine):
                 corners.update(mine)
                 current.append(cell)
             else:

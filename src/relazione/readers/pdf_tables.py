@@ -34,12 +34,12 @@ def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
     if not words or bbox is None:
         return CellRead("", None, 0.0)
     lines = group_lines(words)
-    padding = min(max(min(w.x0 for w in words) - bbox[0], 0.0), size)
+    padding = min(max(min([w.x0 for w in words]) - bbox[0], 0.0), size)
     text_right = bbox[2] - padding
     parts: list[str] = []
     prev: PhysLine | None = None
     for line in lines:
-        text = " ".join(w.text for w in line.words)
+        text = " ".join([w.text for w in line.words])
         if prev is not None and _fills_line_alone(prev, line, text_right):
             parts[-1] += MAYBE_CUT + text  # the document's own words decide (pdf_flow.resolve_cuts)
         else:
