@@ -100,8 +100,10 @@ def same_font(a: Line, b: Line) -> bool:
 
 def _capitals(text: str) -> bool:
     """Two words or more, every letter a capital: a title, a verdict ("OBIETTIVO CONSEGUITO")."""
+    if len(text.split()) < 2:
+        return False
     letters = [c for c in text if c.isalpha()]
-    return len(text.split()) > 1 and len(letters) > 3 and all(c.isupper() for c in letters)
+    return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 def starts_anew(prev: str, text: str) -> bool:

@@ -60,6 +60,7 @@ class PhysLine:
     words: list[Word]
     top: float
     bottom: float
+    size: float = 0.0  # its largest font size, set once its words are all in (asked for again and again)
 
     @property
     def x0(self) -> float:
@@ -69,15 +70,11 @@ class PhysLine:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
-
 
 def group_lines(words: list[Word]) -> list[PhysLine]:
     """Words whose vertical extents overlap by most of their height form a line, read left to right."""
     if len(words) == 1:  # a table cell's number or code: nothing to sort
-        return [PhysLine([words[0]], words[0].top, words[0].bottom)]
+        return [PhysLine([words[0]], words[0].top, words[0].bottom, words[0].size)]
     lines: list[PhysLine] = []
     keys = [(round(w.top), w.x0) for w in words]  # keys made once, sorted by index: no call per comparison
     line = None
@@ -92,6 +89,7 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
         lines.append(line)
     for line in lines:
         line.words.sort(key=_X0)
+        line.size = max([w.size for w in line.words])
     return lines
 
 
