@@ -224,26 +224,28 @@ def _column_split(words: list[Word], width: float) -> float | None:
         return None
     for frac in (0.5, 0.48, 0.52, 0.45, 0.55):
         gutter = width * frac
-        crossing = _crossing(words, gutter, len(words) * 0.01)
-        if crossing is None:
+        counts = _left_and_crossing(words, gutter, len(words) * 0.01)
+        if counts is None:
             continue
-        left = sum(1 for w in words if w.x1 <= gutter)
+        left, crossing = counts
         right = len(words) - left - crossing
         if min(left, right) >= len(words) * 0.3 and not _tabular([w for w in words if w.x0 >= gutter]):
             return gutter
     return None
 
 
-def _crossing(words: list[Word], gutter: float, most: float) -> int | None:
-    """How many words cross the gutter; None as soon as more than ``most`` do (no gutter): on a
-    one-column page, after a few lines, not after all its words."""
-    n = 0
+def _left_and_crossing(words: list[Word], gutter: float, most: float) -> tuple[int, int] | None:
+    """How many words end left of the gutter and how many cross it, in one pass; None as soon as
+    more than ``most`` cross it (no gutter): on a one-column page, after a few lines."""
+    left = crossing = 0
     for w in words:
-        if w.x0 < gutter < w.x1:
-            n += 1
-            if n > most:
+        if w.x1 <= gutter:
+            left += 1
+        elif w.x0 < gutter:
+            crossing += 1
+            if crossing > most:
                 return None
-    return n
+    return left, crossing
 
 
 def _tabular(words: list[Word]) -> bool:
