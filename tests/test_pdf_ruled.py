@@ -33,9 +33,9 @@ def test_intersections_cells_and_tables_of_real_ruling_lines_are_pdfplumbers_own
         for page in source.pages(12):
             kept, points = _kept_and_intersections(page.edges)
             s = TableSettings.resolve(TABLE_SETTINGS)
-            mine = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
-            assert list(mine.items()) == list(points.items())  # in pdfplumber's order too
-            cells = _cells(points, kept)
+            v_masks, h_masks = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+            assert list(v_masks) == list(h_masks) == list(points)  # the same points, in pdfplumber's order
+            cells = _cells(v_masks, h_masks)
             assert cells == intersections_to_cells(points)
             assert _tables_of(cells) == cells_to_tables(cells)
             checked += len(cells)

@@ -7,8 +7,7 @@ redone here to give the same cells and tables in the same order, without their r
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import reduce
-from operator import itemgetter, or_
+from operator import itemgetter
 
 BBox = tuple[float, float, float, float]
 Point = tuple[float, float]
@@ -30,45 +29,50 @@ def find_ruled(edges: list[dict]) -> list:
     merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
                          join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
     kept = filter_edges(merged, min_length=s.edge_min_length)
-    points = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    return [Table(None, group) for group in _tables_of(_cells(points, kept))]
+    v_masks, h_masks = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return [Table(None, group) for group in _tables_of(_cells(v_masks, h_masks))]
 
 
-def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) -> dict[Point, dict]:
-    """pdfplumber's ``edges_to_intersections``, the same points with the same edges in the same
-    order: it sorts the horizontal edges again for every vertical one and tries them all; here they
+Masks = dict[Point, int]  # an intersection -> its edges of one direction, a bit per distinct edge bbox
+
+
+def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) -> tuple[Masks, Masks]:
+    """pdfplumber's ``edges_to_intersections``, the same points (in the same order) and edges, each
+    point's vertical and horizontal edges as bit masks: two points are joined when they share an
+    edge (pdfplumber's ``edge_connects``, on sets of edge bboxes), which masks test with one ``&``.
+    pdfplumber sorts the horizontal edges again for every vertical one and tries them all; here they
     are sorted once, and a vertical edge tries only those whose top is near its extent (bisected
     with a margin, then its own test, unchanged, decides)."""
+    bit_of: dict[BBox, int] = {}
+
+    def bit(edge: dict) -> int:
+        return bit_of.setdefault(_BBOX_OF(edge), 1 << len(bit_of))
+
     v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
     tops = [h["top"] for h in h_edges]
-    points: dict[Point, dict] = {}
+    h_bits = [bit(h) for h in h_edges]
+    v_masks: Masks = {}
+    h_masks: Masks = {}
     for v in v_edges:
-        near = h_edges[bisect_left(tops, v["top"] - y_tolerance - 1):bisect_right(tops, v["bottom"] + y_tolerance + 1)]
-        for h in near:
+        v_bit = bit(v)
+        near = bisect_left(tops, v["top"] - y_tolerance - 1), bisect_right(tops, v["bottom"] + y_tolerance + 1)
+        for k in range(*near):
+            h = h_edges[k]
             if v["top"] <= h["top"] + y_tolerance and v["bottom"] >= h["top"] - y_tolerance \
                     and v["x0"] >= h["x0"] - x_tolerance and v["x0"] <= h["x1"] + x_tolerance:
                 vertex = (v["x0"], h["top"])
-                if vertex not in points:
-                    points[vertex] = {"v": [], "h": []}
-                points[vertex]["v"].append(v)
-                points[vertex]["h"].append(h)
-    return points
+                v_masks[vertex] = v_masks.get(vertex, 0) | v_bit
+                h_masks[vertex] = h_masks.get(vertex, 0) | h_bits[k]
+    return v_masks, h_masks
 
 
 class _Grid:
-    """The intersections by column and by row, and each point's edges as a bit mask (a bit per
-    distinct edge bbox): two points are joined when they share an edge (pdfplumber's
-    ``edge_connects``, on sets of bboxes), which masks test with one ``&``."""
+    """The intersections by column and by row, with their edge masks."""
 
-    def __init__(self, intersections: dict, edges: list[dict]) -> None:
-        bit_of: dict[BBox, int] = {}
-        bits = {id(e): bit_of.setdefault(_BBOX_OF(e), 1 << len(bit_of)) for e in edges}  # by bbox, as pdfplumber
-
-        bit = bits.__getitem__
-        self.v = {p: reduce(or_, map(bit, map(id, e["v"])), 0) for p, e in intersections.items()}
-        self.h = {p: reduce(or_, map(bit, map(id, e["h"])), 0) for p, e in intersections.items()}
-        self.points = sorted(intersections)
+    def __init__(self, v_masks: Masks, h_masks: Masks) -> None:
+        self.v, self.h = v_masks, h_masks
+        self.points = sorted(v_masks)
         self.column: dict[float, list[Point]] = {}  # x -> its points by y
         self.row: dict[float, list[Point]] = {}  # y -> its points by x
         self.at: dict[Point, tuple[int, int]] = {}  # a point -> its place in its column and in its row
@@ -103,12 +107,12 @@ class _Grid:
         return None
 
 
-def _cells(intersections: dict, edges: list[dict]) -> list[BBox]:
+def _cells(v_masks: Masks, h_masks: Masks) -> list[BBox]:
     """pdfplumber's ``intersections_to_cells``, the same cells in the same order, without its cost:
     it rebuilds each point's edge set per pair of points it tries and scans all later points for
-    those below and right of each one; here each point's edge sets are made once and the points
-    below and right come from its column and its row. ``edges``: those the intersections are of."""
-    grid = _Grid(intersections, edges)
+    those below and right of each one; here each point's edges are masks made once and the points
+    below and right come from its column and its row."""
+    grid = _Grid(v_masks, h_masks)
     return [cell for pt in grid.points if (cell := grid.smallest_cell(pt)) is not None]
 
 
