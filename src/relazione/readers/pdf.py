@@ -3,7 +3,7 @@
 The PDF library is behind ``pdf_source`` (PDFium by default, pdfplumber on request): it gives each
 page's glyphs, words and ruling edges. Per page (this module), as a chain of small steps over the
 page's words:
-1. ruled tables: pdfplumber's table functions on the ruling edges (``pdf_tables.find_ruled``); merged
+1. ruled tables: pdfplumber's table logic on the ruling edges (``pdf_ruled.find_ruled``); merged
    cells (None) become empty, multi-line cell text is joined; all-empty rows are dropped, the row
    after one marked ``after_blank``;
 2. text lines: the words outside those tables grouped into physical lines; a two-column page is
@@ -30,11 +30,12 @@ from relazione.readers.pdf_flow import Item, Page, TableBox, TextLine, to_blocks
 from relazione.readers.pdf_ocr import INSTALL, OcrMode, OcrPage, OcrReader, ocr_reader
 from relazione.readers.pdf_progress import page_progress
 from relazione.readers.pdf_reading import DEFAULT_READING, PdfReading
+from relazione.readers.pdf_ruled import find_ruled
 from relazione.readers.pdf_source import PdfEngine, PdfSource, SourcePage
-from relazione.readers.pdf_tables import find_ruled, table_box
+from relazione.readers.pdf_tables import table_box
 from relazione.readers.pdf_typed import fixed_pitch, settle_full_lines, typed_lines
 from relazione.readers.pdf_unruled import Carried, chunks_of, find_unruled_tables
-from relazione.readers.pdf_words import Word, group_lines
+from relazione.readers.pdf_words import Word, WordIndex, group_lines
 
 MAX_PAGES = 3000
 TABULAR_SHARE = 0.2  # lines with column gaps in one half of a page that make it table cells, not a text column
@@ -172,9 +173,15 @@ def page_items(words: list[Word], edges: list[dict], width: float, number: int,
     """A page's tables and lines, numbered, from its words and ruling edges, whatever gave them: an
     engine's text layer, or OCR of a scanned page (words, no edges)."""
     tables = find_ruled(edges)
-    boxes = [box for t in tables if (box := table_box(t, words, number)) is not None]
-    bboxes = [t.bbox for t in tables]
-    free = [w for w in words if not any(_inside(w, b) for b in bboxes)]
+    boxes: list[TableBox] = []
+    free = words
+    if tables:
+        index = WordIndex.of(words)
+        inside = [index.within(t.bbox) for t in tables]
+        boxes = [box for t, words_in in zip(tables, inside, strict=True)
+                 if (box := table_box(t, words_in, number)) is not None]
+        taken = {id(w) for words_in in inside for w in words_in.words}
+        free = [w for w in words if id(w) not in taken]  # in the page's order, as lines are grouped from
     items, carried = _place(free, boxes, width, number, carried)
     _number(items, number, ocr)
     return items, carried
@@ -211,25 +218,34 @@ def _as_column(items: list[Item]) -> list[Item]:
     return items
 
 
-def _inside(w: Word, bbox: tuple[float, float, float, float]) -> bool:
-    x0, top, x1, bottom = bbox
-    x, y = (w.x0 + w.x1) / 2, (w.top + w.bottom) / 2
-    return x0 <= x <= x1 and top <= y <= bottom
-
-
 def _column_split(words: list[Word], width: float) -> float | None:
     """The x of a gutter splitting a two-column page, or None for a one-column page."""
     if len(words) < 40:
         return None
     for frac in (0.5, 0.48, 0.52, 0.45, 0.55):
         gutter = width * frac
-        crossing = sum(1 for w in words if w.x0 < gutter < w.x1)
-        left = sum(1 for w in words if w.x1 <= gutter)
+        counts = _left_and_crossing(words, gutter, len(words) * 0.01)
+        if counts is None:
+            continue
+        left, crossing = counts
         right = len(words) - left - crossing
-        if crossing <= len(words) * 0.01 and min(left, right) >= len(words) * 0.3 \
-                and not _tabular([w for w in words if w.x0 >= gutter]):
+        if min(left, right) >= len(words) * 0.3 and not _tabular([w for w in words if w.x0 >= gutter]):
             return gutter
     return None
+
+
+def _left_and_crossing(words: list[Word], gutter: float, most: float) -> tuple[int, int] | None:
+    """How many words end left of the gutter and how many cross it, in one pass; None as soon as
+    more than ``most`` cross it (no gutter): on a one-column page, after a few lines."""
+    left = crossing = 0
+    for w in words:
+        if w.x1 <= gutter:
+            left += 1
+        elif w.x0 < gutter:
+            crossing += 1
+            if crossing > most:
+                return None
+    return left, crossing
 
 
 def _tabular(words: list[Word]) -> bool:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import regex as re
 
 from relazione.readers.blocks import Block, Line, Row, Table
-from relazione.readers.clean import clean_inline, join_wrapped
+from relazione.readers.clean import clean_inline, collapse, join_wrapped
 from relazione.readers.text import rows_to_tables
 
 _PAGE_NUMBER = re.compile(r"^(?:pag(?:ina|\.)?\s*)?[-–]?\s*\d{1,4}\s*(?:di|/|of)?\s*\d{0,4}\s*[-–]?$", re.IGNORECASE)
@@ -100,8 +100,10 @@ def same_font(a: Line, b: Line) -> bool:
 
 def _capitals(text: str) -> bool:
     """Two words or more, every letter a capital: a title, a verdict ("OBIETTIVO CONSEGUITO")."""
+    if len(text.split()) < 2:
+        return False
     letters = [c for c in text if c.isalpha()]
-    return len(text.split()) > 1 and len(letters) > 3 and all(c.isupper() for c in letters)
+    return len(letters) > 3 and all(c.isupper() for c in letters)
 
 
 def starts_anew(prev: str, text: str) -> bool:
@@ -345,10 +347,12 @@ def join_lines(parts: list[str]) -> str:
     """Lines of one wrapped text joined: no space after a break the layout made at a backslash
     ("\\frac{\\" + "text{", a LaTeX remnant); else as ``join_wrapped``. (A break after a slash is
     ambiguous: "coinvolte/ 24.749" had its space.)"""
+    if len(parts) == 1:  # a table cell's one line (most are): only its spaces to tidy, as join_wrapped would
+        return collapse(parts[0])
     glued: list[str] = []
     for part in parts:
         part = part.strip()
-        if glued and _GLUED_BREAK.search(glued[-1]):
+        if glued and glued[-1].endswith("\\") and _GLUED_BREAK.search(glued[-1]):
             glued[-1] += part
         else:
             glued.append(part)
@@ -380,7 +384,7 @@ def resolve_cuts(blocks: list[Block]) -> None:
     if not any(MAYBE_CUT in t for t in texts):
         return
     # the words written whole: the marked parts themselves do not count
-    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t))}
+    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t) if MAYBE_CUT in t else t)}
 
     def glued(head: str, tail: str) -> bool:
         whole = (head + tail).casefold() in vocabulary
@@ -403,14 +407,16 @@ def resolve_cuts(blocks: list[Block]) -> None:
 
 
 def map_texts(blocks: list[Block], fn: Callable[[str], str]) -> None:
-    """Apply ``fn`` to the text of every line and every cell, in place."""
+    """Apply ``fn`` to the text of every line and every cell, in place; an empty text stays empty
+    (``fn`` is not called: most cells of a sparse table are empty)."""
     for block in blocks:
         if isinstance(block, Line):
-            block.text = fn(block.text)
+            block.text = fn(block.text) if block.text else block.text
         else:
             for row in block.rows:
                 for cell in row.cells:
-                    cell.text = fn(cell.text)
+                    if cell.text:
+                        cell.text = fn(cell.text)
 
 
 def to_blocks(pages: list[Page]) -> list[Block]:

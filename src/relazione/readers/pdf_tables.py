@@ -1,5 +1,5 @@
-"""Ruled tables: found from a page's ruling edges (whichever engine read them) by pdfplumber's own
-table functions, then each read into a TableBox: cell texts from the page's words.
+"""Tables (ruled ones found by ``pdf_ruled``, unruled ones by ``pdf_unruled``) read into TableBoxes:
+cell texts from the page's words.
 
 Cells are read from the words whose centre lies in the cell (not with pdfplumber's own
 ``extract``), so each cell also yields the geometry stitching needs: the space left at the end of
@@ -11,90 +11,15 @@ not fit (see ``_fills_line_alone``).
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from relazione.readers.blocks import Cell, Provenance, Row, Table
 from relazione.readers.clean import clean_inline
 from relazione.readers.pdf_flow import MAYBE_CUT, TableBox, join_lines
-from relazione.readers.pdf_words import PhysLine, Word, group_lines
+from relazione.readers.pdf_words import PhysLine, WordIndex, group_lines
 
 BBox = tuple[float, float, float, float]
 CUT_LETTERS = 1.5
-TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
-
-
-def find_ruled(edges: list[dict]) -> list:
-    """pdfplumber's ``TableFinder`` for the "lines" strategy, on edges given rather than read from a
-    pdfplumber page: its pure steps (filter, merge, intersections, cells, tables), so both engines
-    share one table logic. Returns ``pdfplumber.table.Table`` objects (``bbox``, ``rows``)."""
-    from pdfplumber.table import (
-        Table,
-        TableSettings,
-        cells_to_tables,
-        edges_to_intersections,
-        merge_edges,
-    )
-    from pdfplumber.utils import filter_edges
-
-    if not edges:
-        return []
-    s = TableSettings.resolve(TABLE_SETTINGS)
-    base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
-        + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
-    merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
-                         join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
-    kept = filter_edges(merged, min_length=s.edge_min_length)
-    points = edges_to_intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    return [Table(None, group) for group in cells_to_tables(_cells(points))]
-
-
-def _cells(intersections: dict) -> list[BBox]:
-    """pdfplumber's ``intersections_to_cells``, the same cells in the same order, without its cost:
-    it rebuilds each point's edge set per pair of points it tries and scans all later points for
-    those below and right of each one; here each point's edge sets are made once and the points
-    below and right come from its column and its row. For each point (sorted), the first pair of a
-    point below and a point right, both joined to it by an edge, whose corner closes the cell."""
-    from pdfplumber.utils import obj_to_bbox
-
-    v_edges = {p: frozenset(map(obj_to_bbox, e["v"])) for p, e in intersections.items()}
-    h_edges = {p: frozenset(map(obj_to_bbox, e["h"])) for p, e in intersections.items()}
-    points = sorted(intersections)
-    column: dict[float, list] = {}  # x -> its points by y
-    row: dict[float, list] = {}  # y -> its points by x
-    at: dict[tuple, tuple[int, int]] = {}  # a point -> its place in its column and in its row
-    for pt in points:
-        in_column, in_row = column.setdefault(pt[0], []), row.setdefault(pt[1], [])
-        at[pt] = len(in_column), len(in_row)
-        in_column.append(pt)
-        in_row.append(pt)
-
-    def joined(p1: tuple, p2: tuple) -> bool:  # pdfplumber's edge_connects
-        return (p1[0] == p2[0] and not v_edges[p1].isdisjoint(v_edges[p2])) \
-            or (p1[1] == p2[1] and not h_edges[p1].isdisjoint(h_edges[p2]))
-
-    cells: list[BBox] = []
-    for pt in points:
-        if (cell := _smallest_cell(pt, column, row, at, joined, intersections)) is not None:
-            cells.append(cell)
-    return cells
-
-
-def _smallest_cell(pt: tuple, column: dict, row: dict, at: dict, joined, intersections: dict) -> BBox | None:  # noqa: ANN001
-    """The first point below ``pt`` and point right of it, both joined to it, whose corner is joined
-    to both (pdfplumber's ``find_smallest_cell``); the points below are tried one by one, as there."""
-    i, j = at[pt]
-    right = None
-    for b in column[pt[0]][i + 1:]:
-        if not joined(pt, b):
-            continue
-        if right is None:
-            right = [r for r in row[pt[1]][j + 1:] if joined(pt, r)]
-        for r in right:
-            corner = (r[0], b[1])
-            if corner in intersections and joined(corner, r) and joined(corner, b):
-                return pt[0], pt[1], corner[0], corner[1]
-    return None
 
 
 @dataclass(slots=True)
@@ -104,34 +29,17 @@ class CellRead:
     first_word: float
 
 
-class _WordIndex:
-    """The table's words sorted by vertical centre, to fetch a cell's words without a full scan."""
-
-    def __init__(self, words: list[Word]) -> None:
-        self.words = sorted(words, key=_centre_y)
-        self.keys = [_centre_y(w) for w in self.words]
-
-    def inside(self, bbox: BBox) -> list[Word]:
-        x0, top, x1, bottom = bbox
-        lo, hi = bisect_left(self.keys, top), bisect_right(self.keys, bottom)
-        return [w for w in self.words[lo:hi] if x0 <= (w.x0 + w.x1) / 2 <= x1]
-
-
-def _centre_y(w: Word) -> float:
-    return (w.top + w.bottom) / 2
-
-
-def read_cell(bbox: BBox | None, index: _WordIndex, size: float) -> CellRead:
-    words = index.inside(bbox) if bbox is not None else []
+def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
+    words = index.band(bbox[1], bbox[3]).inside(bbox[0], bbox[2]) if bbox is not None else []
     if not words or bbox is None:
         return CellRead("", None, 0.0)
     lines = group_lines(words)
-    padding = min(max(min(w.x0 for w in words) - bbox[0], 0.0), size)
+    padding = min(max(min([w.x0 for w in words]) - bbox[0], 0.0), size)
     text_right = bbox[2] - padding
     parts: list[str] = []
     prev: PhysLine | None = None
     for line in lines:
-        text = " ".join(w.text for w in line.words)
+        text = " ".join([w.text for w in line.words])
         if prev is not None and _fills_line_alone(prev, line, text_right):
             parts[-1] += MAYBE_CUT + text  # the document's own words decide (pdf_flow.resolve_cuts)
         else:
@@ -153,20 +61,18 @@ def _fills_line_alone(prev: PhysLine, line: PhysLine, text_right: float) -> bool
     return text_right - prev.x1 < CUT_LETTERS * letter and nxt.text[:1].isalnum()
 
 
-def table_box(table, words: list[Word], page_number: int) -> TableBox | None:  # noqa: ANN001
+def table_box(table, index: WordIndex, page_number: int) -> TableBox | None:  # noqa: ANN001
     """The table's non-empty rows (an all-empty row marks the next ``after_blank``) and the geometry
-    of its first two and last rows."""
+    of its first two and last rows; ``index``: the words inside the table's bbox."""
     prov = Provenance(page_number, None)
-    x0, top, x1, bottom = table.bbox
-    inside = [w for w in words if x0 <= (w.x0 + w.x1) / 2 <= x1 and top <= _centre_y(w) <= bottom]
-    size = _median([w.size for w in inside]) or 8.0
-    index = _WordIndex(inside)
+    _, top, _, bottom = table.bbox
+    size = _median([w.size for w in index.words]) or 8.0
     rows: list[Row] = []
     reads: list[list[CellRead]] = []
     gap_rows: set[int] = set()
     for pl_row in table.rows:
         cells = [read_cell(bbox, index, size) for bbox in pl_row.cells]
-        if not any(clean_inline(c.text) for c in cells):
+        if not any(c.text and clean_inline(c.text) for c in cells):  # no words: no text to clean
             gap_rows.add(len(rows))  # an empty row: the next one follows a blank, as in text
             continue
         rows.append(Row([Cell(c.text, prov) for c in cells], prov))

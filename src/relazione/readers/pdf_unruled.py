@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from relazione.readers.pdf_flow import BLANK_GAP, DEFAULT_PITCH, Item, TableBox, starts_anew, wrapped
 from relazione.readers.pdf_tables import table_box
-from relazione.readers.pdf_words import PhysLine, Word, text_line
+from relazione.readers.pdf_words import PhysLine, Word, WordIndex, text_line
 
 GAP_EM = 1.0  # a gap this wide (in font sizes) between two words separates cells
 MIN_ROWS = 2  # lines with several chunks a table needs
@@ -231,7 +231,7 @@ def find_unruled_tables(lines: list[PhysLine], page_number: int,
     """The page's lines as text lines and unruled tables, in page order; and the table that ends
     the page, if one does (``carried``: the one that ended the page before, which the first body
     line may continue; a running header or footer apart from the body by a gap is no body)."""
-    words = [w for line in lines for w in line.words]
+    index: WordIndex | None = None  # the page's words, indexed once a table is tried
     split = [chunks_of(line) for line in lines]
     body_start, body_end = _body(lines)
     items: list[Item] = []
@@ -240,7 +240,9 @@ def find_unruled_tables(lines: list[PhysLine], page_number: int,
     while i < len(lines):
         tries = [carried] if carried is not None and i in (0, body_start) else []
         tries += [None] if len(split[i]) > 1 else []
-        found = next((f for above in tries if (f := _table_at(lines, split, i, above, words, page_number))), None)
+        if tries and index is None:
+            index = WordIndex.of([w for line in lines for w in line.words])
+        found = next((f for above in tries if (f := _table_at(lines, split, i, above, index, page_number))), None)
         if found is not None:
             carried = None
             items.append(found[0])
@@ -254,13 +256,13 @@ def find_unruled_tables(lines: list[PhysLine], page_number: int,
     return items, last
 
 
-def _table_at(lines: list[PhysLine], split: list[list[Chunk]], i: int, above: Carried | None, words: list[Word],
+def _table_at(lines: list[PhysLine], split: list[list[Chunk]], i: int, above: Carried | None, index: WordIndex,
               page_number: int) -> tuple[TableBox, int, Carried] | None:
     """The table starting at line ``i`` (continuing ``above``), how many lines it takes, its last row."""
     columns = [c[:] for c in above.columns] if above else []
     end, placed = _grow(lines, split, i, columns)
     found = _table_of(lines[i:end], split[i:end], columns, placed, above) if end > i else None
-    box = table_box(found[0], words, page_number) if found else None
+    box = table_box(found[0], index.within(found[0].bbox), page_number) if found else None
     if found is None or box is None:
         return None
     box.columns = columns

@@ -6,6 +6,7 @@ layout evidence headings are told apart by (``Line.font_size``, ``Line.bold``).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
@@ -59,6 +60,7 @@ class PhysLine:
     words: list[Word]
     top: float
     bottom: float
+    size: float = 0.0  # its largest font size, set once its words are all in (asked for again and again)
 
     @property
     def x0(self) -> float:
@@ -68,13 +70,11 @@ class PhysLine:
     def x1(self) -> float:
         return self.words[-1].x1
 
-    @property
-    def size(self) -> float:
-        return max(w.size for w in self.words)
-
 
 def group_lines(words: list[Word]) -> list[PhysLine]:
     """Words whose vertical extents overlap by most of their height form a line, read left to right."""
+    if len(words) == 1:  # a table cell's number or code: nothing to sort
+        return [PhysLine([words[0]], words[0].top, words[0].bottom, words[0].size)]
     lines: list[PhysLine] = []
     keys = [(round(w.top), w.x0) for w in words]  # keys made once, sorted by index: no call per comparison
     line = None
@@ -89,10 +89,57 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
         lines.append(line)
     for line in lines:
         line.words.sort(key=_X0)
+        line.size = max([w.size for w in line.words])
     return lines
 
 
 _X0 = attrgetter("x0")
+
+
+class WordIndex:
+    """Words sorted by vertical centre (each computed once): the words of a box (a table, a row of
+    cells) come by bisection, not by a scan of all the words. A word is in a box when its centre
+    is, bounds included."""
+
+    def __init__(self, words: list[Word], centres: list[float]) -> None:
+        self.words, self.centres = words, centres  # both sorted by centre
+        self._bands: dict[tuple[float, float], Band] = {}
+
+    @classmethod
+    def of(cls, words: list[Word]) -> WordIndex:
+        centres = [(w.top + w.bottom) / 2 for w in words]
+        order = sorted(range(len(words)), key=centres.__getitem__)  # stable: ties keep the words' order
+        return cls([words[i] for i in order], [centres[i] for i in order])
+
+    def within(self, bbox: tuple[float, float, float, float]) -> WordIndex:
+        """The index of the words inside ``bbox`` (a table's), still sorted."""
+        x0, top, x1, bottom = bbox
+        lo, hi = bisect_left(self.centres, top), bisect_right(self.centres, bottom)
+        kept = [i for i, w in enumerate(self.words[lo:hi], lo) if x0 <= (w.x0 + w.x1) / 2 <= x1]
+        return WordIndex([self.words[i] for i in kept], [self.centres[i] for i in kept])
+
+    def band(self, top: float, bottom: float) -> Band:
+        """The words whose centre lies between ``top`` and ``bottom``: a row's, made once for its cells."""
+        if (top, bottom) not in self._bands:
+            lo, hi = bisect_left(self.centres, top), bisect_right(self.centres, bottom)
+            self._bands[top, bottom] = Band(self.words[lo:hi])
+        return self._bands[top, bottom]
+
+
+class Band:
+    """The words of a band across the page (a row of cells), also sorted by horizontal centre: a
+    cell's words by bisection, not a test of every word of the row for every cell."""
+
+    def __init__(self, words: list[Word]) -> None:
+        centres = [(w.x0 + w.x1) / 2 for w in words]
+        self.words = words
+        self.by_x = sorted(range(len(words)), key=centres.__getitem__)
+        self.xs = [centres[i] for i in self.by_x]
+
+    def inside(self, x0: float, x1: float) -> list[Word]:
+        """The words whose centre lies between ``x0`` and ``x1``, in the band's (vertical) order."""
+        picked = self.by_x[bisect_left(self.xs, x0):bisect_right(self.xs, x1)]
+        return [self.words[i] for i in sorted(picked)]
 
 
 def line_font(words: list[Word]) -> tuple[float, bool]:

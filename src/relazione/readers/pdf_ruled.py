@@ -1,0 +1,146 @@
+"""Ruled tables: found from a page's ruling edges (whichever engine read them) with pdfplumber's own
+table logic, so both engines share it. Its steps that cost little (filter, merge, intersections) are
+pdfplumber's functions; its two costly ones, cells from intersections and tables from cells, are
+redone here to give the same cells and tables in the same order, without their repeated work.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
+
+BBox = tuple[float, float, float, float]
+Point = tuple[float, float]
+TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+_BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox: an edge is known by its bbox
+
+
+def find_ruled(edges: list[dict]) -> list:
+    """pdfplumber's ``TableFinder`` for the "lines" strategy, on edges given rather than read from a
+    pdfplumber page. Returns ``pdfplumber.table.Table`` objects (``bbox``, ``rows``)."""
+    from pdfplumber.table import Table, TableSettings, merge_edges
+    from pdfplumber.utils import filter_edges
+
+    if not edges:
+        return []
+    s = TableSettings.resolve(TABLE_SETTINGS)
+    base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
+        + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
+    merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
+                         join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
+    kept = filter_edges(merged, min_length=s.edge_min_length)
+    v_masks, h_masks = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return [Table(None, group) for group in _tables_of(_cells(v_masks, h_masks))]
+
+
+Masks = dict[Point, int]  # an intersection -> its edges of one direction, a bit per distinct edge bbox
+
+
+def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) -> tuple[Masks, Masks]:
+    """pdfplumber's ``edges_to_intersections``, the same points (in the same order) and edges, each
+    point's vertical and horizontal edges as bit masks: two points are joined when they share an
+    edge (pdfplumber's ``edge_connects``, on sets of edge bboxes), which masks test with one ``&``.
+    pdfplumber sorts the horizontal edges again for every vertical one and tries them all; here they
+    are sorted once, and a vertical edge tries only those whose top is near its extent (bisected
+    with a margin, then its own test, unchanged, decides)."""
+    bit_of: dict[BBox, int] = {}
+
+    def bit(edge: dict) -> int:
+        return bit_of.setdefault(_BBOX_OF(edge), 1 << len(bit_of))
+
+    v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
+    h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
+    tops = [h["top"] for h in h_edges]
+    h_bits = [bit(h) for h in h_edges]
+    v_masks: Masks = {}
+    h_masks: Masks = {}
+    for v in v_edges:
+        v_bit = bit(v)
+        near = bisect_left(tops, v["top"] - y_tolerance - 1), bisect_right(tops, v["bottom"] + y_tolerance + 1)
+        for k in range(*near):
+            h = h_edges[k]
+            if v["top"] <= h["top"] + y_tolerance and v["bottom"] >= h["top"] - y_tolerance \
+                    and v["x0"] >= h["x0"] - x_tolerance and v["x0"] <= h["x1"] + x_tolerance:
+                vertex = (v["x0"], h["top"])
+                v_masks[vertex] = v_masks.get(vertex, 0) | v_bit
+                h_masks[vertex] = h_masks.get(vertex, 0) | h_bits[k]
+    return v_masks, h_masks
+
+
+class _Grid:
+    """The intersections by column and by row, with their edge masks."""
+
+    def __init__(self, v_masks: Masks, h_masks: Masks) -> None:
+        self.v, self.h = v_masks, h_masks
+        self.points = sorted(v_masks)
+        self.column: dict[float, list[Point]] = {}  # x -> its points by y
+        self.row: dict[float, list[Point]] = {}  # y -> its points by x
+        self.at: dict[Point, tuple[int, int]] = {}  # a point -> its place in its column and in its row
+        for pt in self.points:
+            in_column, in_row = self.column.setdefault(pt[0], []), self.row.setdefault(pt[1], [])
+            self.at[pt] = len(in_column), len(in_row)
+            in_column.append(pt)
+            in_row.append(pt)
+
+    def smallest_cell(self, pt: Point) -> BBox | None:
+        """pdfplumber's ``find_smallest_cell``: the first point below ``pt`` and point right of it,
+        both joined to it, whose corner is joined to both; the points below tried one by one, as
+        there. Points of one column can only share a vertical edge, of one row a horizontal one."""
+        v, h = self.v, self.h
+        i, j = self.at[pt]
+        column, row = self.column[pt[0]], self.row[pt[1]]
+        if i + 1 < len(column) and j + 1 < len(row):  # most cells: the next point below and the next right
+            b, r = column[i + 1], row[j + 1]
+            corner = (r[0], b[1])
+            if v[pt] & v[b] and h[pt] & h[r] and corner in v and v[corner] & v[r] and h[corner] & h[b]:
+                return pt[0], pt[1], corner[0], corner[1]
+        right: list[Point] | None = None
+        for b in column[i + 1:]:
+            if not v[pt] & v[b]:
+                continue
+            if right is None:
+                right = [r for r in row[j + 1:] if h[pt] & h[r]]
+            for r in right:
+                corner = (r[0], b[1])
+                if corner in v and v[corner] & v[r] and h[corner] & h[b]:
+                    return pt[0], pt[1], corner[0], corner[1]
+        return None
+
+
+def _cells(v_masks: Masks, h_masks: Masks) -> list[BBox]:
+    """pdfplumber's ``intersections_to_cells``, the same cells in the same order, without its cost:
+    it rebuilds each point's edge set per pair of points it tries and scans all later points for
+    those below and right of each one; here each point's edges are masks made once and the points
+    below and right come from its column and its row."""
+    grid = _Grid(v_masks, h_masks)
+    return [cell for pt in grid.points if (cell := grid.smallest_cell(pt)) is not None]
+
+
+def _tables_of(cells: list[BBox]) -> list[list[BBox]]:
+    """pdfplumber's ``cells_to_tables``: passes over the cells left, each taking into the current
+    table the cells that share a corner with it (its first cell: the first left); a pass that takes
+    none closes the table. The cells left are kept by filtering, not removed one by one (a list scan
+    each); tables sorted by their top-left cell, single-cell ones dropped."""
+    tables: list[list[BBox]] = []
+    current: list[BBox] = []
+    corners: set[Point] = set()
+    remaining = cells
+    while remaining:
+        before = len(current)
+        left: list[BBox] = []
+        for cell in remaining:
+            x0, top, x1, bottom = cell
+            mine = ((x0, top), (x0, bottom), (x1, top), (x1, bottom))
+            if not current or not corners.isdisjoint(mine):
+                corners.update(mine)
+                current.append(cell)
+            else:
+                left.append(cell)
+        remaining = left
+        if len(current) == before:
+            tables.append(current)
+            current, corners = [], set()
+    if current:
+        tables.append(current)
+    tables.sort(key=lambda t: min((c[1], c[0]) for c in t))
+    return [t for t in tables if len(t) > 1]

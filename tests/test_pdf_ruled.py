@@ -1,0 +1,50 @@
+"""The ruled-table finder redoes two of pdfplumber's steps for speed: it must give pdfplumber's own
+cells and tables, in its order, on the ruling lines of real pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.utils import filter_edges
+
+from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _intersections, _tables_of
+from relazione.readers.pdf_source_pdfium import PdfiumSource
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _kept_and_intersections(edges: list[dict]) -> tuple[list[dict], dict]:
+    s = TableSettings.resolve(TABLE_SETTINGS)
+    base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
+        + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
+    merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
+                         join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
+    kept = filter_edges(merged, min_length=s.edge_min_length)
+    return kept, edges_to_intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+
+
+@pytest.mark.parametrize("name", ["tables_split_across_pages.pdf", "brescia_piao_2024_semestrale.pdf"])
+def test_intersections_cells_and_tables_of_real_ruling_lines_are_pdfplumbers_own(name: str) -> None:
+    path = SAMPLES / name
+    checked = 0
+    with PdfiumSource(str(path), path.read_bytes()) as source:
+        for page in source.pages(12):
+            kept, points = _kept_and_intersections(page.edges)
+            s = TableSettings.resolve(TABLE_SETTINGS)
+            v_masks, h_masks = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+            assert list(v_masks) == list(h_masks) == list(points)  # the same points, in pdfplumber's order
+            cells = _cells(v_masks, h_masks)
+            assert cells == intersections_to_cells(points)
+            assert _tables_of(cells) == cells_to_tables(cells)
+            checked += len(cells)
+    assert checked > 20  # the pages had tables to compare
+
+
+def test_cells_sharing_no_corner_make_separate_tables_in_page_order() -> None:
+    lower = [(0.0, 50.0, 10.0, 60.0), (10.0, 50.0, 20.0, 60.0)]
+    upper = [(30.0, 0.0, 40.0, 10.0), (30.0, 10.0, 40.0, 20.0)]
+    lone = [(100.0, 100.0, 110.0, 110.0)]
+    cells = lower + lone + upper
+    assert _tables_of(cells) == cells_to_tables(cells) == [upper, lower]
