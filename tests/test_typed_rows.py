@@ -7,7 +7,7 @@ from conftest import SAMPLES
 from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_source_pdfium import PdfiumSource
 from relazione.readers.pdf_typed import fixed_pitch
-from relazione.readers.pdf_typed_rows import rows
+from relazione.readers.pdf_typed_rows import _content_runs, rows
 from relazione.readers.pdf_words import group_lines, line_font
 
 
@@ -30,6 +30,13 @@ def test_rows_of_the_typed_samples_are_the_general_codes_lines() -> None:
                 assert _as_rows(page.glyphs) == _as_general_code_reads_them(page.glyphs), (name, page.number)
 
 
+def _glyphs(spec: list[tuple]) -> Glyphs:
+    """text, x0, top, bottom, size, bold per glyph; every glyph 6 pt wide."""
+    return Glyphs([s[0] for s in spec], [float(s[1]) for s in spec], [s[1] + 6.0 for s in spec],
+                  [float(s[2]) for s in spec], [float(s[3]) for s in spec], [float(s[4]) for s in spec],
+                  [s[5] for s in spec], [True] * len(spec))
+
+
 def test_rows_keep_the_line_rule_for_flat_glyphs_mixed_heights_ligatures_and_bold() -> None:
     # zero-height glyphs each open a line; a tall glyph lowers its line's bottom, so a glyph just
     # below still joins; a spelt-out ligature ("fi") counts twice for the font; a glyph at the same
@@ -41,9 +48,25 @@ def test_rows_keep_the_line_rule_for_flat_glyphs_mixed_heights_ligatures_and_bol
         (" ", 10, 150, 160, 10, False), (" ", 16, 150, 160, 10, False),
         ("g", 10, 170, 180, 9, True), ("h", 16, 170, 180, 9, True), ("i", 22, 170.4, 180.4, 9, False),
     ]
-    glyphs = Glyphs([s[0] for s in spec], [float(s[1]) for s in spec], [s[1] + 6.0 for s in spec],
-                    [float(s[2]) for s in spec], [float(s[3]) for s in spec], [float(s[4]) for s in spec],
-                    [s[5] for s in spec], [True] * len(spec))
+    glyphs = _glyphs(spec)
+    assert _content_runs(glyphs) is None  # two runs share a rounded top: every glyph is sorted
     expected = _as_general_code_reads_them(glyphs)
     assert _as_rows(glyphs) == expected
     assert [line[0] for line in expected] == [["a", "fi", "b", "c", "c", "d"], ["."], ["."], ["e"], ["g", "h", "i"]]
+
+
+def test_rows_of_a_page_drawn_line_by_line_keep_the_line_rule_without_sorting_every_glyph() -> None:
+    # each line drawn left to right at its own rounded top, as a typed page is: flat glyphs still open
+    # a line each, a tall run's line takes in the run just below it (their glyphs merged by x), a
+    # glyph at an x already passed starts a run of its own
+    spec = [  # text, x0, top, bottom, size, bold
+        ("a", 10, 100, 118, 10, False), ("b", 22, 100, 118, 10, False), ("c", 16, 110.6, 120, 10, True),
+        ("d", 28, 110.6, 120, 10, True), (".", 10, 130, 130, 1, False), (".", 16, 130, 130, 1, False),
+        ("fi", 10, 150, 160, 10, True), ("g", 16, 150, 160, 10, True), ("h", 12, 161, 171, 10, False),
+        (" ", 10, 180, 190, 10, False), (" ", 16, 180, 190, 10, False),
+    ]
+    glyphs = _glyphs(spec)
+    assert _content_runs(glyphs) is not None
+    expected = _as_general_code_reads_them(glyphs)
+    assert _as_rows(glyphs) == expected
+    assert [line[0] for line in expected] == [["a", "c", "b", "d"], ["."], ["."], ["fi", "g"], ["h"]]

@@ -2,18 +2,22 @@
 
 A typed page has thousands of glyphs and each is a one-letter word: making a ``Word`` per glyph and
 grouping them with the general word code cost more than the rest of the page's reading. Here the
-glyphs stay in their lists: their indices are sorted once by (rounded top, x0) and cut into rows by
-``pdf_words.group_lines``' rule (a glyph joins the current line when its top lies above the line's
-bottom by more than half its height), and each row keeps its glyphs' texts and x extents, in x order,
-with what the line's ``TextLine`` needs (extent, largest size, font by ``pdf_words.line_font``'s rule).
+glyphs stay in their lists, in runs that share one top and bottom, taken in (rounded top, x0) order
+and cut into rows by ``pdf_words.group_lines``' rule (a glyph joins the current line when its top lies
+above the line's bottom by more than half its height). A typed page draws each line left to right at
+its own top, so its runs are found in content order and each row is a slice of the lists; any other
+page has its glyph indices sorted once, as group_lines sorts its words. Each row keeps its glyphs'
+texts and x extents, in x order, with what the line's ``TextLine`` needs (extent, largest size, font
+by ``pdf_words.line_font``'s rule).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import compress, groupby
-from operator import itemgetter
+from itertools import chain, compress, groupby
+from operator import gt, itemgetter, ne
 
 from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_words import NEARLY_ALL
@@ -34,49 +38,85 @@ class Row:
 def rows(glyphs: Glyphs) -> list[Row]:
     """The page's lines with ink, top to bottom, each read left to right."""
     ink = list(map(str.strip, glyphs.text))  # '' for a space: a line of spaces only is no line
-    return [_row(glyphs, indices, top, bottom, ink) for indices, top, bottom in _group(glyphs)
-            if any(map(ink.__getitem__, indices))]
+    return [_row(glyphs, parts, top, bottom, ink) for parts, top, bottom in _lines(_runs(glyphs))
+            if any(map(ink.__getitem__, chain.from_iterable(parts)))]
 
 
-def _group(glyphs: Glyphs) -> list[tuple[list[int], float, float]]:
-    """Glyph indices per line, with the line's top and bottom: group_lines' rule, taken a run of
-    glyphs at a time where they share one top and bottom (most of a typed line does), which all
-    answer the rule as its first one's line left them."""
+Run = tuple[Sequence[int], float, float]  # glyph indices next in (rounded top, x0) order, their one top and bottom
+
+
+def _runs(glyphs: Glyphs) -> list[Run]:
+    """The glyphs in (rounded top, x0) order, as group_lines sorts them, cut where top or bottom changes."""
+    runs = _content_runs(glyphs)
+    if runs is not None:
+        return runs
     top, bottom = glyphs.top, glyphs.bottom
     keys = list(zip(map(round, top), glyphs.x0, strict=True))
-    lines: list[tuple[list[int], float, float]] = []
-    line: list[int] = []
+    order = sorted(range(len(keys)), key=keys.__getitem__)
+    return [(list(run), t, b) for (t, b), run in groupby(order, key=list(zip(top, bottom, strict=True)).__getitem__)]
+
+
+def _content_runs(glyphs: Glyphs) -> list[Run] | None:
+    """The same runs found without sorting every glyph, when the page allows (a typed page does: each
+    line is drawn left to right at one top): cut the content order where top or bottom changes or x0
+    goes back; when no two runs share a rounded top, sorting the runs by it sorts the glyphs. Else None."""
+    top, bottom, x0 = glyphs.top, glyphs.bottom, glyphs.x0
+    n = len(top)
+    if not n:
+        return []
+    cuts = set(compress(range(1, n), map(ne, top, top[1:])))
+    cuts.update(compress(range(1, n), map(ne, bottom, bottom[1:])), compress(range(1, n), map(gt, x0, x0[1:])))
+    starts = [0, *sorted(cuts)]
+    rounded = [round(top[k]) for k in starts]
+    if len(set(rounded)) < len(rounded):
+        return None
+    ends = [*starts[1:], n]
+    return [(range(starts[k], ends[k]), top[starts[k]], bottom[starts[k]])
+            for k in sorted(range(len(starts)), key=rounded.__getitem__)]
+
+
+def _lines(runs: list[Run]) -> list[tuple[list[Sequence[int]], float, float]]:
+    """The runs cut into lines, with each line's top and bottom, by group_lines' rule: a glyph joins
+    the current line when its top lies above the line's bottom by more than half its height. All of a
+    run but its first glyph answer the rule alike, once the first has joined or opened a line."""
+    lines: list[tuple[list[Sequence[int]], float, float]] = []
+    line: list[Sequence[int]] = []
     line_top = line_bottom = 0.0
-    for (t, b), run in groupby(sorted(range(len(keys)), key=keys.__getitem__),
-                               key=list(zip(top, bottom, strict=True)).__getitem__):
+    for run, t, b in runs:
         half = 0.5 * (b - t)
-        first, *rest = run
-        if line and t < line_bottom - half:
-            line.append(first)
+        joins = bool(line) and t < line_bottom - half
+        if joins:
             line_bottom = max(line_bottom, b)
+        if t < (line_bottom if joins else b) - half or len(run) == 1:  # the rest join as well
+            parts, alone = [run], []
+        else:  # each of the rest opens a line, and the next one fails the rule against it as well
+            parts, alone = [run[:1]], [run[k:k + 1] for k in range(1, len(run))]
+        if joins:
+            line += parts
         else:
             if line:
                 lines.append((line, line_top, line_bottom))
-            line, line_top, line_bottom = [first], t, b
-        if t < line_bottom - half:  # the line's bottom no longer moves: the rest join it
-            line += rest
-            continue
-        for i in rest:  # each opens a line, and the next one fails the rule against it as well
+            line, line_top, line_bottom = parts, t, b
+        for glyph in alone:
             lines.append((line, line_top, line_bottom))
-            line, line_top, line_bottom = [i], t, b
+            line, line_top, line_bottom = [glyph], t, b
     if line:
         lines.append((line, line_top, line_bottom))
     return lines
 
 
-def _row(glyphs: Glyphs, indices: list[int], top: float, bottom: float, ink: list[str]) -> Row:
-    indices.sort(key=glyphs.x0.__getitem__)  # stable: glyphs at one x stay in (rounded top) order
-    pick = itemgetter(*indices) if len(indices) > 1 else lambda values: (values[indices[0]],)
-    inked = list(compress(indices, map(ink.__getitem__, indices)))
-    font_size, bold = _font([glyphs.text[i] for i in inked], [glyphs.size[i] for i in inked],
-                            [glyphs.bold[i] for i in inked])
-    return Row(list(pick(glyphs.text)), list(pick(glyphs.x0)), list(pick(glyphs.x1)), top, bottom,
-               max(pick(glyphs.size)), font_size, bold)
+def _row(glyphs: Glyphs, parts: list[Sequence[int]], top: float, bottom: float, ink: list[str]) -> Row:
+    if len(parts) == 1 and isinstance(parts[0], range):  # one run in content order: its x0 already rise
+        cut = slice(parts[0].start, parts[0].stop)
+        texts, x0, x1 = glyphs.text[cut], glyphs.x0[cut], glyphs.x1[cut]
+        sizes, bolds, inked = glyphs.size[cut], glyphs.bold[cut], ink[cut]
+    else:
+        indices = sorted(chain.from_iterable(parts), key=glyphs.x0.__getitem__)  # stable: as group_lines
+        pick = itemgetter(*indices) if len(indices) > 1 else lambda values: (values[indices[0]],)
+        texts, x0, x1 = list(pick(glyphs.text)), list(pick(glyphs.x0)), list(pick(glyphs.x1))
+        sizes, bolds, inked = list(pick(glyphs.size)), list(pick(glyphs.bold)), list(pick(ink))
+    font_size, bold = _font(list(compress(texts, inked)), list(compress(sizes, inked)), list(compress(bolds, inked)))
+    return Row(texts, x0, x1, top, bottom, max(sizes), font_size, bold)
 
 
 def _font(texts: list[str], sizes: list[float], bolds: list[bool]) -> tuple[float, bool]:
