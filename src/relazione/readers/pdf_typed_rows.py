@@ -115,6 +115,8 @@ def _row(glyphs: Glyphs, parts: list[Sequence[int]], top: float, bottom: float, 
         pick = itemgetter(*indices) if len(indices) > 1 else lambda values: (values[indices[0]],)
         texts, x0, x1 = list(pick(glyphs.text)), list(pick(glyphs.x0)), list(pick(glyphs.x1))
         sizes, bolds, inked = list(pick(glyphs.size)), list(pick(glyphs.bold)), list(pick(ink))
+    if sizes.count(sizes[0]) == len(sizes) and bolds.count(bolds[0]) == len(bolds):  # one font: most lines
+        return Row(texts, x0, x1, top, bottom, sizes[0], round(sizes[0], 1), bool(bolds[0]))
     font_size, bold = _font(list(compress(texts, inked)), list(compress(sizes, inked)), list(compress(bolds, inked)))
     return Row(texts, x0, x1, top, bottom, max(sizes), font_size, bold)
 
