@@ -106,6 +106,7 @@ def _lines(runs: list[Run]) -> list[tuple[list[Sequence[int]], float, float]]:
 
 
 def _row(glyphs: Glyphs, parts: list[Sequence[int]], top: float, bottom: float, ink: list[str]) -> Row:
+    """A line's glyphs in x order (as group_lines leaves its words) and its font."""
     if len(parts) == 1 and isinstance(parts[0], range):  # one run in content order: its x0 already rise
         cut = slice(parts[0].start, parts[0].stop)
         texts, x0, x1 = glyphs.text[cut], glyphs.x0[cut], glyphs.x1[cut]
