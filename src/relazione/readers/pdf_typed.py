@@ -21,7 +21,7 @@ tables by the text reader's rule. Only glyph boxes are used, from whichever libr
 from __future__ import annotations
 
 from collections import Counter
-from itertools import repeat
+from itertools import compress, repeat
 from operator import sub
 
 import regex as re
@@ -29,7 +29,7 @@ import regex as re
 from relazione.readers.blocks import Line, Provenance
 from relazione.readers.pdf_flow import TextLine, starts_anew
 from relazione.readers.pdf_source import Glyphs
-from relazione.readers.pdf_words import PhysLine, Word, group_lines, line_font
+from relazione.readers.pdf_typed_rows import Row, rows
 
 TAB_STOP_CM = 1.25  # Writer's default tab stops
 POINTS_PER_CM = 72 / 2.54
@@ -76,15 +76,17 @@ def _proportional(glyphs: Glyphs) -> bool:
 
 def typed_lines(glyphs: Glyphs, pitch: float, width: float, page_number: int) -> list[TextLine]:
     """The page's physical lines, each as the raw text it was printed from, with how it ends."""
-    lines = [line for line in group_lines(glyphs.words()) if any(g.text.strip() for g in line.words)]
+    lines = rows(glyphs)
     if not lines:
         return []
-    margin = min(line.x0 for line in lines)
+    margin = min(line.x0[0] for line in lines)
     page = _Page(margin, width - margin, pitch, TAB_STOP_CM * POINTS_PER_CM)
+    gaps = [_gaps(line) for line in lines]
+    firsts = [_first_word(line, line_gaps) for line, line_gaps in zip(lines, gaps, strict=True)]
     out = []
     for i, line in enumerate(lines):
-        below = lines[i + 1] if i + 1 < len(lines) else None
-        item = _text_line(line, page, page_number)
+        below = (lines[i + 1], firsts[i + 1]) if i + 1 < len(lines) else None
+        item = _text_line(line, gaps[i], page, page_number, firsts[i])
         item.ends, item.glue = page.ending(line, below)
         out.append(item)
     return out
@@ -138,55 +140,56 @@ class _Page:
             x = stop
         return "\t" * max(tabs, 1)
 
-    def ending(self, line: PhysLine, below: PhysLine | None) -> tuple[bool, str]:
+    def ending(self, line: Row, below: tuple[Row, float] | None) -> tuple[bool, str]:
         """(ends its paragraph, what joins it to the next line if not): a hanging space means a
         wrap (the space is in the text); a full line had its space pushed past the margin; a line
-        whose next tab stop lies past the margin wrapped its tab when the line below starts on a stop."""
-        last = line.words[-1]
+        whose next tab stop lies past the margin wrapped its tab when the line below starts on a stop.
+        ``below``: the next line and the width of its first word."""
+        last, last_x1 = line.texts[-1], line.x1[-1]
         # the first word below would not have fitted here (a trailing space in the text hangs too)
-        no_room = below is None or last.x1 + _first_word(below.words) > self.right + TOLERANCE
-        if last.text == " " or (_in_word_hyphen(line.words) and no_room):
+        no_room = below is None or last_x1 + below[1] > self.right + TOLERANCE
+        if last == " " or (_in_word_hyphen(line.texts) and no_room):
             return not no_room, ""
-        if last.x1 + self.pitch > self.right + TOLERANCE:  # a full line: ends only where the case says so
-            return below is not None and starts_anew(_text(line.words), _text(below.words)), " "
+        if last_x1 + self.pitch > self.right + TOLERANCE:  # a full line: ends only where the case says so
+            return below is not None and starts_anew("".join(line.texts), "".join(below[0].texts)), " "
         # a tab and the word after it that did not fit went down together, to the first stop
-        if below is not None and below.x0 > self.margin + TOLERANCE \
-                and self.next_stop(last.x1) + _first_word(below.words) > self.right + TOLERANCE:
+        if below is not None and below[0].x0[0] > self.margin + TOLERANCE \
+                and self.next_stop(last_x1) + below[1] > self.right + TOLERANCE:
             return False, ""
         return True, ""
 
 
-def _text_line(line: PhysLine, page: _Page, page_number: int) -> TextLine:
+def _text_line(line: Row, gaps: list[int], page: _Page, page_number: int, first_word: float) -> TextLine:
+    """The line's text: its glyphs' texts, each gap no glyph fills given back as the tabs it held."""
+    texts, x0, x1 = line.texts, line.x0, line.x1
     parts: list[str] = []
-    x = page.margin
-    for glyph in line.words:
-        if glyph.x0 - x > TOLERANCE:
-            parts.append(page.fill(x, glyph.x0))
-        parts.append(glyph.text)
-        x = glyph.x1
-    text = "".join(parts)
-    words = [g for g in line.words if g.text.strip()]
-    size, bold = line_font(words)
-    first = _first_word(line.words)
-    return TextLine(Line(text, Provenance(page_number, None), font_size=size, bold=bold), line.top, line.bottom,
-                    line.x0, line.x1, first, line.size)
+    if x0[0] - page.margin > TOLERANCE:  # an indent
+        parts.append(page.fill(page.margin, x0[0]))
+    done = 0
+    for k in gaps:
+        parts += ("".join(texts[done:k]), page.fill(x1[k - 1], x0[k]))
+        done = k
+    parts.append("".join(texts[done:]))
+    return TextLine(Line("".join(parts), Provenance(page_number, None), font_size=line.font_size, bold=line.bold),
+                    line.top, line.bottom, x0[0], x1[-1], first_word, line.size)
 
 
-def _in_word_hyphen(glyphs: list[Word]) -> bool:
+def _gaps(line: Row) -> list[int]:
+    """The glyphs (past the first) that start after a gap wider than the tolerance."""
+    return list(compress(range(1, len(line.x0)), map(TOLERANCE.__lt__, map(sub, line.x0[1:], line.x1))))
+
+
+def _in_word_hyphen(texts: list[str]) -> bool:
     """A line ending in a hyphen inside a word ("Kalia-"), where a line may break; a dash
     standing alone ("2017/2018 -") breaks at the space after it, which would hang."""
-    return len(glyphs) > 1 and glyphs[-1].text == "-" and glyphs[-2].text.strip() != ""
+    return len(texts) > 1 and texts[-1] == "-" and texts[-2].strip() != ""
 
 
-def _text(glyphs: list[Word]) -> str:
-    return "".join(g.text for g in glyphs)
-
-
-def _first_word(glyphs: list[Word]) -> float:
+def _first_word(line: Row, gaps: list[int]) -> float:
     """The width of the line's first word (glyphs up to the first gap or space)."""
-    start = end = glyphs[0]
-    for g in glyphs[1:]:
-        if g.text == " " or g.x0 - end.x1 > TOLERANCE:
-            break
-        end = g
-    return end.x1 - start.x0
+    end = len(line.texts)
+    if " " in line.texts[1:]:
+        end = line.texts.index(" ", 1)
+    if gaps and gaps[0] < end:
+        end = gaps[0]
+    return line.x1[end - 1] - line.x0[0]

@@ -14,6 +14,7 @@ an indicator is read three ways, the first that applies wins:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -82,6 +83,9 @@ class Labels:
         for p, n in self._longest_first:
             if p not in self._by_width.setdefault(n, []):
                 self._by_width[n].append(p)
+        # the most words a label may span (a word more than it has, as _phrase_end tries)
+        self._widest = {key: max((len(p.split()) for p in phrases), default=0) + 1
+                        for key, phrases in self.phrases.items()}
         self.no_baseline = tuple(normalise_words(p) for p in s.get("no_baseline", ()))
         self.type_words = tuple(s.get("type_words", ()))
         self.unit_words = tuple(s.get("unit_words", ()))
@@ -89,8 +93,9 @@ class Labels:
 
     def match(self, text: str, key: str, skip_words: int = 1) -> str | None:
         """The text after label ``key`` when the line starts with it (one dropped-in word such as a
-        merged "Obiettivo" row label may precede it), else None."""
-        tokens = list(_WORD.finditer(text))
+        merged "Obiettivo" row label may precede it), else None. Only the words a label can reach
+        are read: most lines are long, and most are no label."""
+        tokens = list(islice(_WORD.finditer(text), skip_words + self._widest.get(key, 0)))
         words = [t.group().upper() for t in tokens]
         for start in range(min(skip_words, len(words) - 1) + 1):
             if start and not self._skippable(words[start - 1]):
