@@ -105,3 +105,12 @@ def test_generic_lines_screened_before_code_scan_match_as_unscreened(line: str) 
     rules = get_profile("generic").headings
     match_any.cache_clear()
     assert match_any(line, rules) == _unscreened_best(line, rules)
+
+
+def test_header_cell_without_letters_maps_when_a_synonym_has_none() -> None:
+    # map_header passes over cells without letters ("1%") only where no synonym could name them
+    row = Row([Cell("Indicatore", Provenance(page=1)), Cell("2024", Provenance(page=1)),
+               Cell("1%", Provenance(page=1))], Provenance(page=1))
+    by_year = map_header(row, {"name": ("Indicatore",), "target": ("2024",)})
+    assert by_year is not None and by_year.fields == {0: "name", 1: "target"}
+    assert map_header(row, {"name": ("Indicatore",), "target": ("Target 2024",)}) is None
