@@ -14,6 +14,8 @@ an indicator is read three ways, the first that applies wins:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING
 
 import regex as re
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 VALUE_FIELDS = ("type", "unit", "algorithm", "source", "baseline", "target", "actual")
 _WORD = re.compile(r"[\p{L}\p{N}]+")
+_VOCABULARY_SIMILARITY = 80  # an OCR spelling of a type or unit word
 # A garbled "31/12/2020" in a header: "31M12/2020", "311272020", "3171272020".
 _HEADER_DATE = re.compile(r"^[0-3]?\d[\dM/.\-]{1,6}(?:19|20)\d\d$")
 _CLEAN_DATE = re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
@@ -71,6 +74,8 @@ class Labels:
         }
         for key in ("title", "objective", "period", "count", "indicator", "measures", "other"):
             self.phrases[key] = tuple(normalise_words(p) for p in s.get(f"{key}_label", ()))
+        # the most words a label is compared with (its own, one more): a line is tokenised only that far
+        self._label_words = max((len(p.split()) for ps in self.phrases.values() for p in ps), default=0) + 1
         self.columns = {f: tuple(profile.columns.get(f, ())) for f in VALUE_FIELDS if f in profile.columns}
         self.header_phrases = tuple(
             (f, normalise_words(p)) for f, names in self.columns.items() for p in names
@@ -90,7 +95,7 @@ class Labels:
     def match(self, text: str, key: str, skip_words: int = 1) -> str | None:
         """The text after label ``key`` when the line starts with it (one dropped-in word such as a
         merged "Obiettivo" row label may precede it), else None."""
-        tokens = list(_WORD.finditer(text))
+        tokens = list(islice(_WORD.finditer(text), skip_words + self._label_words))  # the rest is never compared
         words = [t.group().upper() for t in tokens]
         for start in range(min(skip_words, len(words) - 1) + 1):
             if start and not self._skippable(words[start - 1]):
@@ -389,9 +394,16 @@ def type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
 
 def vocabulary(word: str, words: tuple[str, ...]) -> str | None:
     """The entry of ``words`` that ``word`` is an OCR spelling of, if any."""
-    if len(word) < 4:
+    if len(word) < 4 or not words:
         return None
-    best = max(words, key=lambda v: fuzz.ratio(word.casefold(), v.casefold()), default=None)
-    if best and fuzz.ratio(word.casefold(), best.casefold()) >= 80:
-        return best
-    return None
+    folded = word.casefold()
+    # scores below the cut-off read 0: the best entry is the same when it reaches it, and refused when not
+    scores = [fuzz.ratio(folded, v, score_cutoff=_VOCABULARY_SIMILARITY) for v in _casefolded(words)]
+    best = max(range(len(words)), key=scores.__getitem__)  # the first of equal scores, as max() of the words
+    return words[best] if words[best] and scores[best] >= _VOCABULARY_SIMILARITY else None
+
+
+@cache
+def _casefolded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A profile's vocabulary casefolded once, not once per word compared with it."""
+    return tuple(v.casefold() for v in words)
