@@ -79,3 +79,38 @@ def test_any_line_matches_a_known_level_or_nothing(line: str) -> None:
 def test_a_well_formed_heading_always_matches_with_its_code(keyword: str, a: int, b: int, title: str) -> None:
     m = match_heading(f"{keyword} {a}.{b} - {title}", STRATEGIC)
     assert m is not None and m.code == f"{a}.{b}" and m.title == title
+
+
+def _unscreened_best(text: str, rules: tuple[HeadingRule, ...]):  # type: ignore[no-untyped-def]
+    best = None
+    for rule in rules:
+        m = match_heading(text, rule)
+        if m and (best is None or m.similarity > best.similarity):
+            best = m
+    return best
+
+
+@pytest.mark.parametrize("line", [
+    "OBIETTIVO STRATEGIC0 1.1: Sviluppo",  # OCR damage in the level words
+    "BIETTIVO OPERATIVO 1.1.1 Tabella lunga su più pagine",
+    "Prospettiva 2 - Processi interni",
+    "*** Area strategica ***   3 Competitività",
+    "OO 1.1.1 - Fascicolo d'impresa (Peso: 30,00%)",
+    "Indicatore numero 7 sulla qualità dei servizi 1% >= 7,00% 8,00%",
+    "Numero di pratiche evase entro 5 giorni 95% 97%",
+    "",
+])
+def test_generic_lines_screened_before_code_scan_match_as_unscreened(line: str) -> None:
+    # match_any screens a line's words against all level words first; the screen must never drop a heading
+    rules = get_profile("generic").headings
+    match_any.cache_clear()
+    assert match_any(line, rules) == _unscreened_best(line, rules)
+
+
+def test_header_cell_without_letters_maps_when_a_synonym_has_none() -> None:
+    # map_header passes over cells without letters ("1%") only where no synonym could name them
+    row = Row([Cell("Indicatore", Provenance(page=1)), Cell("2024", Provenance(page=1)),
+               Cell("1%", Provenance(page=1))], Provenance(page=1))
+    by_year = map_header(row, {"name": ("Indicatore",), "target": ("2024",)})
+    assert by_year is not None and by_year.fields == {0: "name", 1: "target"}
+    assert map_header(row, {"name": ("Indicatore",), "target": ("Target 2024",)}) is None

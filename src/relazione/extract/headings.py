@@ -23,6 +23,9 @@ _ABBREVIATION = 3  # letters: "AS", "OS", "OO", "O.S." are abbreviations, writte
 _GLYPH_CODE = re.compile(r"\(cid:\d+\)")
 _GARBAGE_MIN_CHARS = 4
 _GARBAGE_LETTERS = 0.4  # a title of fewer letters than this share of its characters is no title
+# the level words of the generic profile (52) make scanning a line for each level's codes and scoring the
+# words before each code slower than screening the line; a family's few (1-7) do not (measured)
+_SCREEN_MIN_KEYWORDS = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +111,58 @@ def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
 def match_any(text: str, rules: tuple[HeadingRule, ...]) -> HeadingMatch | None:
     """The best-matching level for a line, preferring the rule listed first on a tie. Cached: the
     outline pre-pass and the engine's walk both ask it of every line."""
+    if not _may_open_heading(text, rules):
+        return None
     best: HeadingMatch | None = None
     for rule in rules:
         m = match_heading(text, rule)
         if m and (best is None or m.similarity > best.similarity):
             best = m
     return best
+
+
+@dataclass(frozen=True, slots=True)
+class _Screen:
+    """All the rules' keywords in one list, the lowest similarity any rule accepts, and the longest words
+    before a code that can still reach it."""
+
+    keywords: tuple[str, ...]
+    min_similarity: float
+    max_prefix: float
+
+
+@cache
+def _screen(rules: tuple[HeadingRule, ...]) -> _Screen | None:
+    """None when the screen cannot decide (a rule reading headings without a code, or one accepting any
+    similarity) or does not pay: a family's few keywords and plain codes are tried faster than screened."""
+    if not rules or not all(r.code_required and r.min_similarity > 0 for r in rules):
+        return None
+    keywords = tuple(sorted({k for r in rules for k in _normalised_keywords(r.keywords)}))
+    if len(keywords) < _SCREEN_MIN_KEYWORDS:
+        return None
+    least = min(r.min_similarity for r in rules)
+    # fuzz.ratio(a, b) <= 200 * len(b) / (len(a) + len(b)) when a is the longer: words longer than this
+    # cannot reach `least` against any keyword (plus one character against rounding)
+    longest = max((len(k) for k in keywords), default=0) * (200 - least) / least + 1
+    return _Screen(keywords, least, longest)
+
+
+def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
+    """Could any rule match? A heading needs the words before its code to resemble a keyword: the
+    words of every possible prefix (the first _MAX_PREFIX_CHARS characters, a word at a time) are
+    scored against all keywords in one RapidFuzz call, cheaper than scanning for each rule's codes
+    (an indicator row is no heading, and most rows are indicator rows)."""
+    screen = _screen(rules)
+    if screen is None:
+        return True
+    prefixes: list[str] = []
+    prefix = ""
+    for word in _NOT_WORD.sub(" ", text[:_MAX_PREFIX_CHARS]).upper().split():
+        prefix = f"{prefix} {word}" if prefix else word
+        if len(prefix) > screen.max_prefix:
+            break
+        prefixes.append(prefix)
+    if not prefixes or not screen.keywords:
+        return False  # no words before any code: no similarity above 0
+    scores = process.cdist(prefixes, screen.keywords, scorer=fuzz.ratio, score_cutoff=screen.min_similarity)
+    return bool(scores.max() >= screen.min_similarity)

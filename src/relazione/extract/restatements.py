@@ -55,10 +55,19 @@ class _Header:
 def add_restatements(doc: Document, reports: list[Report]) -> None:
     """Fill ``restatements`` on each report from the rows and lines of ``doc`` that restate its indicators."""
     own_rows = {i.provenance for r in reports for i in r.indicators}
+    rows: list[tuple[Row, ColumnMap | None]] | None = None
     for report in reports:
         if report.indicators:
+            rows = rows if rows is not None else _mapped_rows(doc)
             finder = _Finder(report)
-            report.restatements = finder.table_rows(doc, own_rows) + finder.narrative(doc)
+            report.restatements = finder.table_rows(rows, own_rows) + finder.narrative(doc)
+
+
+def _mapped_rows(doc: Document) -> list[tuple[Row, ColumnMap | None]]:
+    """The tables' rows of two or more filled cells (a Line, one cell, is never one), each with its
+    mapping as a header: once for every report of the document, as the mapping does not depend on it."""
+    return [(row, map_header(row, HEADER_SYNONYMS))
+            for block in doc.blocks if isinstance(block, Table) for row in block.rows if len(row.filled()) >= 2]
 
 
 class _Finder:
@@ -70,13 +79,11 @@ class _Finder:
             self.exact.setdefault(name, []).append(i)
 
     # -- overview tables -------------------------------------------------------------------------
-    def table_rows(self, doc: Document, own_rows: set[Provenance]) -> list[Restatement]:
+    def table_rows(self, rows: list[tuple[Row, ColumnMap | None]], own_rows: set[Provenance]) -> list[Restatement]:
         found: list[Restatement] = []
         header = _Header(None, None)
-        for row in (row for block in doc.blocks if isinstance(block, Table) for row in block.rows):
-            if len(row.filled()) < 2:  # a Line, one cell, is never one either: only tables' rows are read
-                continue
-            new_header = self._header_of(row)
+        for row, columns in rows:
+            new_header = self._header_of(row, columns)
             if new_header is not None:
                 header = new_header
                 continue
@@ -85,12 +92,13 @@ class _Finder:
             found.extend(self._row_restatements(row, header))
         return found
 
-    def _header_of(self, row: Row) -> _Header | None:
+    def _header_of(self, row: Row, columns: ColumnMap | None) -> _Header | None:
+        """A header of yearly targets naming the report's year, else the row's mapping (``columns``) when
+        it names a target column."""
         texts = row.texts
         years = [t for t in texts[1:] if t]
         if years and all(_YEAR.match(t) for t in years) and str(self.report.year) in texts[1:]:
             return _Header(None, texts.index(str(self.report.year), 1))
-        columns = map_header(row, HEADER_SYNONYMS)
         return _Header(columns, None) if columns and columns.column_of("target") is not None else None
 
     def _row_restatements(self, row: Row, header: _Header) -> list[Restatement]:

@@ -87,6 +87,15 @@ def _synonym_index(synonyms: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @cache
+def _letterless_names_nothing(synonyms: tuple[tuple[str, tuple[str, ...]], ...]) -> bool:
+    """Can a cell without letters ("1%", "≥ 2,00") name no field? It shares only the other characters
+    of a synonym, so fuzz.ratio (200 * common / total length) stays below the threshold for every
+    synonym with few of them ("TARGET AL 31 12": 87.5 at most); a synonym without letters could match."""
+    _, names, _, _ = _synonym_index(synonyms)
+    return all(200 * sum(not ch.isalpha() for ch in n) / (1 + len(n)) < MIN_HEADER_SIMILARITY for n in names)
+
+
+@cache
 def _first_words(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple({_normalised_synonym(n).split(" ")[0] for n in names if _normalised_synonym(n)})
 
@@ -115,6 +124,8 @@ def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | N
     for i, cell in enumerate(row.cells):
         if not cell.text or len(cell.text) > 80:
             continue
+        if not any(map(str.isalpha, cell.text)) and _letterless_names_nothing(tuple(synonyms.items())):
+            continue  # "1%", "2,00": a data cell (scoring it would find nothing)
         field, _ = header_field(cell.text, synonyms)
         if field and field not in fields.values():
             fields[i] = field

@@ -38,6 +38,10 @@ _UNITS: list[tuple[str, str]] = [
 ]
 _UNIT_RE = re.compile(r"^\s*(?:" + "|".join(f"(?P<u{i}>{p})" for i, (p, _) in enumerate(_UNITS)) + r")(?!\w)",
                       re.IGNORECASE)
+# The spellings hold no capturing group of their own: the group that matched (lastgroup) names the spelling.
+_OP_OF_GROUP = {f"op{i}": op for i, (_, op) in enumerate(_OPS)}
+_UNIT_OF_GROUP = {f"u{i}": unit for i, (_, unit) in enumerate(_UNITS)}
+_DIGIT = re.compile(r"\d")
 _LEADING_UNIT_RE = re.compile(r"^\s*(?:€|euro|n\.|n°|nr\.?)\s*", re.IGNORECASE)
 _BOOLEAN = {"si": True, "sì": True, "si'": True, "yes": True, "no": False}
 _DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{4}\b")
@@ -70,20 +74,14 @@ def _match_op(text: str) -> tuple[str | None, str]:
     m = _OP_RE.match(text)
     if not m:
         return None, text
-    for i, (_, op) in enumerate(_OPS):
-        if m.group(f"op{i}") is not None:
-            return op, text[m.end():]
-    return None, text  # pragma: no cover - one group always matched
+    return _OP_OF_GROUP[m.lastgroup], text[m.end():]  # type: ignore[index]
 
 
 def _match_unit(text: str) -> tuple[str | None, str]:
     m = _UNIT_RE.match(text)
     if not m:
         return None, text
-    for i, (_, unit) in enumerate(_UNITS):
-        if m.group(f"u{i}") is not None:
-            return unit, text[m.end():]
-    return None, text  # pragma: no cover
+    return _UNIT_OF_GROUP[m.lastgroup], text[m.end():]  # type: ignore[index]
 
 
 def parse_value(raw: str | None) -> Value | None:
@@ -98,6 +96,8 @@ def parse_value(raw: str | None) -> Value | None:
     if key in _BOOLEAN:
         value.boolean = _BOOLEAN[key]
         return value
+    if not _DIGIT.search(text):
+        return value  # no digit, no number: a word or a label (most header and name cells)
     if _DATE_RE.search(text):
         return value
     op, rest = _match_op(text)

@@ -81,25 +81,23 @@ def plain(text: str) -> str:
 
 
 @cache
-def _normalised_phrase(phrase: str) -> str:
-    return normalise_words(phrase)
+def _normalised_phrases(phrases: tuple[str, ...]) -> tuple[int, tuple[str, ...]]:
+    """How much of a text to compare, and the phrases normalised: once per layout, not per line."""
+    return max(len(p) for p in phrases) + 2, tuple(normalise_words(p) for p in phrases)
 
 
 def starts_with(text: str, phrases: tuple[str, ...]) -> bool:
     """The text opens with one of the phrases (fuzzily: OCR and typing slips allowed)."""
     if not phrases:
         return False
-    words = normalise_words(text[: max(len(p) for p in phrases) + 2])
-    for phrase in phrases:
-        wanted = _normalised_phrase(phrase)
-        if fuzz.ratio(words[: len(wanted)], wanted) >= PHRASE_SIMILARITY:
-            return True
-    return False
+    head, wanted = _normalised_phrases(phrases)
+    words = normalise_words(text[:head])
+    return any(fuzz.ratio(words[: len(w)], w, score_cutoff=PHRASE_SIMILARITY) >= PHRASE_SIMILARITY for w in wanted)
 
 
 def rows_until_end(rows: list[Row], layout: Layout) -> list[Row]:
     for i, row in enumerate(rows):
-        if len(row.texts) == 1 and starts_with(row.texts[0], layout.end_phrases):
+        if len(row.cells) == 1 and starts_with(row.cells[0].text, layout.end_phrases):
             return rows[:i]
     return rows
 
@@ -107,9 +105,12 @@ def rows_until_end(rows: list[Row], layout: Layout) -> list[Row]:
 # -- sheets ------------------------------------------------------------------------------------------
 def heading_of(row: Row, profile: Profile) -> HeadingMatch | None:
     """Headings are lines of their own; a bulleted line quoting an objective is prose."""
-    if len(row.texts) != 1 or strip_bullet(row.texts[0]) != row.texts[0]:
+    if len(row.cells) != 1:
         return None
-    return match_any(row.texts[0], profile.headings)
+    text = row.cells[0].text
+    if strip_bullet(text) != text:
+        return None
+    return match_any(text, profile.headings)
 
 
 def read_sheets(rows: list[Row], profile: Profile, layout: Layout, warnings: list[Warning_]) -> list[Sheet]:
@@ -134,18 +135,19 @@ def read_body(sheet: Sheet, body: list[Row], profile: Profile, layout: Layout,
         if tables.read(row):
             section = None
             continue
-        if len(row.texts) == 1 and (name := narrative_section(row.texts[0], layout)):
+        texts = row.texts  # a new list at each access: once for the checks below
+        if len(texts) == 1 and (name := narrative_section(texts[0], layout)):
             section = name
             continue
-        if starts_with(" ".join(t for t in row.texts if t), layout.section_breaks):
+        if starts_with(" ".join(t for t in texts if t), layout.section_breaks):
             section = None
             continue
         if read_weight(sheet, row, layout) or read_labels(sheet, row, profile):
             section = None
             continue
-        if section and len(row.texts) == 1:
-            narrative.setdefault(section, []).append(row.texts[0])
-            tables.read_reweighting(row.texts[0])
+        if section and len(texts) == 1:
+            narrative.setdefault(section, []).append(texts[0])
+            tables.read_reweighting(texts[0])
     sheet.narrative = {name: plain(" ".join(parts)) for name, parts in narrative.items()}
     sheet.indicators = tables.finish()
     sheet.has_body = sheet.weight is not None or bool(sheet.fields) or bool(sheet.indicators)
@@ -195,13 +197,14 @@ def read_labels(sheet: Sheet, row: Row, profile: Profile) -> bool:
     """Label rows ("Centro di responsabilità | value"), cells holding their own value ("Missione 011 –
     ...") and "Label: value" lines fill the sheet's fields; the first value stated wins."""
     found = False
-    if len(row.texts) == 1:
-        label, sep, value = row.texts[0].partition(":")
+    texts = row.texts
+    if len(texts) == 1:
+        label, sep, value = texts[0].partition(":")
         pairs = [(label_field(label, profile), value)] if sep and len(label) <= 60 else []
     else:
-        value = " ".join(c for c in row.texts[1:] if c)
-        pairs = [(label_field(row.texts[0], profile), value)]
-        pairs += [(label_field(cell, profile), cell) for cell in row.texts[1:] if cell]
+        value = " ".join(c for c in texts[1:] if c)
+        pairs = [(label_field(texts[0], profile), value)]
+        pairs += [(label_field(cell, profile), cell) for cell in texts[1:] if cell]
     for name, value in pairs:
         if name == "weight":
             found = True  # "Peso dell'obiettivo operativo": the label line of the weight

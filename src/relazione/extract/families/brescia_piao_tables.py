@@ -139,7 +139,7 @@ class TableReader:
     # -- dispatch ---------------------------------------------------------------------------------
     def read(self, row: Row) -> bool:
         """True when the row belongs to an indicator table (header, data, continuation, rule)."""
-        if len(row.texts) == 1:
+        if len(row.cells) == 1:
             self.columns = None  # a line of text ends the table
             return False
         header = self.header_of(row)
@@ -172,9 +172,12 @@ class TableReader:
         filled = [c for c in row.texts if c]
         if len(filled) < 2 or any(len(c) > 80 for c in filled):
             return None
-        columns = [Column(f, c) for c in filled if (f := header_field(c, self.layout.columns)[0])]
-        if len(columns) != len(filled) or columns[0].field != "name":
-            return None
+        columns: list[Column] = []
+        for text in filled:  # stops at the first cell naming no field: most rows are data
+            field_name = header_field(text, self.layout.columns)[0]
+            if field_name is None or (not columns and field_name != "name"):
+                return None
+            columns.append(Column(field_name, text))
         return columns
 
     def continues_header(self, row: Row) -> bool:

@@ -14,6 +14,7 @@ an indicator is read three ways, the first that applies wins:
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from itertools import islice
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,12 @@ if TYPE_CHECKING:
 
 VALUE_FIELDS = ("type", "unit", "algorithm", "source", "baseline", "target", "actual")
 _WORD = re.compile(r"[\p{L}\p{N}]+")
+_VOCABULARY_SIMILARITY = 80  # an OCR spelling of a type or unit word
+# compiled once: the module-level regex functions look their pattern up in a cache on every call
+_GROUP_MARKS = re.compile(r"[. ]")
+_REPEATED_PERCENT = re.compile(r"%{2,}")
+_OCR_SI = re.compile(r"S[l1|]")
+_WORD_GAPS = re.compile(r"[\s,]+")
 # A garbled "31/12/2020" in a header: "31M12/2020", "311272020", "3171272020".
 _HEADER_DATE = re.compile(r"^[0-3]?\d[\dM/.\-]{1,6}(?:19|20)\d\d$")
 _CLEAN_DATE = re.compile(r"\b(?P<d>[0-3]?\d)/(?P<m>[01]?\d)/(?P<y>(?:19|20)\d\d)\b")
@@ -152,7 +159,7 @@ class Labels:
         than the scoring)."""
         out = {}
         for n, phrases in self._by_width.items():
-            windows = [" ".join(x for x in norm[i:i + n] if x) for i in range(len(norm) - n + 1)]
+            windows = [" ".join(filter(None, norm[i:i + n])) for i in range(len(norm) - n + 1)]  # empty words dropped
             if windows:
                 matrix = process.cdist(phrases, windows, scorer=fuzz.ratio, score_cutoff=75)
                 out[n] = dict(zip(phrases, matrix, strict=True))
@@ -183,7 +190,7 @@ def repair_amounts(text: str) -> str:
     """Undo OCR damage of numbers that a general rule can undo: "€ 8825 715,66" (a lost thousands
     dot read as a space) -> "€ 8.825.715,66"; "100%%" -> "100%"."""
     def regroup(m: re.Match[str]) -> str:
-        digits = re.sub(r"[. ]", "", m["int"])
+        digits = _GROUP_MARKS.sub("", m["int"])
         groups = []
         while len(digits) > 3:
             groups.insert(0, digits[-3:])
@@ -192,7 +199,7 @@ def repair_amounts(text: str) -> str:
         return "€ " + ".".join(groups) + m["dec"]
 
     text = _EURO_SPACED.sub(regroup, text)
-    return re.sub(r"%{2,}", "%", text)
+    return _REPEATED_PERCENT.sub("%", text)
 
 
 def is_quantity(token: str) -> bool:
@@ -240,7 +247,7 @@ def trailing_values(text: str) -> tuple[list[str], str]:
 
 def _yes_no(token: str) -> str:
     """"Sl", "S1", "S|" (OCR for "SI") -> "SI"; other spellings as printed."""
-    return "SI" if re.fullmatch(r"S[l1|]", token) else token
+    return "SI" if _OCR_SI.fullmatch(token) else token
 
 
 def paragraphs(lines: list[TextLine]) -> list[list[TextLine]]:
@@ -374,7 +381,7 @@ def type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
     type_words: list[str] = []
     unit: str | None = None
     for line in zone[:6]:
-        for raw in re.split(r"[\s,]+", line.text):
+        for raw in _WORD_GAPS.split(line.text):
             word = raw.strip(".;:|'\"")
             if not word:
                 continue
@@ -394,9 +401,16 @@ def type_and_unit(zone: list[TextLine], labels: Labels) -> dict[str, str]:
 
 def vocabulary(word: str, words: tuple[str, ...]) -> str | None:
     """The entry of ``words`` that ``word`` is an OCR spelling of, if any."""
-    if len(word) < 4:
+    if len(word) < 4 or not words:
         return None
-    best = max(words, key=lambda v: fuzz.ratio(word.casefold(), v.casefold()), default=None)
-    if best and fuzz.ratio(word.casefold(), best.casefold()) >= 80:
-        return best
-    return None
+    folded = word.casefold()
+    # scores below the cut-off read 0: the best entry is the same when it reaches it, and refused when not
+    scores = [fuzz.ratio(folded, v, score_cutoff=_VOCABULARY_SIMILARITY) for v in _casefolded(words)]
+    best = max(range(len(words)), key=scores.__getitem__)  # the first of equal scores, as max() of the words
+    return words[best] if words[best] and scores[best] >= _VOCABULARY_SIMILARITY else None
+
+
+@cache
+def _casefolded(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A profile's vocabulary casefolded once, not once per word compared with it."""
+    return tuple(v.casefold() for v in words)

@@ -20,16 +20,22 @@ _LEADING_MARKS = "•-–*# "  # bullets and markdown marks before a label
 def label_field(text: str, profile: Profile) -> str | None:
     """The objective field whose label starts ``text``, if any."""
     low = text.casefold().lstrip(_LEADING_MARKS)
-    for field_name, labels in _casefolded(tuple(profile.labels.items())):
+    by_field, every_label = _casefolded(tuple(profile.labels.items()))
+    if not low.startswith(every_label):
+        return None  # most lines and rows start with no label: one test, not one per field
+    for field_name, labels in by_field:
         if low.startswith(labels):
             return field_name
-    return None
+    return None  # pragma: no cover - the test above found one
 
 
 @cache
-def _casefolded(labels: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
-    """The profile's labels casefolded once: every line of a document is tried against them."""
-    return tuple((field_name, tuple(label.casefold() for label in names)) for field_name, names in labels)
+def _casefolded(labels: tuple[tuple[str, tuple[str, ...]], ...]
+                ) -> tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]:
+    """The profile's labels casefolded once, by field and all together: every line of a document is
+    tried against them."""
+    by_field = tuple((field_name, tuple(label.casefold() for label in names)) for field_name, names in labels)
+    return by_field, tuple(label for _, names in by_field for label in names)
 
 
 def apply_label(target: Objective | None, text: str, cells: list[str], prov: Provenance, profile: Profile,

@@ -60,11 +60,13 @@ def is_header_like(row: Row) -> bool:
 
 
 def holds_quantities(row: Row) -> bool:
-    """Does a cell state a quantity ("≥ 80%", "12,5", "SI")? Header cells are words (a year excepted)."""
-    for cell in row.cells:
-        if not cell.text or _YEAR_CELL.match(cell.text):
+    """Does a cell state a quantity ("≥ 80%", "12,5", "SI")? Header cells are words (a year excepted).
+    The shortest cells are tried first: a quantity is short, and a data row is then decided before its
+    long name cell is parsed."""
+    for text in sorted((c.text for c in row.cells if c.text), key=len):
+        if _YEAR_CELL.match(text):
             continue
-        value = parse_value(cell.text)
+        value = parse_value(text)
         if value is not None and (value.value is not None or value.boolean is not None):
             return True
     return False

@@ -25,8 +25,8 @@ def heading_after_group_label(row: Row, profile: Profile) -> HeadingMatch | None
     """ "PERFORMANCE DEGLI AMBITI | PROSP. 1: TITOLO | 100%": a label cell for a group of rows (merged down
     in the original) before a heading with a level word and a code."""
     filled = row.filled()
-    if len(filled) < 2 or any(ch.isdigit() for ch in filled[0].text) or not filled[1].text[:1].isalpha() \
-            or not any(ch.isdigit() for ch in filled[1].text):
+    if len(filled) < 2 or any(map(str.isdigit, filled[0].text)) or not filled[1].text[:1].isalpha() \
+            or not any(map(str.isdigit, filled[1].text)):
         return None  # the heading's cell opens with its level word and holds its code
     if label_field(filled[0].text, profile):
         return None  # "Centro di responsabilità | Area 2": a label and its value, not a group of rows

@@ -173,9 +173,10 @@ def _on_row(state: State, row: Row, profile: Profile, key: Key) -> None:
     if state.columns is not None and tree.names_levels(state.columns) and not _header_row(state, row, profile):
         _indicator_row(state, row, state.columns, profile)  # a tree table: its level cells name the objectives
         return
-    if read_kind_row(state, joined, row.texts, row.prov, profile):
+    texts = row.texts  # a new list at each access: once for the row's readers below (none changes it)
+    if read_kind_row(state, joined, texts, row.prov, profile):
         return
-    match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=row.texts)
+    match, _ = find_heading(joined, profile, (state.section, state.section_depth), in_row=True, cells=texts)
     match = at_kind_level(match, joined, state.kind_rule)
     if match is None:
         match = heading_after_group_label(row, profile)
@@ -194,10 +195,10 @@ def _on_row(state: State, row: Row, profile: Profile, key: Key) -> None:
     if state.pending_title is not None and _title_row(state, row, profile):
         return
     close_title(state)
-    if _sheet_line(state, joined, row.texts, row.prov, profile):
+    if _sheet_line(state, joined, texts, row.prov, profile):
         return
-    if code_label(state, joined, row.texts, profile) or \
-            apply_label(state.deepest(), joined, row.texts, row.prov, profile, state.warnings):
+    if code_label(state, joined, texts, profile) or \
+            apply_label(state.deepest(), joined, texts, row.prov, profile, state.warnings):
         return
     if state.columns is not None:
         _indicator_row(state, row, state.columns, profile)
