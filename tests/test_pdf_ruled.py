@@ -6,10 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
-from pdfplumber.utils import filter_edges
+from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells
 
-from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _intersections, _tables_of
+from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _intersections, _tables_of, kept_edges
 from relazione.readers.pdf_source_pdfium import PdfiumSource
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -17,11 +16,7 @@ SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 def _kept_and_intersections(edges: list[dict]) -> tuple[list[dict], dict]:
     s = TableSettings.resolve(TABLE_SETTINGS)
-    base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
-        + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
-    merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
-                         join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
-    kept = filter_edges(merged, min_length=s.edge_min_length)
+    kept = kept_edges(edges)
     return kept, edges_to_intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
 
 

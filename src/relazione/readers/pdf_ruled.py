@@ -18,19 +18,27 @@ _BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox: 
 def find_ruled(edges: list[dict]) -> list:
     """pdfplumber's ``TableFinder`` for the "lines" strategy, on edges given rather than read from a
     pdfplumber page. Returns ``pdfplumber.table.Table`` objects (``bbox``, ``rows``)."""
-    from pdfplumber.table import Table, TableSettings, merge_edges
-    from pdfplumber.utils import filter_edges
+    from pdfplumber.table import Table, TableSettings
 
     if not edges:
         return []
+    s = TableSettings.resolve(TABLE_SETTINGS)
+    v_masks, h_masks = _intersections(kept_edges(edges), s.intersection_x_tolerance, s.intersection_y_tolerance)
+    return [Table(None, group) for group in _tables_of(_cells(v_masks, h_masks))]
+
+
+def kept_edges(edges: list[dict]) -> list[dict]:
+    """pdfplumber's first steps: edges too short dropped, those in line snapped and joined, the
+    short ones dropped again."""
+    from pdfplumber.table import TableSettings, merge_edges
+    from pdfplumber.utils import filter_edges
+
     s = TableSettings.resolve(TABLE_SETTINGS)
     base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
         + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
     merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
                          join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
-    kept = filter_edges(merged, min_length=s.edge_min_length)
-    v_masks, h_masks = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
-    return [Table(None, group) for group in _tables_of(_cells(v_masks, h_masks))]
+    return filter_edges(merged, min_length=s.edge_min_length)
 
 
 Masks = dict[Point, int]  # an intersection -> its edges of one direction, a bit per distinct edge bbox
