@@ -20,6 +20,7 @@ from contextlib import suppress
 from functools import lru_cache
 from itertools import chain, compress, count, repeat
 from operator import ne
+from typing import Any, NamedTuple
 
 from relazione.errors import RelazioneError
 from relazione.readers.pdf_glyph_mend import mend
@@ -106,18 +107,27 @@ def _calls() -> tuple:
             pointer(raw.FPDFText_IsGenerated, "int (*)(intptr_t, int)"))
 
 
+class _ObjectCalls(NamedTuple):
+    font_size: Any
+    font: Any
+    font_name: Any
+    text: Any
+    matrix: Any
+    origin: Any
+
+
 @lru_cache(maxsize=1)
-def _object_calls() -> tuple:
+def _object_calls() -> _ObjectCalls:
     """Calls on handles as plain integers: ``ctypes.cast`` to make typed handles leaves a reference
     cycle per call, garbage only the cycle collector frees (paused while pages are read)."""
     import pypdfium2.raw as raw
 
-    return (_fast(raw.FPDFTextObj_GetFontSize, _INT, _VP, _VP),
-            _fast(raw.FPDFTextObj_GetFont, _VP, _VP),
-            _fast(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, _VP, ctypes.c_size_t),
-            _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP),
-            _fast(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP),
-            _fast(raw.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP))
+    return _ObjectCalls(_fast(raw.FPDFTextObj_GetFontSize, _INT, _VP, _VP),
+                        _fast(raw.FPDFTextObj_GetFont, _VP, _VP),
+                        _fast(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, _VP, ctypes.c_size_t),
+                        _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP),
+                        _fast(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP),
+                        _fast(raw.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP))
 
 
 class _Glyphs:
@@ -133,7 +143,7 @@ class _Glyphs:
     def text(self, n: int) -> str:
         raw = self.raw
         buf = ctypes.create_string_buffer((n + 1) * 2)
-        _object_calls()[3](self.address, 0, n, ctypes.addressof(buf))
+        _object_calls().text(self.address, 0, n, ctypes.addressof(buf))
         text = buf.raw[: n * 2].decode("utf-16-le", "replace")
         if len(text) != n:  # characters beyond 16 bits: one by one
             text = "".join(chr(raw.FPDFText_GetUnicode(self.textpage, k)) for k in range(n))
@@ -143,15 +153,15 @@ class _Glyphs:
         """(size, bold, upright, baseline) of each text object, read at its first character (``firsts``:
         object -> character): an object is one text-showing operator, so one line of one font at one
         height. Each call is mapped over the page's objects, into one buffer per kind."""
-        get_size, get_font, _, _, get_matrix, get_origin = _object_calls()
+        calls = _object_calls()
         objs, tp = list(firsts), repeat(self.address)
         sizes, at_sizes = _buffer("f", 1, len(objs))
         matrices, at_matrices = _buffer("f", 6, len(objs))  # FS_MATRIX: a, b, c, d, e, f
         origins, at_origins = _buffer("d", 2, len(objs))  # x, y
-        list(map(get_size, objs, at_sizes))
-        list(map(get_matrix, tp, firsts.values(), at_matrices))
-        list(map(get_origin, tp, firsts.values(), at_origins, range(at_origins.start + 8, at_origins.stop + 8, 16)))
-        bold = [self.bold(font or 0) for font in map(get_font, objs)]
+        list(map(calls.font_size, objs, at_sizes))
+        list(map(calls.matrix, tp, firsts.values(), at_matrices))
+        list(map(calls.origin, tp, firsts.values(), at_origins, range(at_origins.start + 8, at_origins.stop + 8, 16)))
+        bold = [self.bold(font or 0) for font in map(calls.font, objs)]
         found = {}
         for k, obj in enumerate(objs):
             a, b, c, d = matrices[6 * k: 6 * k + 4]
@@ -164,7 +174,8 @@ class _Glyphs:
         """Bold by the font's name, read once per font of the page (``font``: its handle, 0 for none)."""
         if font not in self.bold_fonts:
             buf = ctypes.create_string_buffer(256)
-            name = buf.value.decode("latin-1") if font and _object_calls()[2](font, ctypes.addressof(buf), 256) else ""
+            named = font and _object_calls().font_name(font, ctypes.addressof(buf), 256)
+            name = buf.value.decode("latin-1") if named else ""
             self.bold_fonts[font] = is_bold_font(name)
         return self.bold_fonts[font]
 
