@@ -45,6 +45,34 @@ def test_a_narrow_gap_after_a_space_is_left_as_it_is() -> None:
     assert mend(glyphs, objs) is glyphs
 
 
+def test_three_letters_in_one_box_are_one_ligature() -> None:
+    # "f", "f", "i" in one box: the second letter joins the first, the third joins the ligature made
+    glyphs = mend(*glyphs_of([("a", 0, 5), ("f", 5, 10), ("f", 5, 10), ("i", 5, 10), ("o", 10, 15)], [1] * 5))
+    assert glyphs.text == ["a", "ﬃ", "o"]
+    assert glyphs.x0 == [0, 5, 10]
+
+
+def test_mending_leaves_the_glyphs_given_as_they_were() -> None:
+    glyphs, objs = glyphs_of([("f", 5, 10), ("l", 5, 10), (" ", 10, 14), ("b", 22, 26)], [1, 1, 1, 1])
+    mended = mend(glyphs, objs)
+    assert mended.text == ["ﬂ", " ", " ", " ", "b"] and mended.upright == [True] * 5
+    assert glyphs.text == ["f", "l", " ", "b"] and len(glyphs.x0) == 4
+
+
+def test_a_space_comes_back_before_a_glyph_after_a_gap_holding_a_bullet() -> None:
+    # the gap after the space (wider than a space, not whole spaces) holds a bullet drawn later
+    cells = [("a", 0, 4), (" ", 4, 8), ("b", 17, 21), ("*", 10, 14)]
+    glyphs = mend(*glyphs_of(cells, [1, 1, 1, 2]))
+    assert glyphs.text == ["a", " ", " ", "b", "*"]
+    assert (glyphs.x0[2], glyphs.x1[2]) == (13, 17)
+
+
+def test_a_gap_holding_nothing_stays_a_gap() -> None:
+    cells = [("a", 0, 4), (" ", 4, 8), ("b", 17, 21), ("*", 30, 34)]
+    glyphs = mend(*glyphs_of(cells, [1, 1, 1, 2]))
+    assert glyphs.text == ["a", " ", "b", "*"]
+
+
 def test_pdfium_page_glyphs_have_one_value_per_glyph_in_every_list() -> None:
     path = SAMPLES / "tables_split_across_pages.pdf"
     with PdfiumSource(str(path), path.read_bytes()) as source:

@@ -3,19 +3,25 @@ sharing one box ("f", "l" for "ﬂ") is one glyph again, and spaces PDFium drops
 several in a row) come back, as pdfminer reads them: a typed page's columns are spaces, and the
 glyphs of a typed page are counted. ``objs``: each glyph's text object (only a glyph following one
 of its own object can be mended).
+
+Most pages have a case or two, so the mended page is made from the ``Glyphs`` lists directly: each
+list cut at the cases, the slices between them copied whole, the glyphs to add spliced in.
 """
 
 from __future__ import annotations
 
+from dataclasses import fields
 from itertools import chain, compress, count
 from operator import eq
 
 from relazione.readers.pdf_glyph_words import LIGATURES
 from relazione.readers.pdf_source import Glyphs
-from relazione.readers.pdf_words import Word
 
 SPELT_LIGATURES = {spelt: glyph for glyph, spelt in LIGATURES.items() if glyph not in "ﬅ"}
 SPACE_SLACK = 0.05  # share of a space's width: a gap after a space this close to whole spaces held them
+COLUMNS = [column.name for column in fields(Glyphs)]  # a glyph added is a tuple of these, in this order
+
+Piece = slice | tuple  # of a mended page: a slice of the glyphs read, or one glyph added
 
 
 def mend(glyphs: Glyphs, objs: list) -> Glyphs:
@@ -23,7 +29,12 @@ def mend(glyphs: Glyphs, objs: list) -> Glyphs:
     box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only the glyphs
     that may be one are looked at (a space's gap under 0.4 of its width is neither)."""
     cases = _cases(glyphs, objs)
-    return Glyphs.of_words(*_mended(glyphs.words(), glyphs.upright, cases)) if cases else glyphs
+    if not cases:
+        return glyphs
+    text = glyphs.text[:]  # ligatures are renamed in the copy: the glyphs given stay as they were
+    pieces, gaps = _pieces(glyphs, text, cases)
+    mended = _spliced(glyphs, pieces, text)
+    return _fill_gaps(mended, gaps) if gaps else mended
 
 
 def _cases(glyphs: Glyphs, objs: list) -> list[int]:
@@ -35,72 +46,99 @@ def _cases(glyphs: Glyphs, objs: list) -> list[int]:
     return sorted({j for j in chain(same_box, after_gap) if objs[j] == objs[j - 1]})
 
 
-def _mended(glyphs: list[Word], upright: list[bool], cases: list[int]) -> tuple[list[Word], list[bool]]:
-    """The glyphs mended at each case, the others taken as they are, a slice at a time."""
-    out: list[Word] = []
-    flags: list[bool] = []
-    gaps: list[int] = []  # glyphs after a space and a gap wider than a space, in one text object
-    start = 0
+def _pieces(glyphs: Glyphs, text: list[str], cases: list[int]) -> tuple[list[Piece], list[int]]:
+    """The mended page as pieces, and where (in it) a glyph follows a space and a gap wider than a
+    space, in one text object. Each case is mended against the last glyph kept: a ligature's second
+    letter is not kept, so a third ("f", "f", "i") joins the first."""
+    x0, x1 = glyphs.x0, glyphs.x1
+    pieces: list[Piece] = []
+    gaps: list[int] = []
+    start = length = 0  # the first glyph not in a piece yet; the glyphs in the pieces
+    last = 0
     for j in cases:
-        out.extend(glyphs[start:j])
-        flags.extend(upright[start:j])
-        start = j + 1
-        last, glyph = out[-1], glyphs[j]  # out[-1]: the last glyph kept (a ligature's letters are not)
-        if glyph.x0 == last.x0 and _ligature(last, glyph):
-            continue  # one glyph drawn, spelt out by PDFium in letters
-        if last.text == " ":
-            spaces = _dropped_spaces(last, glyph)
-            out.extend(spaces)
-            flags.extend([upright[j]] * len(spaces))
-            if not spaces and glyph.x0 - last.x1 > last.x1 - last.x0:
-                gaps.append(len(out))
-        out.append(glyph)
-        flags.append(upright[j])
-    out.extend(glyphs[start:])
-    flags.extend(upright[start:])
-    return _fill_gaps(out, flags, gaps) if gaps else (out, flags)
+        pieces.append(slice(start, j))
+        length += j - start
+        if j > start:  # else the glyph before j was a case too: ``last`` is already the last kept
+            last = j - 1
+        if _ligature(text, x0, x1, last, j):
+            start = j + 1  # one glyph drawn, spelt out by PDFium in letters
+            continue
+        start = j  # kept: j opens the next slice
+        if text[last] == " ":
+            spaces = _dropped_spaces(glyphs, last, x0[j], glyphs.upright[j])
+            pieces += spaces
+            length += len(spaces)
+            if not spaces and x0[j] - x1[last] > x1[last] - x0[last]:
+                gaps.append(length)
+    pieces.append(slice(start, None))
+    return pieces, gaps
 
 
-def _ligature(last: Word, glyph: Word) -> bool:
+def _ligature(text: list[str], x0: list[float], x1: list[float], last: int, j: int) -> bool:
     """A letter in the same box as the last glyph, making a ligature with it ("f" + "l": "ﬂ"): the last
     glyph becomes the ligature, as pdfminer reads it (a typed page counts glyphs)."""
-    if glyph.x0 != last.x0 or glyph.x1 != last.x1:
+    if x0[j] != x0[last] or x1[j] != x1[last]:
         return False
-    found = SPELT_LIGATURES.get(LIGATURES.get(last.text, last.text) + glyph.text)
+    found = SPELT_LIGATURES.get(LIGATURES.get(text[last], text[last]) + text[j])
     if found is not None:
-        last.text = found
+        text[last] = found
     return found is not None
 
 
-def _fill_gaps(glyphs: list[Word], upright: list[bool], gaps: list[int]) -> tuple[list[Word], list[bool]]:
-    """A dropped space whose gap holds a glyph drawn later (a bullet "❖" set in the gap between the
-    spaces around it): the space comes back just before the glyph after the gap, where the document
-    set it, so the bullet stays a word of its own."""
-    out, flags, start = [], [], 0
-    for index in gaps:
-        space, after = glyphs[index - 1], glyphs[index]
-        if any(g.x0 < after.x0 and g.x1 > space.x1 and abs(g.bottom - after.bottom) < 1 and g.text.strip()
-               for g in glyphs[index + 1:] + glyphs[: index - 1]):
-            width = space.x1 - space.x0
-            out.extend(glyphs[start:index])
-            flags.extend(upright[start:index])
-            out.append(Word(" ", after.x0 - width, after.x0, space.top, space.bottom, space.size, space.bold))
-            flags.append(upright[index])
-            start = index
-    out.extend(glyphs[start:])
-    flags.extend(upright[start:])
-    return out, flags
-
-
-def _dropped_spaces(space: Word, glyph: Word) -> list[Word]:
+def _dropped_spaces(glyphs: Glyphs, space: int, next_x0: float, upright: bool) -> list[tuple]:
     """PDFium keeps one of several spaces in a row; the gap the others leave (in the same text object,
     whole spaces wide) gets them back, as pdfminer reads them: a typed page's columns are spaces."""
-    width = space.x1 - space.x0
+    x0, x1 = glyphs.x0[space], glyphs.x1[space]
+    width = x1 - x0
     if width <= 0:
         return []
-    gap = (glyph.x0 - space.x1) / width
+    gap = (next_x0 - x1) / width
     count = round(gap)
     if count < 1 or abs(gap - count) > SPACE_SLACK:
         return []
-    return [Word(" ", space.x1 + i * width, space.x1 + (i + 1) * width, space.top, space.bottom, space.size, space.bold)
-            for i in range(count)]
+    top, bottom, size, bold = glyphs.top[space], glyphs.bottom[space], glyphs.size[space], glyphs.bold[space]
+    return [(" ", x1 + i * width, x1 + (i + 1) * width, top, bottom, size, bold, upright) for i in range(count)]
+
+
+def _fill_gaps(glyphs: Glyphs, gaps: list[int]) -> Glyphs:
+    """A dropped space whose gap holds a glyph drawn later (a bullet "❖" set in the gap between the
+    spaces around it): the space comes back just before the glyph after the gap, where the document
+    set it, so the bullet stays a word of its own."""
+    pieces: list[Piece] = []
+    start = 0
+    for index in gaps:
+        if _holds_glyph(glyphs, index):
+            space = index - 1
+            width = glyphs.x1[space] - glyphs.x0[space]
+            after = glyphs.x0[index]
+            pieces += [slice(start, index), (" ", after - width, after, glyphs.top[space], glyphs.bottom[space],
+                                             glyphs.size[space], glyphs.bold[space], glyphs.upright[index])]
+            start = index
+    pieces.append(slice(start, None))
+    return _spliced(glyphs, pieces, glyphs.text)
+
+
+def _holds_glyph(glyphs: Glyphs, index: int) -> bool:
+    """Whether a glyph other than the space before ``index`` and the one at it is drawn in the gap
+    between them, on the line of the one at it."""
+    text, x0, x1, bottom = glyphs.text, glyphs.x0, glyphs.x1, glyphs.bottom
+    left, right, line = x1[index - 1], x0[index], bottom[index]
+    return any(x0[k] < right and x1[k] > left and abs(bottom[k] - line) < 1 and text[k].strip()
+               for k in chain(range(index + 1, len(text)), range(index - 1)))
+
+
+def _spliced(glyphs: Glyphs, pieces: list[Piece], text: list[str]) -> Glyphs:
+    """The glyphs made of ``pieces`` (``text``: the names of the glyphs read)."""
+    columns = [text, *(getattr(glyphs, name) for name in COLUMNS[1:])]
+    return Glyphs(*(_joined(column, k, pieces) for k, column in enumerate(columns)))
+
+
+def _joined(column: list, k: int, pieces: list[Piece]) -> list:
+    """One list of the mended glyphs: slices of ``column``, and value ``k`` of each glyph added."""
+    out = []
+    for piece in pieces:
+        if type(piece) is slice:
+            out += column[piece]
+        else:
+            out.append(piece[k])
+    return out
