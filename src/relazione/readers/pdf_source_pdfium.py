@@ -14,12 +14,13 @@ and its text page are closed before the next is read.
 from __future__ import annotations
 
 import ctypes
+import re
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from functools import lru_cache
-from itertools import chain, compress, count, repeat
-from operator import ne
+from itertools import accumulate, chain, compress, count, groupby, repeat
+from operator import not_, sub
 from typing import Any, NamedTuple
 
 from relazione.errors import RelazioneError
@@ -30,7 +31,8 @@ from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
 from relazione.readers.pdf_words import is_bold_font
 
 HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
-BLANKS = "\r\n "  # what PDFium may add to a page's text: line breaks, word spaces
+# what PDFium may add to a page's text: found by the regex engine, far faster than a test per character
+SPACE, LINE_BREAK = re.compile(" "), re.compile("[\r\n]")
 
 
 class Unopened(Exception):
@@ -90,9 +92,15 @@ def _fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
 _VP, _INT = ctypes.c_void_p, ctypes.c_int
 
 
+class _CharCalls(NamedTuple):
+    text_object: Any
+    loose_box: Any
+    is_generated: Any
+
+
 @lru_cache(maxsize=1)
-def _calls() -> tuple:
-    """The three calls made per character, through cffi: mapped over a page's characters, a cffi
+def _calls() -> _CharCalls:
+    """The calls made per character, through cffi: mapped over a page's characters, a cffi
     function pointer costs half what a ctypes one does per call; handles and addresses as integers."""
     import cffi
     import pypdfium2.raw as raw
@@ -102,9 +110,9 @@ def _calls() -> tuple:
     def pointer(function, signature: str):  # noqa: ANN001, ANN202
         return ffi.cast(signature, ctypes.cast(function, ctypes.c_void_p).value)
 
-    return (pointer(raw.FPDFText_GetTextObject, "intptr_t (*)(intptr_t, int)"),
-            pointer(raw.FPDFText_GetLooseCharBox, "int (*)(intptr_t, int, intptr_t)"),
-            pointer(raw.FPDFText_IsGenerated, "int (*)(intptr_t, int)"))
+    return _CharCalls(pointer(raw.FPDFText_GetTextObject, "intptr_t (*)(intptr_t, int)"),
+                      pointer(raw.FPDFText_GetLooseCharBox, "int (*)(intptr_t, int, intptr_t)"),
+                      pointer(raw.FPDFText_IsGenerated, "int (*)(intptr_t, int)"))
 
 
 class _ObjectCalls(NamedTuple):
@@ -138,7 +146,6 @@ class _Glyphs:
 
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
         self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see _object_calls
-        self.bold_fonts: dict[int, bool] = {}
 
     def text(self, n: int) -> str:
         raw = self.raw
@@ -161,58 +168,50 @@ class _Glyphs:
         list(map(calls.font_size, objs, at_sizes))
         list(map(calls.matrix, tp, firsts.values(), at_matrices))
         list(map(calls.origin, tp, firsts.values(), at_origins, range(at_origins.start + 8, at_origins.stop + 8, 16)))
-        bold = [self.bold(font or 0) for font in map(calls.font, objs)]
+        fonts = list(map(calls.font, objs))
+        bold = {font: _bold(font) for font in set(fonts)}
         found = {}
-        for k, obj in enumerate(objs):
-            a, b, c, d = matrices[6 * k: 6 * k + 4]
+        for obj, size, a, b, c, d, y, font in zip(objs, sizes, matrices[0::6], matrices[1::6], matrices[2::6],
+                                                  matrices[3::6], origins[1::2], fonts, strict=True):
             upright = a * d > 0 and b * c <= 0  # pdfminer's test
             scale = abs(d) if upright else (b * b + d * d) ** 0.5
-            found[obj] = (sizes[k] * scale, bold[k], upright, self.top - origins[2 * k + 1])
+            found[obj] = (size * scale, bold[font], upright, self.top - y)
         return found
-
-    def bold(self, font: int) -> bool:
-        """Bold by the font's name, read once per font of the page (``font``: its handle, 0 for none)."""
-        if font not in self.bold_fonts:
-            buf = ctypes.create_string_buffer(256)
-            named = font and _object_calls().font_name(font, ctypes.addressof(buf), 256)
-            name = buf.value.decode("latin-1") if named else ""
-            self.bold_fonts[font] = is_bold_font(name)
-        return self.bold_fonts[font]
 
     def read(self) -> Glyphs:
         """The page's glyphs. Every character of every page passes here, so the C functions are called
         through ``map`` (no bytecode per call), the boxes written into one buffer, and each attribute
-        filled in bulk (font ones per text object); the rare cases (rotated glyphs, ligatures, dropped
-        spaces) are mended afterwards, only where they can occur."""
+        filled in bulk (font ones per run of a text object's glyphs); the rare cases (rotated glyphs,
+        ligatures, dropped spaces) are mended afterwards, only where they can occur."""
         n = self.raw.FPDFText_CountChars(self.textpage)
         if n <= 0:
             return Glyphs()
-        text_object, loose_box, _ = _calls()
+        calls = _calls()
         text = self.text(n)
         starts, ends = self.drawn(text)
         kept = list(chain.from_iterable(map(range, starts, ends)))
         if not kept:
             return Glyphs()
         chars = list("".join(map(text.__getitem__, map(slice, starts, ends))))
-        objs = list(map(text_object, repeat(self.address), kept))
+        objs = list(map(calls.text_object, repeat(self.address), kept))
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
-        list(map(loose_box, repeat(self.address), kept, at_boxes))
+        list(map(calls.loose_box, repeat(self.address), kept, at_boxes))
+        runs = _Runs.of(objs)
         # each object at its first glyph: where the object changes, the last time wins
-        runs = [0, *compress(count(1), map(ne, objs[1:], objs))]
-        fonts = self.fonts(dict(zip(map(objs.__getitem__, reversed(runs)), map(kept.__getitem__, reversed(runs)),
-                                    strict=True)))
+        fonts = self.fonts(dict(zip(reversed(runs.objs), map(kept.__getitem__, reversed(runs.starts)), strict=True)))
         glyphs = Glyphs([HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars,
-                        self.across(boxes[0::4]), self.across(boxes[2::4]), *_per_object(fonts, objs))
+                        self.across(boxes[0::4]), self.across(boxes[2::4]), *runs.per_glyph(fonts))
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
         return mend(glyphs, objs)
 
     def drawn(self, text: str) -> tuple[list[int], list[int]]:
         """The runs of characters drawn on the page (starts, ends): not PDFium's own line breaks and
-        word spaces."""
-        blanks = list(compress(count(), map(BLANKS.__contains__, text)))
-        made = map(_calls()[2], repeat(self.address), blanks)
-        dropped = [k for k, generated in zip(blanks, made, strict=True) if generated or text[k] != " "]
+        word spaces. A line break is never drawn (pdfminer has none), so only a space is asked whether
+        PDFium made it."""
+        spaces = [space.start() for space in SPACE.finditer(text)]
+        made = compress(spaces, map(_calls().is_generated, repeat(self.address), spaces))
+        dropped = sorted(chain([line_break.start() for line_break in LINE_BREAK.finditer(text)], made))
         return [0, *[k + 1 for k in dropped]], [*dropped, len(text)]
 
     def across(self, xs: array) -> list[float]:
@@ -221,23 +220,45 @@ class _Glyphs:
 
     def rotated(self, glyphs: Glyphs, chars: list[str], boxes: array) -> None:
         """Rotated glyphs span their boxes from top to bottom and keep PDFium's hyphen marks."""
-        for i in [i for i, upright in enumerate(glyphs.upright) if not upright]:
+        for i in compress(count(), map(not_, glyphs.upright)):
             glyphs.text[i] = chars[i]
             glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
 
 
-def _per_object(fonts: dict[int, tuple[float, bool, bool, float]], objs: list[int]) -> tuple[list, ...]:
-    """Each glyph's top, bottom, size, bold and upright, from its text object's font; on a page with
-    no bold, or none rotated, that list is made at once."""
-    def column(k: int) -> list:
-        of = {obj: font[k] for obj, font in fonts.items()}
-        return list(map(of.__getitem__, objs))
+def _bold(font: int | None) -> bool:
+    """Bold by the font's name (``font``: its handle, None for none)."""
+    buf = ctypes.create_string_buffer(256)
+    named = font and _object_calls().font_name(font, ctypes.addressof(buf), 256)
+    return is_bold_font(buf.value.decode("latin-1") if named else "")
 
-    values = fonts.values()
-    bold = column(1) if any(f[1] for f in values) else [False] * len(objs)
-    upright = [True] * len(objs) if all(f[2] for f in values) else column(2)
-    top_of = {obj: base - size for obj, (size, _, _, base) in fonts.items()}
-    return list(map(top_of.__getitem__, objs)), column(3), column(0), bold, upright
+
+class _Runs(NamedTuple):
+    """A page's glyphs as runs of one text object each (an object's glyphs are mostly one run, of a
+    line or a word): each run's object, first glyph and length."""
+
+    objs: list[int]
+    starts: list[int]
+    lengths: list[int]
+
+    @classmethod
+    def of(cls, objs: list[int]) -> _Runs:
+        runs = [(obj, len(list(run))) for obj, run in groupby(objs)]
+        lengths = [length for _, length in runs]
+        return cls([obj for obj, _ in runs], list(accumulate(lengths[:-1], initial=0)), lengths)
+
+    def per_glyph(self, fonts: dict[int, tuple[float, bool, bool, float]]) -> tuple[list, ...]:
+        """Each glyph's top, bottom, size, bold and upright, from its text object's font: one value
+        per run, repeated over its glyphs; on a page with no bold, or none rotated, that list is
+        made at once."""
+        size, bold, upright, baseline = zip(*map(fonts.__getitem__, self.objs), strict=True)
+        n = sum(self.lengths)
+        return (self.repeated(map(sub, baseline, size)), self.repeated(baseline), self.repeated(size),
+                self.repeated(bold) if any(bold) else [False] * n,
+                [True] * n if all(upright) else self.repeated(upright))
+
+    def repeated(self, values: Iterable) -> list:
+        """One value per run -> one per glyph."""
+        return list(chain.from_iterable(map(repeat, values, self.lengths)))
 
 
 def _buffer(code: str, items: int, count: int) -> tuple[array, range]:
