@@ -30,7 +30,8 @@ from relazione.readers.pdf_source import Glyphs, SourcePage
 from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
 from relazione.readers.pdf_words import is_bold_font
 
-HYPHENS = {"\x02": "-", "\ufffe": "-"}  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
+HYPHEN_MARKS = "\x02\ufffe"  # PDFium's marks for a hyphen ending a line: the glyph drawn is "-"
+HYPHENS = str.maketrans(dict.fromkeys(HYPHEN_MARKS, "-"))
 # what PDFium may add to a page's text: found by the regex engine, far faster than a test per character
 SPACE, LINE_BREAK = re.compile(" "), re.compile("[\r\n]")
 
@@ -192,17 +193,17 @@ class _Glyphs:
         kept = list(chain.from_iterable(map(range, starts, ends)))
         if not kept:
             return Glyphs()
-        chars = list("".join(map(text.__getitem__, map(slice, starts, ends))))
+        drawn = "".join(map(text.__getitem__, map(slice, starts, ends)))
         objs = list(map(calls.text_object, repeat(self.address), kept))
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
         list(map(calls.loose_box, repeat(self.address), kept, at_boxes))
         runs = _Runs.of(objs)
         # each object at its first glyph: where the object changes, the last time wins
         fonts = self.fonts(dict(zip(reversed(runs.objs), map(kept.__getitem__, reversed(runs.starts)), strict=True)))
-        glyphs = Glyphs([HYPHENS.get(ch, ch) for ch in chars] if any(h in text for h in HYPHENS) else chars,
+        glyphs = Glyphs(list(drawn.translate(HYPHENS) if any(mark in drawn for mark in HYPHEN_MARKS) else drawn),
                         self.across(boxes[0::4]), self.across(boxes[2::4]), *runs.per_glyph(fonts))
         if not all(font[2] for font in fonts.values()):
-            self.rotated(glyphs, chars, boxes)
+            self.rotated(glyphs, drawn, boxes)
         return mend(glyphs, objs)
 
     def drawn(self, text: str) -> tuple[list[int], list[int]]:
@@ -218,10 +219,10 @@ class _Glyphs:
         """Box edges from the page's left."""
         return [x - self.left for x in xs] if self.left else xs.tolist()
 
-    def rotated(self, glyphs: Glyphs, chars: list[str], boxes: array) -> None:
+    def rotated(self, glyphs: Glyphs, drawn: str, boxes: array) -> None:
         """Rotated glyphs span their boxes from top to bottom and keep PDFium's hyphen marks."""
         for i in compress(count(), map(not_, glyphs.upright)):
-            glyphs.text[i] = chars[i]
+            glyphs.text[i] = drawn[i]
             glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
 
 
