@@ -193,17 +193,17 @@ class _Glyphs:
         kept = list(chain.from_iterable(map(range, starts, ends)))
         if not kept:
             return Glyphs()
-        drawn = "".join(map(text.__getitem__, map(slice, starts, ends)))
+        chars = "".join(map(text.__getitem__, map(slice, starts, ends)))  # the glyphs' characters
         objs = list(map(calls.text_object, repeat(self.address), kept))
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
         list(map(calls.loose_box, repeat(self.address), kept, at_boxes))
         runs = _Runs.of(objs)
         # each object at its first glyph: where the object changes, the last time wins
         fonts = self.fonts(dict(zip(reversed(runs.objs), map(kept.__getitem__, reversed(runs.starts)), strict=True)))
-        glyphs = Glyphs(list(drawn.translate(HYPHENS) if any(mark in drawn for mark in HYPHEN_MARKS) else drawn),
+        glyphs = Glyphs(list(chars.translate(HYPHENS) if any(mark in chars for mark in HYPHEN_MARKS) else chars),
                         self.across(boxes[0::4]), self.across(boxes[2::4]), *runs.per_glyph(fonts))
         if not all(font[2] for font in fonts.values()):
-            self.rotated(glyphs, drawn, boxes)
+            self.rotated(glyphs, chars, boxes)
         return mend(glyphs, objs)
 
     def drawn(self, text: str) -> tuple[list[int], list[int]]:
@@ -219,10 +219,10 @@ class _Glyphs:
         """Box edges from the page's left."""
         return [x - self.left for x in xs] if self.left else xs.tolist()
 
-    def rotated(self, glyphs: Glyphs, drawn: str, boxes: array) -> None:
+    def rotated(self, glyphs: Glyphs, chars: str, boxes: array) -> None:
         """Rotated glyphs span their boxes from top to bottom and keep PDFium's hyphen marks."""
         for i in compress(count(), map(not_, glyphs.upright)):
-            glyphs.text[i] = drawn[i]
+            glyphs.text[i] = chars[i]
             glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
 
 
