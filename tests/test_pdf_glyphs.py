@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import SAMPLES
-from relazione.readers.pdf_glyph_mend import mend
+from relazione.readers.pdf_glyph_mend import SPACE_SLACK, SPELT_LIGATURES, mend
+from relazione.readers.pdf_glyph_words import LIGATURES
 from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_source_pdfium import PdfiumSource
 from relazione.readers.pdf_typed import FIXED_SHARE, MIN_GLYPHS, PREFIX_SHARE, WINDOW, _proportional
@@ -71,6 +72,64 @@ def test_a_gap_holding_nothing_stays_a_gap() -> None:
     cells = [("a", 0, 4), (" ", 4, 8), ("b", 17, 21), ("*", 30, 34)]
     glyphs = mend(*glyphs_of(cells, [1, 1, 1, 2]))
     assert glyphs.text == ["a", " ", "b", "*"]
+
+
+def mended_per_glyph(glyphs: Glyphs, objs: list[int]) -> Glyphs:
+    """What ``mend`` must give, as a loop over every glyph: each glyph after one of its text object is
+    checked against the last glyph kept (a ligature's letter, or a gap after a space)."""
+    out: list[Word] = []
+    upright: list[bool] = []
+    gaps: list[int] = []
+    for j, glyph in enumerate(glyphs.words()):
+        if j and objs[j] == objs[j - 1]:
+            last = out[-1]
+            ligature = SPELT_LIGATURES.get(LIGATURES.get(last.text, last.text) + glyph.text)
+            if (glyph.x0, glyph.x1) == (last.x0, last.x1) and ligature:
+                last.text = ligature
+                continue
+            width = last.x1 - last.x0
+            gap = (glyph.x0 - last.x1) / width if width > 0 else 0.0  # in spaces
+            if last.text == " " and round(gap) >= 1 and abs(gap - round(gap)) <= SPACE_SLACK:
+                for i in range(round(gap)):
+                    out.append(Word(" ", last.x1 + i * width, last.x1 + (i + 1) * width, last.top, last.bottom,
+                                    last.size, last.bold))
+                    upright.append(glyphs.upright[j])
+            elif last.text == " " and glyph.x0 - last.x1 > width:
+                gaps.append(len(out))
+        out.append(glyph)
+        upright.append(glyphs.upright[j])
+    filled: list[Word] = []
+    filled_upright: list[bool] = []
+    for index, (glyph, flag) in enumerate(zip(out, upright, strict=True)):
+        space = out[index - 1]
+        if index in gaps and any(g.x0 < glyph.x0 and g.x1 > space.x1 and abs(g.bottom - glyph.bottom) < 1
+                                 and g.text.strip() for k, g in enumerate(out) if k not in (index - 1, index)):
+            width = space.x1 - space.x0
+            filled.append(Word(" ", glyph.x0 - width, glyph.x0, space.top, space.bottom, space.size, space.bold))
+            filled_upright.append(flag)
+        filled.append(glyph)
+        filled_upright.append(flag)
+    return Glyphs.of_words(filled, filled_upright)
+
+
+# a glyph of a random line: its text, its width, where it starts from the last one's end (0: "same
+# box" starts where the last one starts), its text object and its baseline
+GLYPH = st.tuples(st.sampled_from(["f", "i", "l", "s", "t", "a", "ﬀ", " ", "*"]), st.sampled_from([0.0, 4.0, 5.0]),
+                  st.sampled_from([None, 0.0, 0.5, 1.5, 4.0, 8.0, 8.1, 9.0, 12.0, -3.0]), st.sampled_from([1, 2]),
+                  st.sampled_from([100.0, 100.5, 110.0]), st.booleans())
+
+
+@given(st.lists(GLYPH, max_size=30))
+def test_mending_at_its_cases_gives_what_a_loop_per_glyph_gives(cells: list[tuple]) -> None:
+    words, objs, upright, x1 = [], [], [], 0.0
+    for text, width, offset, obj, bottom, flag in cells:
+        x0 = words[-1].x0 if offset is None and words else x1 + (offset or 0.0)
+        words.append(Word(text, x0, x0 + width, bottom - 10.0, bottom, 10.0, obj == 2))
+        objs.append(obj)
+        upright.append(flag)
+        x1 = x0 + width
+    glyphs = Glyphs.of_words(words, upright)
+    assert mend(glyphs, objs) == mended_per_glyph(glyphs, objs)
 
 
 def test_pdfium_page_glyphs_have_one_value_per_glyph_in_every_list() -> None:
