@@ -24,6 +24,7 @@ _LATEX = [
     (re.compile(r"\\text\{([^{}]*)\}"), r"\1"),
 ]
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
+_OTHER_SPACES = frozenset("\t\u00a0\u202f" + "".join(map(chr, range(0x2000, 0x200C))))  # _SPACE's, bar " "
 _BULLETS = re.compile(r"^\s*[•◦✓▪■●\-–·]\s+")
 
 
@@ -44,6 +45,11 @@ def strip_markup(s: str) -> str:
 
 
 def collapse(s: str) -> str:
+    """Runs of spaces (tabs, no-break and typographic spaces too) as one space, the ends stripped.
+    Most texts have none to collapse (every text of a PDF passes here, some twice): a look at their
+    characters costs a third of the regex pass that would give them back unchanged."""
+    if "  " not in s and _OTHER_SPACES.isdisjoint(s):
+        return s.strip()
     return _SPACE.sub(" ", s).strip()
 
 
