@@ -383,8 +383,10 @@ def resolve_cuts(blocks: list[Block]) -> None:
     texts = _texts(blocks)
     if not any(MAYBE_CUT in t for t in texts):
         return
-    # the words written whole: the marked parts themselves do not count
-    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t) if MAYBE_CUT in t else t)}
+    # the words written whole: the marked parts themselves do not count. Found in all the texts at
+    # once (no word runs over a line break), each distinct one casefolded once
+    written = "\n".join([_MAYBE_CUT.sub(" ", t) if MAYBE_CUT in t else t for t in texts])
+    vocabulary = {w.casefold() for w in set(_WORD.findall(written))}
 
     def glued(head: str, tail: str) -> bool:
         whole = (head + tail).casefold() in vocabulary
