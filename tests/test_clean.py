@@ -38,3 +38,10 @@ def test_collapse_makes_every_run_of_spaces_one_space_and_strips_the_ends(space:
     assert collapse(f" Valore{space}atteso{space} {space}2024 \n") == "Valore atteso 2024"
     assert collapse("Valore atteso 2024") == "Valore atteso 2024"  # nothing to collapse
     assert collapse(" città\n") == "città"
+
+
+def test_a_number_cut_inside_a_thousands_group_joins_without_a_space() -> None:
+    assert join_paragraphs(["113/24.846*10.0", "00= 45.48"]) == "113/24.846*10.000= 45.48"
+    assert join_paragraphs(["113/24.846*10.00", "0= 45.48"]) == "113/24.846*10.000= 45.48"
+    assert join_paragraphs(["indicatore 10.000", "imprese"]) == "indicatore 10.000 imprese"
+    assert join_paragraphs(["anno 2.0", "1234"]) == "anno 2.0 1234"  # "01234" is no rest of a group

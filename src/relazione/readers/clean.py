@@ -67,6 +67,8 @@ _SPLIT_GROUP = re.compile(r"\d\.(?P<head>\d{1,2})$")
 
 def _splits_number(before: str, after: str) -> bool:
     """True when a line break cut a number inside a 3-digit group: "10.0" + "00= 45" is "10.000= 45"."""
+    if "." not in before[-3:]:  # the group's dot is not there: no need to search the whole text for it
+        return False
     m = _SPLIT_GROUP.search(before)
     return bool(m) and re.match(rf"\d{{{3 - len(m.group('head'))}}}(?!\d)", after) is not None
 
