@@ -60,7 +60,7 @@ class PhysLine:
     words: list[Word]
     top: float
     bottom: float
-    size: float = 0.0  # its largest font size, set once its words are all in (asked for again and again)
+    size: float = 0.0  # its largest font size, kept as its words come in (asked for again and again)
 
     @property
     def x0(self) -> float:
@@ -84,12 +84,13 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
             line.words.append(w)
             if w.bottom > line.bottom:
                 line.bottom = w.bottom
+            if w.size > line.size:  # kept up while grouping: no second pass over each line's words
+                line.size = w.size
             continue
-        line = PhysLine([w], w.top, w.bottom)
+        line = PhysLine([w], w.top, w.bottom, w.size)
         lines.append(line)
     for line in lines:
         line.words.sort(key=_X0)
-        line.size = max([w.size for w in line.words])
     return lines
 
 
