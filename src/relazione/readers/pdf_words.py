@@ -139,8 +139,10 @@ class Band:
 
     def inside(self, x0: float, x1: float) -> list[Word]:
         """The words whose centre lies between ``x0`` and ``x1``, in the band's (vertical) order."""
-        picked = self.by_x[bisect_left(self.xs, x0):bisect_right(self.xs, x1)]
-        return [self.words[i] for i in sorted(picked)]
+        lo, hi = bisect_left(self.xs, x0), bisect_right(self.xs, x1)
+        if lo == hi:  # most cells of most tables are empty
+            return []
+        return [self.words[i] for i in sorted(self.by_x[lo:hi])]
 
 
 def line_font(words: list[Word]) -> tuple[float, bool]:
