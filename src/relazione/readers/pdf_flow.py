@@ -100,7 +100,9 @@ def same_font(a: Line, b: Line) -> bool:
 
 def _capitals(text: str) -> bool:
     """Two words or more, every letter a capital: a title, a verdict ("OBIETTIVO CONSEGUITO")."""
-    if len(text.split()) < 2:
+    # most lines have a lower-case letter: in ASCII, where every letter has a case and nothing else
+    # has one, ``isupper`` rules them out in one call (beyond it, "ⅰ" has a case and is no letter)
+    if (text.isascii() and not text.isupper()) or len(text.split()) < 2:
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
