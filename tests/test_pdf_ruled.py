@@ -7,10 +7,17 @@ from pathlib import Path
 
 import pdfplumber
 import pytest
-from pdfplumber.table import TableSettings, cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+from pdfplumber.table import (
+    Table,
+    TableSettings,
+    cells_to_tables,
+    edges_to_intersections,
+    intersections_to_cells,
+    merge_edges,
+)
 from pdfplumber.utils import filter_edges
 
-from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _intersections, _tables_of, kept_edges
+from relazione.readers.pdf_ruled import TABLE_SETTINGS, _cells, _intersections, _tables_of, find_ruled, kept_edges
 from relazione.readers.pdf_source_pdfium import PdfiumSource
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -35,6 +42,10 @@ def test_intersections_cells_and_tables_of_real_ruling_lines_are_pdfplumbers_own
             cells = _cells(v_masks, h_masks)
             assert cells == intersections_to_cells(points)
             assert _tables_of(cells) == cells_to_tables(cells)
+            theirs = [Table(None, group) for group in cells_to_tables(cells)]
+            for table, their in zip(find_ruled(page.edges), theirs, strict=True):  # what the reader takes of them
+                assert table.bbox == their.bbox
+                assert [row.cells for row in table.rows] == [row.cells for row in their.rows]
             checked += len(cells)
     assert checked > 20  # the pages had tables to compare
 

@@ -9,6 +9,7 @@ holds each step to pdfplumber's own on real pages.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
@@ -18,16 +19,43 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox: an edge is known by its bbox
 
 
-def find_ruled(edges: list[dict]) -> list:
+@dataclass(slots=True)
+class RuledRow:
+    cells: list[BBox | None]  # one per column of the table; None where a merged cell spans it
+
+
+@dataclass(slots=True)
+class RuledTable:
+    """What the reader takes of pdfplumber's ``Table``: its ``bbox`` and ``rows``, made once (there,
+    properties computed again at each use)."""
+
+    bbox: BBox
+    rows: list[RuledRow]
+
+
+def find_ruled(edges: list[dict]) -> list[RuledTable]:
     """pdfplumber's ``TableFinder`` for the "lines" strategy, on edges given rather than read from a
-    pdfplumber page. Returns ``pdfplumber.table.Table`` objects (``bbox``, ``rows``)."""
-    from pdfplumber.table import Table, TableSettings
+    pdfplumber page."""
+    from pdfplumber.table import TableSettings
 
     if not edges:
         return []
     s = TableSettings.resolve(TABLE_SETTINGS)
     v_masks, h_masks = _intersections(kept_edges(edges), s.intersection_x_tolerance, s.intersection_y_tolerance)
-    return [Table(None, group) for group in _tables_of(_cells(v_masks, h_masks))]
+    return [_table(group) for group in _tables_of(_cells(v_masks, h_masks))]
+
+
+def _table(cells: list[BBox]) -> RuledTable:
+    """pdfplumber's ``Table.bbox`` and ``Table.rows``: a row per distinct cell top, in each a cell or
+    None per distinct cell x0 of the table."""
+    columns = sorted(set(map(itemgetter(0), cells)))
+    rows = []
+    for _, in_row in groupby(sorted(cells, key=itemgetter(1, 0)), key=itemgetter(1)):
+        at = {cell[0]: cell for cell in in_row}
+        rows.append(RuledRow([at.get(x) for x in columns]))
+    bbox = (min(map(itemgetter(0), cells)), min(map(itemgetter(1), cells)),
+            max(map(itemgetter(2), cells)), max(map(itemgetter(3), cells)))
+    return RuledTable(bbox, rows)
 
 
 def kept_edges(edges: list[dict]) -> list[dict]:
