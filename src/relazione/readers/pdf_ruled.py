@@ -161,17 +161,18 @@ def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) ->
     v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
     tops = [h["top"] for h in h_edges]
+    h_spans = [(h["top"], h["x0"], h["x1"]) for h in h_edges]  # read once, not per vertical edge tried
     h_bits = [bit(h) for h in h_edges]
     v_masks: Masks = {}
     h_masks: Masks = {}
     for v in v_edges:
         v_bit = bit(v)
-        near = bisect_left(tops, v["top"] - y_tolerance - 1), bisect_right(tops, v["bottom"] + y_tolerance + 1)
-        for k in range(*near):
-            h = h_edges[k]
-            if v["top"] <= h["top"] + y_tolerance and v["bottom"] >= h["top"] - y_tolerance \
-                    and v["x0"] >= h["x0"] - x_tolerance and v["x0"] <= h["x1"] + x_tolerance:
-                vertex = (v["x0"], h["top"])
+        x, top, bottom = v["x0"], v["top"], v["bottom"]
+        for k in range(bisect_left(tops, top - y_tolerance - 1), bisect_right(tops, bottom + y_tolerance + 1)):
+            h_top, h_x0, h_x1 = h_spans[k]
+            if top <= h_top + y_tolerance and bottom >= h_top - y_tolerance \
+                    and x >= h_x0 - x_tolerance and x <= h_x1 + x_tolerance:
+                vertex = (x, h_top)
                 v_masks[vertex] = v_masks.get(vertex, 0) | v_bit
                 h_masks[vertex] = h_masks.get(vertex, 0) | h_bits[k]
     return v_masks, h_masks
