@@ -121,10 +121,11 @@ class WordIndex:
 
     def band(self, top: float, bottom: float) -> Band:
         """The words whose centre lies between ``top`` and ``bottom``: a row's, made once for its cells."""
-        if (top, bottom) not in self._bands:
+        band = self._bands.get((top, bottom))
+        if band is None:
             lo, hi = bisect_left(self.centres, top), bisect_right(self.centres, bottom)
-            self._bands[top, bottom] = Band(self.words[lo:hi])
-        return self._bands[top, bottom]
+            band = self._bands[top, bottom] = Band(self.words[lo:hi])
+        return band
 
 
 class Band:
@@ -164,7 +165,7 @@ def line_font(words: list[Word]) -> tuple[float, bool]:
 
 
 def text_line(line: PhysLine, page_number: int) -> TextLine | None:
-    text = " ".join(w.text for w in line.words)
+    text = " ".join([w.text for w in line.words])
     if not clean_inline(text):
         return None
     first = line.words[0]
