@@ -100,7 +100,9 @@ def same_font(a: Line, b: Line) -> bool:
 
 def _capitals(text: str) -> bool:
     """Two words or more, every letter a capital: a title, a verdict ("OBIETTIVO CONSEGUITO")."""
-    if len(text.split()) < 2:
+    # most lines have a lower-case letter: in ASCII, where every letter has a case and nothing else
+    # has one, ``isupper`` rules them out in one call (beyond it, "ⅰ" has a case and is no letter)
+    if (text.isascii() and not text.isupper()) or len(text.split()) < 2:
         return False
     letters = [c for c in text if c.isalpha()]
     return len(letters) > 3 and all(c.isupper() for c in letters)
@@ -383,8 +385,10 @@ def resolve_cuts(blocks: list[Block]) -> None:
     texts = _texts(blocks)
     if not any(MAYBE_CUT in t for t in texts):
         return
-    # the words written whole: the marked parts themselves do not count
-    vocabulary = {w.casefold() for t in texts for w in _WORD.findall(_MAYBE_CUT.sub(" ", t) if MAYBE_CUT in t else t)}
+    # the words written whole: the marked parts themselves do not count. Found in all the texts at
+    # once (no word runs over a line break), each distinct one casefolded once
+    written = "\n".join([_MAYBE_CUT.sub(" ", t) if MAYBE_CUT in t else t for t in texts])
+    vocabulary = {w.casefold() for w in set(_WORD.findall(written))}
 
     def glued(head: str, tail: str) -> bool:
         whole = (head + tail).casefold() in vocabulary

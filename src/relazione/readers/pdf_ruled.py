@@ -1,12 +1,16 @@
 """Ruled tables: found from a page's ruling edges (whichever engine read them) with pdfplumber's own
-table logic, so both engines share it. Its steps that cost little (filter, merge, intersections) are
-pdfplumber's functions; its two costly ones, cells from intersections and tables from cells, are
-redone here to give the same cells and tables in the same order, without their repeated work.
+table logic, so both engines share it. Its steps (edges filtered, snapped and joined; their
+intersections; cells from intersections; tables from cells) are redone here to give the same
+edges, cells and tables in the same order, without their repeated work (edge dicts copied through
+tuples at each move, edge sets rebuilt for each pair of points tried); ``tests/test_pdf_ruled.py``
+holds each step to pdfplumber's own on real pages.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from itertools import groupby
 from operator import itemgetter
 
 BBox = tuple[float, float, float, float]
@@ -15,30 +19,128 @@ TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 _BBOX_OF = itemgetter("x0", "top", "x1", "bottom")  # pdfplumber's obj_to_bbox: an edge is known by its bbox
 
 
-def find_ruled(edges: list[dict]) -> list:
+@dataclass(slots=True)
+class RuledRow:
+    cells: list[BBox | None]  # one per column of the table; None where a merged cell spans it
+
+
+@dataclass(slots=True)
+class RuledTable:
+    """What the reader takes of pdfplumber's ``Table``: its ``bbox`` and ``rows``, made once (there,
+    properties computed again at each use)."""
+
+    bbox: BBox
+    rows: list[RuledRow]
+
+
+def find_ruled(edges: list[dict]) -> list[RuledTable]:
     """pdfplumber's ``TableFinder`` for the "lines" strategy, on edges given rather than read from a
-    pdfplumber page. Returns ``pdfplumber.table.Table`` objects (``bbox``, ``rows``)."""
-    from pdfplumber.table import Table, TableSettings
+    pdfplumber page."""
+    from pdfplumber.table import TableSettings
 
     if not edges:
         return []
     s = TableSettings.resolve(TABLE_SETTINGS)
     v_masks, h_masks = _intersections(kept_edges(edges), s.intersection_x_tolerance, s.intersection_y_tolerance)
-    return [Table(None, group) for group in _tables_of(_cells(v_masks, h_masks))]
+    return [_table(group) for group in _tables_of(_cells(v_masks, h_masks))]
+
+
+def _table(cells: list[BBox]) -> RuledTable:
+    """pdfplumber's ``Table.bbox`` and ``Table.rows``: a row per distinct cell top, in each a cell or
+    None per distinct cell x0 of the table."""
+    columns = sorted(set(map(itemgetter(0), cells)))
+    rows = []
+    for _, in_row in groupby(sorted(cells, key=itemgetter(1, 0)), key=itemgetter(1)):
+        at = {cell[0]: cell for cell in in_row}
+        rows.append(RuledRow([at.get(x) for x in columns]))
+    bbox = (min(map(itemgetter(0), cells)), min(map(itemgetter(1), cells)),
+            max(map(itemgetter(2), cells)), max(map(itemgetter(3), cells)))
+    return RuledTable(bbox, rows)
 
 
 def kept_edges(edges: list[dict]) -> list[dict]:
-    """pdfplumber's first steps: edges too short dropped, those in line snapped and joined, the
-    short ones dropped again."""
-    from pdfplumber.table import TableSettings, merge_edges
-    from pdfplumber.utils import filter_edges
+    """pdfplumber's first steps (``filter_edges``, ``merge_edges``, ``filter_edges``), the same edges
+    in the same order, the same floats: edges too short dropped; those in line snapped to their
+    mean; those on one line joined where they meet or nearly; the short ones dropped again. As
+    pdfplumber does, without its copying each edge through tuples each time it moves or grows."""
+    from pdfplumber.table import TableSettings
 
     s = TableSettings.resolve(TABLE_SETTINGS)
-    base = filter_edges(edges, "v", min_length=s.edge_min_length_prefilter) \
-        + filter_edges(edges, "h", min_length=s.edge_min_length_prefilter)
-    merged = merge_edges(base, snap_x_tolerance=s.snap_x_tolerance, snap_y_tolerance=s.snap_y_tolerance,
-                         join_x_tolerance=s.join_x_tolerance, join_y_tolerance=s.join_y_tolerance)
-    return filter_edges(merged, min_length=s.edge_min_length)
+    prefilter = s.edge_min_length_prefilter
+    vertical = [e for e in edges if e["orientation"] == "v" and e["height"] >= prefilter]
+    horizontal = [e for e in edges if e["orientation"] == "h" and e["width"] >= prefilter]
+    if s.snap_x_tolerance > 0 or s.snap_y_tolerance > 0:
+        merged = _snapped(vertical, "x0", s.snap_x_tolerance) + _snapped(horizontal, "top", s.snap_y_tolerance)
+    else:
+        merged = vertical + horizontal
+    joined: list[dict] = []
+    for (orientation, _), group in groupby(sorted(merged, key=_line_of), key=_line_of):
+        joined += _joined(list(group), orientation, s.join_x_tolerance if orientation == "h" else s.join_y_tolerance)
+    return [e for e in joined if e["height" if e["orientation"] == "v" else "width"] >= s.edge_min_length]
+
+
+def _line_of(edge: dict) -> tuple[str, float]:
+    return ("h", edge["top"]) if edge["orientation"] == "h" else ("v", edge["x0"])
+
+
+def _snapped(edges: list[dict], key: str, tolerance: float) -> list[dict]:
+    """pdfplumber's ``snap_objects``: the distinct values of ``key`` clustered, each within
+    ``tolerance`` of the one before; each cluster's edges (in their order, clusters by value) moved
+    by the mean less their own value, ``key``'s companions too (a vertical edge's x1; a horizontal
+    one's bottom, doctop, and y0/y1 the other way)."""
+    cluster_of: dict[float, int] = {}
+    n, last = -1, 0.0
+    for x in sorted(set(map(itemgetter(key), edges))):
+        if n < 0 or not x <= last + tolerance:  # pdfplumber's test, negated: a NaN opens a cluster there too
+            n += 1
+        cluster_of[x], last = n, x
+    clusters: list[list[dict]] = [[] for _ in range(n + 1)]
+    for edge in edges:
+        clusters[cluster_of[edge[key]]].append(edge)
+    moved: list[dict] = []
+    for cluster in clusters:
+        mean = sum(map(itemgetter(key), cluster)) / len(cluster)
+        moved += [_moved(edge, key, mean - edge[key]) for edge in cluster]
+    return moved
+
+
+def _moved(edge: dict, key: str, shift: float) -> dict:
+    """pdfplumber's ``move_object``, across (``key`` x0) or down (``key`` top)."""
+    if key == "x0":
+        return {**edge, "x0": edge["x0"] + shift, "x1": edge["x1"] + shift}
+    out = {**edge, "top": edge["top"] + shift, "bottom": edge["bottom"] + shift}
+    if "doctop" in edge:
+        out["doctop"] = edge["doctop"] + shift
+    if "y0" in edge:
+        out["y0"], out["y1"] = edge["y0"] - shift, edge["y1"] - shift
+    return out
+
+
+def _joined(edges: list[dict], orientation: str, tolerance: float) -> list[dict]:
+    """pdfplumber's ``join_edge_group``: edges of one line, by their start, each one starting within
+    ``tolerance`` of the end of the one before extending it."""
+    start, end = ("x0", "x1") if orientation == "h" else ("top", "bottom")
+    ordered = sorted(edges, key=itemgetter(start))
+    joined = [ordered[0]]
+    for edge in ordered[1:]:
+        last = joined[-1]
+        if edge[start] <= last[end] + tolerance:
+            if edge[end] > last[end]:
+                joined[-1] = _extended(last, end, edge[end])
+        else:
+            joined.append(edge)
+    return joined
+
+
+def _extended(edge: dict, end: str, value: float) -> dict:
+    """pdfplumber's ``resize_object`` of an edge's end (x1 or bottom)."""
+    if end == "x1":
+        return {**edge, "x1": value, "width": value - edge["x0"]}
+    diff = value - edge["bottom"]
+    out = {**edge, "bottom": value, "height": edge["height"] + diff}
+    if "y0" in edge:
+        out["y0"] = edge["y0"] - diff
+    return out
 
 
 Masks = dict[Point, int]  # an intersection -> its edges of one direction, a bit per distinct edge bbox
@@ -59,17 +161,18 @@ def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) ->
     v_edges = sorted((e for e in edges if e["orientation"] == "v"), key=itemgetter("x0", "top"))
     h_edges = sorted((e for e in edges if e["orientation"] == "h"), key=itemgetter("top", "x0"))
     tops = [h["top"] for h in h_edges]
+    h_spans = [(h["top"], h["x0"], h["x1"]) for h in h_edges]  # read once, not per vertical edge tried
     h_bits = [bit(h) for h in h_edges]
     v_masks: Masks = {}
     h_masks: Masks = {}
     for v in v_edges:
         v_bit = bit(v)
-        near = bisect_left(tops, v["top"] - y_tolerance - 1), bisect_right(tops, v["bottom"] + y_tolerance + 1)
-        for k in range(*near):
-            h = h_edges[k]
-            if v["top"] <= h["top"] + y_tolerance and v["bottom"] >= h["top"] - y_tolerance \
-                    and v["x0"] >= h["x0"] - x_tolerance and v["x0"] <= h["x1"] + x_tolerance:
-                vertex = (v["x0"], h["top"])
+        x, top, bottom = v["x0"], v["top"], v["bottom"]
+        for k in range(bisect_left(tops, top - y_tolerance - 1), bisect_right(tops, bottom + y_tolerance + 1)):
+            h_top, h_x0, h_x1 = h_spans[k]
+            if top <= h_top + y_tolerance and bottom >= h_top - y_tolerance \
+                    and x >= h_x0 - x_tolerance and x <= h_x1 + x_tolerance:
+                vertex = (x, h_top)
                 v_masks[vertex] = v_masks.get(vertex, 0) | v_bit
                 h_masks[vertex] = h_masks.get(vertex, 0) | h_bits[k]
     return v_masks, h_masks

@@ -10,41 +10,99 @@ background rectangle rules a table as a drawn line does.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterable
+from functools import lru_cache
+from itertools import repeat
+from typing import Any, NamedTuple
 
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 8  # forms nested deeper than this are not opened (a damaged file may loop)
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+
+
+class _Calls(NamedTuple):
+    """PDFium's calls on page objects and path segments, their handles plain integers."""
+
+    count_objects: Any
+    get_object: Any
+    kind: Any
+    matrix: Any
+    count_form_objects: Any
+    get_form_object: Any
+    count_segments: Any
+    get_segment: Any
+    segment_point: Any
+    segment_kind: Any
+    segment_closes: Any
+    image: int
+    path: int
+    form: int
+    move_to: int
+    fs_matrix: type  # the structure ``matrix`` fills
+
+
+@lru_cache(maxsize=1)
+def _calls() -> _Calls:
+    """pypdfium2's typed handles cost more per call than PDFium's work (a typed pointer made for
+    each object returned, each argument checked), and every page object is asked its type, every
+    path segment four things: the same C functions, called with integers."""
+    import pypdfium2.raw as raw
+
+    def fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
+        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _VP).value)
+
+    return _Calls(fast(raw.FPDFPage_CountObjects, _INT, _VP), fast(raw.FPDFPage_GetObject, _VP, _VP, _INT),
+                  fast(raw.FPDFPageObj_GetType, _INT, _VP), fast(raw.FPDFPageObj_GetMatrix, _INT, _VP, _VP),
+                  fast(raw.FPDFFormObj_CountObjects, _INT, _VP),
+                  fast(raw.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong),
+                  fast(raw.FPDFPath_CountSegments, _INT, _VP), fast(raw.FPDFPath_GetPathSegment, _VP, _VP, _INT),
+                  fast(raw.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP),
+                  fast(raw.FPDFPathSegment_GetType, _INT, _VP), fast(raw.FPDFPathSegment_GetClose, _INT, _VP),
+                  raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO,
+                  raw.FS_MATRIX)
 
 
 def page_edges_and_images(page, left: float, top: float, with_edges: bool) -> tuple[list[dict], bool]:  # noqa: ANN001
-    import pypdfium2.raw as raw
-
-    state = _Walk(raw, left, top, with_edges)
-    for i in range(raw.FPDFPage_CountObjects(page)):
-        state.visit(raw.FPDFPage_GetObject(page, i), IDENTITY, 0)
+    calls = _calls()
+    state = _Walk(calls, left, top, with_edges)
+    handle = ctypes.cast(page, _VP).value
+    n = calls.count_objects(handle)
+    state.visit(map(calls.get_object, repeat(handle, n), range(n)), IDENTITY, 0)
     return state.edges, state.images
 
 
 class _Walk:
-    def __init__(self, raw, left: float, top: float, with_edges: bool) -> None:  # noqa: ANN001
-        self.raw, self.left, self.top, self.with_edges = raw, left, top, with_edges
+    def __init__(self, calls: _Calls, left: float, top: float, with_edges: bool) -> None:
+        self.calls, self.left, self.top, self.with_edges = calls, left, top, with_edges
         self.edges: list[dict] = []
         self.images = False
+        # buffers PDFium writes into, made once per page, passed by address
+        self.m, self.x, self.y = calls.fs_matrix(), ctypes.c_float(), ctypes.c_float()
+        self.m_at, self.x_at, self.y_at = ctypes.addressof(self.m), ctypes.addressof(self.x), ctypes.addressof(self.y)
 
-    def visit(self, obj, outer: Matrix, depth: int) -> None:  # noqa: ANN001
-        raw = self.raw
-        kind = raw.FPDFPageObj_GetType(obj)
-        if kind == raw.FPDF_PAGEOBJ_IMAGE:
-            self.images = True
-        elif kind == raw.FPDF_PAGEOBJ_PATH and self.with_edges:
-            self._path(obj, _compose(_matrix(raw, obj), outer))
-        elif kind == raw.FPDF_PAGEOBJ_FORM and depth < MAX_DEPTH:
-            inner = _compose(_matrix(raw, obj), outer)
-            for i in range(raw.FPDFFormObj_CountObjects(obj)):
-                self.visit(raw.FPDFFormObj_GetObject(obj, i), inner, depth + 1)
+    def visit(self, objects: Iterable[int], outer: Matrix, depth: int) -> None:
+        """A page's or a form's objects; most are text runs, of which only the type is asked."""
+        calls = self.calls
+        for obj in objects:
+            kind = calls.kind(obj)
+            if kind == calls.image:
+                self.images = True
+            elif kind == calls.path and self.with_edges:
+                self._path(obj, _compose(self._matrix(obj), outer))
+            elif kind == calls.form and depth < MAX_DEPTH:
+                n = calls.count_form_objects(obj)
+                self.visit(map(calls.get_form_object, repeat(obj, n), range(n)), _compose(self._matrix(obj), outer),
+                           depth + 1)
 
-    def _path(self, obj, m: Matrix) -> None:  # noqa: ANN001
-        for subpath in _subpaths(self.raw, obj):
+    def _matrix(self, obj: int) -> Matrix:
+        if not self.calls.matrix(obj, self.m_at):
+            return IDENTITY
+        m = self.m
+        return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+    def _path(self, obj: int, m: Matrix) -> None:
+        for subpath in self._subpaths(obj):
             points = [self._to_page(m, p) for p in subpath]
             if len(points) == 2:
                 self.edges.append(_edge(points[0], points[1], "line"))
@@ -56,22 +114,21 @@ class _Walk:
         x, y = p
         return a * x + c * y + e - self.left, self.top - (b * x + d * y + f)
 
-
-def _subpaths(raw, obj) -> list[list[tuple[float, float]]]:  # noqa: ANN001
-    """Each subpath's points (a closed one ends back at its start, as pdfminer's do)."""
-    out: list[list[tuple[float, float]]] = []
-    x, y = ctypes.c_float(), ctypes.c_float()
-    for i in range(raw.FPDFPath_CountSegments(obj)):
-        seg = raw.FPDFPath_GetPathSegment(obj, i)
-        raw.FPDFPathSegment_GetPoint(seg, x, y)
-        point = (x.value, y.value)
-        if raw.FPDFPathSegment_GetType(seg) == raw.FPDF_SEGMENT_MOVETO or not out:
-            out.append([point])
-        else:
-            out[-1].append(point)
-        if raw.FPDFPathSegment_GetClose(seg) and out[-1][0] != point:
-            out[-1].append(out[-1][0])
-    return out
+    def _subpaths(self, obj: int) -> list[list[tuple[float, float]]]:
+        """Each subpath's points (a closed one ends back at its start, as pdfminer's do)."""
+        calls, x, y = self.calls, self.x, self.y
+        out: list[list[tuple[float, float]]] = []
+        for i in range(calls.count_segments(obj)):
+            seg = calls.get_segment(obj, i)
+            calls.segment_point(seg, self.x_at, self.y_at)
+            point = (x.value, y.value)
+            if calls.segment_kind(seg) == calls.move_to or not out:
+                out.append([point])
+            else:
+                out[-1].append(point)
+            if calls.segment_closes(seg) and out[-1][0] != point:
+                out[-1].append(out[-1][0])
+        return out
 
 
 def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str) -> dict:
@@ -83,13 +140,6 @@ def _edge(p0: tuple[float, float], p1: tuple[float, float], kind: str) -> dict:
         orientation = "v" if p0[0] == p1[0] else ("h" if p0[1] == p1[1] else None)
     return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
             "width": x1 - x0, "height": bottom - top, "orientation": orientation}
-
-
-def _matrix(raw, obj) -> Matrix:  # noqa: ANN001
-    m = raw.FS_MATRIX()
-    if not raw.FPDFPageObj_GetMatrix(obj, m):
-        return IDENTITY
-    return (m.a, m.b, m.c, m.d, m.e, m.f)
 
 
 def _compose(inner: Matrix, outer: Matrix) -> Matrix:

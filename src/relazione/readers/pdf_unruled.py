@@ -157,8 +157,8 @@ class _GridRow:
 
 @dataclass(slots=True)
 class UnruledTable:
-    """What ``pdf_tables.table_box`` reads, as it reads pdfplumber's tables: a bounding box and rows
-    of cell boxes (a row of None: an empty row, i.e. a vertical gap)."""
+    """What ``pdf_tables.table_box`` reads, as it reads a ruled table (``pdf_ruled.RuledTable``): a
+    bounding box and rows of cell boxes (a row of None: an empty row, i.e. a vertical gap)."""
 
     bbox: BBox
     rows: list[_GridRow]

@@ -60,7 +60,7 @@ class PhysLine:
     words: list[Word]
     top: float
     bottom: float
-    size: float = 0.0  # its largest font size, set once its words are all in (asked for again and again)
+    size: float = 0.0  # its largest font size, kept as its words come in (asked for again and again)
 
     @property
     def x0(self) -> float:
@@ -84,12 +84,13 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
             line.words.append(w)
             if w.bottom > line.bottom:
                 line.bottom = w.bottom
+            if w.size > line.size:  # kept up while grouping: no second pass over each line's words
+                line.size = w.size
             continue
-        line = PhysLine([w], w.top, w.bottom)
+        line = PhysLine([w], w.top, w.bottom, w.size)
         lines.append(line)
     for line in lines:
         line.words.sort(key=_X0)
-        line.size = max([w.size for w in line.words])
     return lines
 
 
@@ -120,10 +121,11 @@ class WordIndex:
 
     def band(self, top: float, bottom: float) -> Band:
         """The words whose centre lies between ``top`` and ``bottom``: a row's, made once for its cells."""
-        if (top, bottom) not in self._bands:
+        band = self._bands.get((top, bottom))
+        if band is None:
             lo, hi = bisect_left(self.centres, top), bisect_right(self.centres, bottom)
-            self._bands[top, bottom] = Band(self.words[lo:hi])
-        return self._bands[top, bottom]
+            band = self._bands[top, bottom] = Band(self.words[lo:hi])
+        return band
 
 
 class Band:
@@ -138,8 +140,10 @@ class Band:
 
     def inside(self, x0: float, x1: float) -> list[Word]:
         """The words whose centre lies between ``x0`` and ``x1``, in the band's (vertical) order."""
-        picked = self.by_x[bisect_left(self.xs, x0):bisect_right(self.xs, x1)]
-        return [self.words[i] for i in sorted(picked)]
+        lo, hi = bisect_left(self.xs, x0), bisect_right(self.xs, x1)
+        if lo == hi:  # most cells of most tables are empty
+            return []
+        return [self.words[i] for i in sorted(self.by_x[lo:hi])]
 
 
 def line_font(words: list[Word]) -> tuple[float, bool]:
@@ -161,7 +165,7 @@ def line_font(words: list[Word]) -> tuple[float, bool]:
 
 
 def text_line(line: PhysLine, page_number: int) -> TextLine | None:
-    text = " ".join(w.text for w in line.words)
+    text = " ".join([w.text for w in line.words])
     if not clean_inline(text):
         return None
     first = line.words[0]
