@@ -101,6 +101,7 @@ class Labels:
         # per document (a Labels reads one): the leading words of each line, and which words may be skipped
         self._lines: dict[str, tuple[list[int], list[str]]] = {}
         self._skippable_words: dict[str, bool] = {}
+        self._matches: dict[tuple[str, str, int], str | None] = {}
         self.no_baseline = tuple(normalise_words(p) for p in s.get("no_baseline", ()))
         self.type_words = tuple(s.get("type_words", ()))
         self.unit_words = tuple(s.get("unit_words", ()))
@@ -109,7 +110,14 @@ class Labels:
     def match(self, text: str, key: str, skip_words: int = 1) -> str | None:
         """The text after label ``key`` when the line starts with it (one dropped-in word such as a
         merged "Obiettivo" row label may precede it), else None. Only the words a label can reach
-        are read: most lines are long, and most are no label."""
+        are read: most lines are long, and most are no label. Kept per line and label: the lines
+        are asked again for labels they were tried for (cut into regions, then read)."""
+        asked = (text, key, skip_words)
+        if asked not in self._matches:
+            self._matches[asked] = self._match(text, key, skip_words)
+        return self._matches[asked]
+
+    def _match(self, text: str, key: str, skip_words: int) -> str | None:
         ends, words = self._leading_words(text, skip_words + self._widest.get(key, 0))
         for start in range(min(skip_words, len(words) - 1) + 1):
             if start and not self._skippable(words[start - 1]):
