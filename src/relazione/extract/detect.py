@@ -91,7 +91,7 @@ def choose_profile(doc: Document) -> Profile:
     profiles = builtin_profiles()
     heads = _head_texts(doc, profiles)
     verbatim = {p.name: _verbatim_phrases(p, heads[p.detect.lines]) for p in profiles}
-    likeliest_first = sorted(profiles, key=lambda p: -len(verbatim[p.name]) / max(1, len(p.detect.phrases)))
+    likeliest_first = sorted(profiles, key=lambda p: -_least_score(p, verbatim[p.name]))
     best: _RankKey | None = None
     chosen = likeliest_first[0]
     for profile in likeliest_first:
@@ -99,6 +99,11 @@ def choose_profile(doc: Document) -> Profile:
         if key is not None:
             best, chosen = key, profile
     return chosen
+
+
+def _least_score(profile: Profile, verbatim: list[str]) -> float:
+    """The score a profile is sure of: generic's floor, the share of a family's phrases found verbatim."""
+    return len(verbatim) / len(profile.detect.phrases) if profile.detect.phrases else GENERIC_FLOOR
 
 
 def _verbatim_phrases(profile: Profile, head: str) -> list[str]:
