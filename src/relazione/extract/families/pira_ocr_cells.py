@@ -436,11 +436,10 @@ def vocabulary(word: str, words: tuple[str, ...]) -> str | None:
     """The entry of ``words`` that ``word`` is an OCR spelling of, if any."""
     if len(word) < 4 or not words:
         return None
-    folded = word.casefold()
-    # scores below the cut-off read 0: the best entry is the same when it reaches it, and refused when not
-    scores = [fuzz.ratio(folded, v, score_cutoff=_VOCABULARY_SIMILARITY) for v in _casefolded(words)]
-    best = max(range(len(words)), key=scores.__getitem__)  # the first of equal scores, as max() of the words
-    return words[best] if words[best] and scores[best] >= _VOCABULARY_SIMILARITY else None
+    # one C-level loop over the entries; the first of equal scores wins, as the entry listed first should
+    best = process.extractOne(word.casefold(), _casefolded(words), scorer=fuzz.ratio,
+                              score_cutoff=_VOCABULARY_SIMILARITY)
+    return words[best[2]] if best is not None and words[best[2]] else None
 
 
 @cache
