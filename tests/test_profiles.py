@@ -10,7 +10,7 @@ import pytest
 
 from relazione.cli.main import main
 from relazione.errors import RelazioneError
-from relazione.extract.detect import rank_profiles
+from relazione.extract.detect import choose_profile, rank_profiles
 from relazione.extract.engine import extract
 from relazione.extract.profiles import builtin_profiles, get_profile, load_profile_file
 from relazione.readers import read_document
@@ -179,6 +179,16 @@ def test_detection_of_the_generic_documents_is_unchanged() -> None:
     data = Path(__file__).resolve().parent / "data" / "generic"
     for src in sorted(data.glob("*.txt")):
         assert rank_profiles(read_document(src))[0].profile.name == "generic", src.name
+
+
+def test_choosing_a_profile_agrees_with_ranking_them_all() -> None:
+    """choose_profile stops scoring a profile once it cannot come first: the winner is the ranking's."""
+    root = Path(__file__).resolve().parent
+    texts = sorted((root.parent / "samples").glob("*.txt")) + sorted((root / "data" / "generic").glob("*.txt"))
+    assert len(texts) > 5
+    for src in texts:
+        doc = read_document(src)
+        assert choose_profile(doc).name == rank_profiles(doc)[0].profile.name, src.name
 
 
 # --- bad profiles: one line, exit 2, no output ---------------------------------------------------------------

@@ -119,17 +119,18 @@ def map_header(row: Row, synonyms: dict[str, tuple[str, ...]], required: str | N
     in all: a caller that reads the other columns from their cells asks for the name alone)."""
     if required is not None and required in synonyms and not _may_name(row, synonyms[required]):
         return None
+    letterless_name_nothing = _letterless_names_nothing(tuple(synonyms.items()))
+    candidates = [(i, cell.text) for i, cell in enumerate(row.cells) if cell.text and len(cell.text) <= 80 and (
+        not letterless_name_nothing or any(map(str.isalpha, cell.text)))]  # not "1%", "2,00": data (they name nothing)
+    if len(candidates) < min_fields:
+        return None  # a data row of one text cell and numbers: too few cells could name a field
     fields: dict[int, str] = {}
     labels: dict[int, str] = {}
-    for i, cell in enumerate(row.cells):
-        if not cell.text or len(cell.text) > 80:
-            continue
-        if not any(map(str.isalpha, cell.text)) and _letterless_names_nothing(tuple(synonyms.items())):
-            continue  # "1%", "2,00": a data cell (scoring it would find nothing)
-        field, _ = header_field(cell.text, synonyms)
+    for i, text in candidates:
+        field, _ = header_field(text, synonyms)
         if field and field not in fields.values():
             fields[i] = field
-            labels[i] = cell.text
+            labels[i] = text
     if len(fields) < min_fields or (required is not None and required not in fields.values()):
         return None
     return ColumnMap(fields, labels)

@@ -71,6 +71,8 @@ def parse_number(text: str) -> float | None:
 
 
 def _match_op(text: str) -> tuple[str | None, str]:
+    if text[:1].isdigit():
+        return None, text  # no operator starts with a digit, and most quantities start with their number
     m = _OP_RE.match(text)
     if not m:
         return None, text
@@ -78,6 +80,8 @@ def _match_op(text: str) -> tuple[str | None, str]:
 
 
 def _match_unit(text: str) -> tuple[str | None, str]:
+    if not text:
+        return None, text  # most numbers end their text
     m = _UNIT_RE.match(text)
     if not m:
         return None, text
@@ -98,20 +102,21 @@ def parse_value(raw: str | None) -> Value | None:
         return value
     if not _DIGIT.search(text):
         return value  # no digit, no number: a word or a label (most header and name cells)
-    if _DATE_RE.search(text):
+    if ("/" in text or "." in text or "-" in text) and _DATE_RE.search(text):  # a date has one of these marks
         return value
     op, rest = _match_op(text)
     unit = None
-    lead = _LEADING_UNIT_RE.match(rest)
+    lead = None if rest[:1].isdigit() else _LEADING_UNIT_RE.match(rest)
     if lead:
         unit, _ = _match_unit(lead.group(0).strip())
         rest = rest[lead.end():]
-    m = _NUMBER_RE.match(rest.lstrip())
+    rest = rest.lstrip()
+    m = _NUMBER_RE.match(rest)
     if not m:
         return value
     number = parse_number(m.group(0))
-    tail = rest.lstrip()[m.end():]
-    if _NUMBER_RE.search(tail) or number is None:
+    tail = rest[m.end():]
+    if number is None or (tail and _NUMBER_RE.search(tail)):
         return value  # two numbers: a formula, a range or prose — not one quantity
     tail_unit, tail = _match_unit(tail)
     unit = unit or tail_unit

@@ -78,8 +78,8 @@ def extract(doc: Document, profile: Profile) -> Extraction:
     grid = _grid_missions(lines[: starts[0]] if starts else lines, labels, profile, sheets, warnings)
     _assemble(report, sheets, grid)
     if report.reference_date is None:
-        report.reference_date = next(
-            (d for line in lines if labels.is_header_line(line.text) and (d := labels.reference_date(line.text))),
+        report.reference_date = next(  # the date first: a regex, where the header needs fuzzy scoring
+            (d for line in lines if (d := labels.reference_date(line.text)) and labels.is_header_line(line.text)),
             None,
         )
     if report.year is None and report.reference_date:

@@ -16,7 +16,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from itertools import islice
-from typing import TYPE_CHECKING
 
 import regex as re
 from rapidfuzz import fuzz, process
@@ -26,9 +25,6 @@ from relazione.extract.profiles import Profile
 from relazione.extract.tables import header_field
 from relazione.readers.blocks import Provenance
 from relazione.readers.clean import join_wrapped
-
-if TYPE_CHECKING:
-    import numpy as np
 
 VALUE_FIELDS = ("type", "unit", "algorithm", "source", "baseline", "target", "actual")
 _WORD = re.compile(r"[\p{L}\p{N}]+")
@@ -62,6 +58,12 @@ class TextLine:
     after_blank: bool
 
 
+def _words_and_ends(text: str, limit: int) -> tuple[list[int], list[str]]:
+    """Where each of the first ``limit`` words of a text ends, and the words in capitals."""
+    tokens = list(islice(_WORD.finditer(text), limit))
+    return [t.end() for t in tokens], [t.group().upper() for t in tokens]
+
+
 def upper_case_line(text: str) -> bool:
     """A line in capitals, as the form prints objective titles and often indicator names."""
     letters = [c for c in text if c.isalpha()]
@@ -91,8 +93,15 @@ class Labels:
             if p not in self._by_width.setdefault(n, []):
                 self._by_width[n].append(p)
         # the most words a label may span (a word more than it has, as _phrase_end tries)
-        self._widest = {key: max((len(p.split()) for p in phrases), default=0) + 1
-                        for key, phrases in self.phrases.items()}
+        self._phrase_widths = {key: tuple((p, len(p.split())) for p in phrases)
+                               for key, phrases in self.phrases.items()}
+        self._widest = {key: max((n for _, n in phrases), default=0) + 1
+                        for key, phrases in self._phrase_widths.items()}
+        self._reach = 1 + max(self._widest.values(), default=0)  # the default one word before the widest label
+        # per document (a Labels reads one): the leading words of each line, and which words may be skipped
+        self._lines: dict[str, tuple[list[int], list[str]]] = {}
+        self._skippable_words: dict[str, bool] = {}
+        self._matches: dict[tuple[str, str, int], str | None] = {}
         self.no_baseline = tuple(normalise_words(p) for p in s.get("no_baseline", ()))
         self.type_words = tuple(s.get("type_words", ()))
         self.unit_words = tuple(s.get("unit_words", ()))
@@ -101,30 +110,52 @@ class Labels:
     def match(self, text: str, key: str, skip_words: int = 1) -> str | None:
         """The text after label ``key`` when the line starts with it (one dropped-in word such as a
         merged "Obiettivo" row label may precede it), else None. Only the words a label can reach
-        are read: most lines are long, and most are no label."""
-        tokens = list(islice(_WORD.finditer(text), skip_words + self._widest.get(key, 0)))
-        words = [t.group().upper() for t in tokens]
+        are read: most lines are long, and most are no label. Kept per line and label: the lines
+        are asked again for labels they were tried for (cut into regions, then read)."""
+        asked = (text, key, skip_words)
+        if asked not in self._matches:
+            self._matches[asked] = self._match(text, key, skip_words)
+        return self._matches[asked]
+
+    def _match(self, text: str, key: str, skip_words: int) -> str | None:
+        ends, words = self._leading_words(text, skip_words + self._widest.get(key, 0))
         for start in range(min(skip_words, len(words) - 1) + 1):
             if start and not self._skippable(words[start - 1]):
                 break
-            for phrase in self.phrases.get(key, ()):
-                end = self._phrase_end(words, start, phrase)
+            for phrase, n in self._phrase_widths.get(key, ()):
+                end = self._phrase_end(words, start, phrase, n)
                 if end is not None:
-                    return text[tokens[end - 1].end():].lstrip(" \t:.-–—|)]")
+                    return text[ends[end - 1]:].lstrip(" \t:.-–—|)]")
         return None
 
-    def _skippable(self, word: str) -> bool:
-        return len(word) <= 2 or any(fuzz.ratio(word, p) >= 70 for p in self.phrases.get("objective", ())) or any(
-            fuzz.ratio(word, p) >= 70 for p in self.phrases.get("description", ())
-        )
+    def _leading_words(self, text: str, reach: int) -> tuple[list[int], list[str]]:
+        """Where each of the first ``reach`` words of a line ends, and the words in capitals. Kept per line
+        (as deep as a label with one word before it reaches): a line is tried for label after label."""
+        if reach > self._reach:
+            return _words_and_ends(text, reach)
+        found = self._lines.get(text)
+        if found is None:
+            found = self._lines[text] = _words_and_ends(text, self._reach)
+        ends, words = found
+        return ends[:reach], words[:reach]
 
-    def _phrase_end(self, words: list[str], start: int, phrase: str) -> int | None:
-        n = len(phrase.split())
+    def _skippable(self, word: str) -> bool:
+        """A short word, or one like a merged row label, may precede a label. Kept per word."""
+        found = self._skippable_words.get(word)
+        if found is None:
+            found = self._skippable_words[word] = len(word) <= 2 or any(
+                fuzz.ratio(word, p) >= 70 for p in self.phrases.get("objective", ())) or any(
+                fuzz.ratio(word, p) >= 70 for p in self.phrases.get("description", ()))
+        return found
+
+    def _phrase_end(self, words: list[str], start: int, phrase: str, n: int) -> int | None:
+        """Where the phrase of ``n`` words ends when the words from ``start`` spell it, give or take a word.
+        Scores below the cut-off read 0: the best width is the same when it reaches it."""
         best, best_end = 0.0, None
         for width in (n, n - 1, n + 1):
             if width < 1 or start + width > len(words):
                 continue
-            score = fuzz.ratio(" ".join(words[start:start + width]), phrase)
+            score = fuzz.ratio(" ".join(words[start:start + width]), phrase, score_cutoff=self.similarity)
             if score > best:
                 best, best_end = score, start + width
         return best_end if best >= self.similarity else None
@@ -143,9 +174,9 @@ class Labels:
             if _HEADER_DATE.match(w.strip(".:")):
                 covered[i] = True
                 found += 1
-        scores = self._window_scores(norm)
+        hits = self._label_hits(norm)
         for phrase, n in self._longest_first:  # a longer label claims its words first
-            for i in scores[n][phrase].nonzero()[0] if n in scores else ():
+            for i in hits.get(phrase, ()):
                 if not any(covered[i:i + n]):
                     covered[i:i + n] = [True] * n
                     found += 1
@@ -153,17 +184,19 @@ class Labels:
         left = sum(len(x.replace(" ", "")) for x, c in zip(norm, covered, strict=True) if not c)
         return found, left, total
 
-    def _window_scores(self, norm: list[str]) -> dict[int, dict[str, np.ndarray]]:
-        """For each label width n: each label's ratio (0 below 75) with every window of n words, all the
-        labels of a width scored against all windows in one RapidFuzz call (one call a window cost more
-        than the scoring)."""
-        out = {}
+    def _label_hits(self, norm: list[str]) -> dict[str, list[int]]:
+        """Each label's windows of words (their first word, left to right) that spell it with a ratio of 75
+        or more. All the labels of a width are scored against all windows of that many words in one
+        RapidFuzz call (one call a window cost more than the scoring), and the matrix, mostly zeros (a
+        score under the cut-off reads 0), read in one call too."""
+        hits: dict[str, list[int]] = {}
         for n, phrases in self._by_width.items():
             windows = [" ".join(filter(None, norm[i:i + n])) for i in range(len(norm) - n + 1)]  # empty words dropped
             if windows:
-                matrix = process.cdist(phrases, windows, scorer=fuzz.ratio, score_cutoff=75)
-                out[n] = dict(zip(phrases, matrix, strict=True))
-        return out
+                rows, starts = process.cdist(phrases, windows, scorer=fuzz.ratio, score_cutoff=75).nonzero()
+                for row, start in zip(rows.tolist(), starts.tolist(), strict=True):
+                    hits.setdefault(phrases[row], []).append(start)
+        return hits
 
     def is_header_line(self, text: str) -> bool:
         found, left, total = self.header_score(text)
@@ -403,11 +436,10 @@ def vocabulary(word: str, words: tuple[str, ...]) -> str | None:
     """The entry of ``words`` that ``word`` is an OCR spelling of, if any."""
     if len(word) < 4 or not words:
         return None
-    folded = word.casefold()
-    # scores below the cut-off read 0: the best entry is the same when it reaches it, and refused when not
-    scores = [fuzz.ratio(folded, v, score_cutoff=_VOCABULARY_SIMILARITY) for v in _casefolded(words)]
-    best = max(range(len(words)), key=scores.__getitem__)  # the first of equal scores, as max() of the words
-    return words[best] if words[best] and scores[best] >= _VOCABULARY_SIMILARITY else None
+    # one C-level loop over the entries; the first of equal scores wins, as the entry listed first should
+    best = process.extractOne(word.casefold(), _casefolded(words), scorer=fuzz.ratio,
+                              score_cutoff=_VOCABULARY_SIMILARITY)
+    return words[best[2]] if best is not None and words[best[2]] else None
 
 
 @cache
