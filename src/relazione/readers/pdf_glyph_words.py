@@ -11,7 +11,8 @@ Rotated glyphs (upright False) are read top to bottom in columns, as pdfplumber 
 
 from __future__ import annotations
 
-from itertools import compress, count
+from collections.abc import Iterator
+from itertools import accumulate, compress, count, groupby
 from operator import gt, lt, ne
 
 from relazione.readers.pdf_source import Glyphs
@@ -103,8 +104,7 @@ def _reading_pieces(line_of: dict[float, int], top: list[float], x0: list[float]
     def last_glyph(piece: range) -> tuple[int, float, int]:
         return line_of[top[piece.start]], x0[piece[-1]], piece[-1]
 
-    cuts = sorted({0, len(top), *compress(count(1), map(ne, top[1:], top)), *compress(count(1), map(gt, x0, x0[1:]))})
-    pieces = sorted(map(range, cuts, cuts[1:]), key=first_glyph)
+    pieces = sorted(_stream_pieces(top, x0), key=first_glyph)
     firsts, lasts = list(map(first_glyph, pieces)), list(map(last_glyph, pieces))
     if any(map(lt, firsts[1:], lasts)):
         tangled = {b[0] for a, b in zip(lasts, firsts[1:], strict=False) if b < a}
@@ -112,6 +112,20 @@ def _reading_pieces(line_of: dict[float, int], top: list[float], x0: list[float]
             map(range, piece, count(piece.start + 1)) if line_of[top[piece.start]] in tangled else (piece,))],
             key=first_glyph)
     return pieces
+
+
+def _stream_pieces(top: list[float], x0: list[float]) -> Iterator[range]:
+    """The stream cut where the top changes (runs of one top, found by ``groupby``) or x0 goes back
+    (looked for only in the runs whose x0s are not already sorted: few)."""
+    start = 0
+    for stop in accumulate(len(list(run)) for _, run in groupby(top)):
+        x0s = x0[start:stop]
+        if x0s == sorted(x0s):
+            yield range(start, stop)
+        else:
+            cuts = [start, *compress(count(start + 1), map(gt, x0s, x0s[1:])), stop]
+            yield from map(range, cuts, cuts[1:])
+        start = stop
 
 
 def _column_words(glyphs: list[Word]) -> list[Word]:
