@@ -106,11 +106,11 @@ def _reading_pieces(line_of: dict[float, int], top: list[float], x0: list[float]
 
     pieces = sorted(_stream_pieces(top, x0), key=first_glyph)
     firsts, lasts = list(map(first_glyph, pieces)), list(map(last_glyph, pieces))
-    if any(map(lt, firsts[1:], lasts)):
-        tangled = {b[0] for a, b in zip(lasts, firsts[1:], strict=False) if b < a}
-        pieces = sorted([glyph for piece in pieces for glyph in (
-            map(range, piece, count(piece.start + 1)) if line_of[top[piece.start]] in tangled else (piece,))],
-            key=first_glyph)
+    if any(map(lt, firsts[1:], lasts)):  # a piece starts before the one sorted ahead of it ends
+        tangled = {b[0] for a, b in zip(lasts, firsts[1:], strict=False) if b < a}  # their lines
+        kept = [piece for piece in pieces if line_of[top[piece.start]] not in tangled]
+        glyphs = [range(i, i + 1) for piece in pieces if line_of[top[piece.start]] in tangled for i in piece]
+        pieces = sorted([*kept, *glyphs], key=first_glyph)
     return pieces
 
 
