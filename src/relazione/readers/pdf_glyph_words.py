@@ -11,8 +11,9 @@ Rotated glyphs (upright False) are read top to bottom in columns, as pdfplumber 
 
 from __future__ import annotations
 
-from itertools import compress, count
-from operator import ne
+from collections.abc import Iterator
+from itertools import accumulate, compress, count, groupby
+from operator import gt, lt, ne
 
 from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_words import Word
@@ -25,48 +26,63 @@ def words_from_glyphs(glyphs: Glyphs) -> list[Word]:
     if not glyphs:
         return []
     out: list[Word] = []
-    sizes, upright = glyphs.size, glyphs.upright
-    # where direction or size changes, found by C-level maps rather than a loop per glyph
-    changes = {*compress(count(1), map(ne, sizes[1:], sizes)), *compress(count(1), map(ne, upright[1:], upright))}
-    starts = [0, *sorted(changes), len(glyphs)]
-    for i, j in zip(starts, starts[1:], strict=False):
-        out.extend(_line_words(glyphs, i, j) if upright[i] else _column_words(glyphs.words(i, j)))
+    for i, j in _groups(glyphs):
+        out.extend(_line_words(glyphs, i, j) if glyphs.upright[i] else _column_words(glyphs.words(i, j)))
     return out
 
 
+def _groups(glyphs: Glyphs) -> list[tuple[int, int]]:
+    """The runs of consecutive glyphs of one direction and font size, as (start, end)."""
+    sizes, upright = glyphs.size, glyphs.upright
+    first = sizes[0]
+    # a page mostly has one size and direction: two counts (C loops on the lists) tell, and no pair
+    # need be compared (first == first: a NaN size is unequal to itself, so it is a change each time)
+    if first == first and sizes.count(first) == len(sizes) and upright.count(upright[0]) == len(upright):
+        return [(0, len(glyphs))]
+    changes = {*compress(count(1), map(ne, sizes[1:], sizes)), *compress(count(1), map(ne, upright[1:], upright))}
+    starts = [0, *sorted(changes), len(glyphs)]
+    return list(zip(starts, starts[1:], strict=False))
+
+
 def _line_words(glyphs: Glyphs, start: int, end: int) -> list[Word]:
-    """Upright glyphs ``start`` to ``end``: one sort by (line, x0, stream order) is pdfplumber's stable
-    sort by line then by position in a line, its keys zipped from the glyphs' lists in bulk. A
-    word's box is kept as its glyphs come (x0 never falls inside a word, nor left of the last
-    glyph's start on one line), not recomputed from a list per word: a page has thousands."""
-    text, x0s, x1s, tops, bottoms = glyphs.text, glyphs.x0, glyphs.x1, glyphs.top, glyphs.bottom
-    cluster = _clusters(set(tops[start:end]))
-    keyed = sorted(zip(map(cluster.__getitem__, tops[start:end]), x0s[start:end], range(start, end), strict=True))
+    """Upright glyphs ``start`` to ``end``, read in pdfplumber's order (by line, then x0, then stream
+    order), piece by piece of the stream (``_reading_pieces``). Within a piece the line and the top
+    stay the same, so a word ends there at a blank or a gap only; where pieces meet, a change of
+    line or a step in the top ends it too. A word's box is kept as its glyphs come (x0 never falls
+    within a word), not recomputed from a list per word: a page has thousands."""
+    text, x0s, x1s, tops, bottoms = (values[start:end] for values in (
+        glyphs.text, glyphs.x0, glyphs.x1, glyphs.top, glyphs.bottom))
+    line_of = _clusters(set(tops))
     words: list[Word] = []
     texts: list[str] = []
     line = first = -1
     prev_x1 = prev_top = x1 = top = bottom = 0.0
-    for k, x0, i in keyed:
-        t = text[i]
-        if t.isspace():
-            if texts:
-                words.append(_word(texts, glyphs, first, x1, top, bottom))
-                texts = []
-            continue
-        if texts and (k != line or x0 > prev_x1 + TOLERANCE or abs(tops[i] - prev_top) > TOLERANCE):
-            words.append(_word(texts, glyphs, first, x1, top, bottom))
+    for piece in _reading_pieces(line_of, tops, x0s):
+        piece_top = tops[piece.start]
+        if texts and (line_of[piece_top] != line or abs(piece_top - prev_top) > TOLERANCE):
+            words.append(_word(texts, glyphs, start + first, x1, top, bottom))
             texts = []
-        line = k
-        if texts:
-            texts.append(t)
-            x1 = x1s[i] if x1s[i] > x1 else x1
-            top = tops[i] if tops[i] < top else top
-            bottom = bottoms[i] if bottoms[i] > bottom else bottom
-        else:
-            texts, first, x1, top, bottom = [t], i, x1s[i], tops[i], bottoms[i]
-        prev_x1, prev_top = x1s[i], tops[i]
+        line, prev_top = line_of[piece_top], piece_top
+        for i in piece:
+            t = text[i]
+            if t.isspace():
+                if texts:
+                    words.append(_word(texts, glyphs, start + first, x1, top, bottom))
+                    texts = []
+                continue
+            if texts and x0s[i] > prev_x1 + TOLERANCE:
+                words.append(_word(texts, glyphs, start + first, x1, top, bottom))
+                texts = []
+            if texts:
+                texts.append(t)
+                x1 = x1s[i] if x1s[i] > x1 else x1
+                top = piece_top if piece_top < top else top
+                bottom = bottoms[i] if bottoms[i] > bottom else bottom
+            else:
+                texts, first, x1, top, bottom = [t], i, x1s[i], tops[i], bottoms[i]
+            prev_x1 = x1s[i]
     if texts:
-        words.append(_word(texts, glyphs, first, x1, top, bottom))
+        words.append(_word(texts, glyphs, start + first, x1, top, bottom))
     return words
 
 
@@ -75,6 +91,41 @@ def _word(texts: list[str], glyphs: Glyphs, first: int, x1: float, top: float, b
     if not text.isascii():
         text = "".join([LIGATURES.get(t, t) for t in texts])
     return Word(text, glyphs.x0[first], x1, top, bottom, glyphs.size[first], glyphs.bold[first])
+
+
+def _reading_pieces(line_of: dict[float, int], top: list[float], x0: list[float]) -> list[range]:
+    """The reading order as pieces of the stream order: the stream is cut where the top changes or
+    x0 goes back, and the pieces are sorted by their first glyph, as one sort of all glyphs would
+    put them; content streams mostly draw a line left to right, so the pieces are few and long.
+    Pieces of one line that overlap (text drawn twice, slightly shifted) are sorted glyph by glyph."""
+    def first_glyph(piece: range) -> tuple[int, float, int]:
+        return line_of[top[piece.start]], x0[piece.start], piece.start
+
+    def last_glyph(piece: range) -> tuple[int, float, int]:
+        return line_of[top[piece.start]], x0[piece[-1]], piece[-1]
+
+    pieces = sorted(_stream_pieces(top, x0), key=first_glyph)
+    firsts, lasts = list(map(first_glyph, pieces)), list(map(last_glyph, pieces))
+    if any(map(lt, firsts[1:], lasts)):  # a piece starts before the one sorted ahead of it ends
+        tangled = {b[0] for a, b in zip(lasts, firsts[1:], strict=False) if b < a}  # their lines
+        kept = [piece for piece in pieces if line_of[top[piece.start]] not in tangled]
+        glyphs = [range(i, i + 1) for piece in pieces if line_of[top[piece.start]] in tangled for i in piece]
+        pieces = sorted([*kept, *glyphs], key=first_glyph)
+    return pieces
+
+
+def _stream_pieces(top: list[float], x0: list[float]) -> Iterator[range]:
+    """The stream cut where the top changes (runs of one top, found by ``groupby``) or x0 goes back
+    (looked for only in the runs whose x0s are not already sorted: few)."""
+    start = 0
+    for stop in accumulate(len(list(run)) for _, run in groupby(top)):
+        x0s = x0[start:stop]
+        if x0s == sorted(x0s):
+            yield range(start, stop)
+        else:
+            cuts = [start, *compress(count(start + 1), map(gt, x0s, x0s[1:])), stop]
+            yield from map(range, cuts, cuts[1:])
+        start = stop
 
 
 def _column_words(glyphs: list[Word]) -> list[Word]:
