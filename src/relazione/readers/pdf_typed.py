@@ -21,7 +21,7 @@ tables by the text reader's rule. Only glyph boxes are used, from whichever libr
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress, repeat
+from itertools import compress
 from operator import sub
 
 import regex as re
@@ -43,27 +43,38 @@ TOLERANCE = 0.3  # points: glyph positions are exact in a typed page; a gap narr
 def fixed_pitch(glyphs: Glyphs) -> float | None:
     """The width of every glyph of a page set in one fixed-pitch font, else None. Spaces count:
     drawn spaces as wide as letters are the mark of a typed page."""
-    if len(glyphs) < MIN_GLYPHS or _proportional(glyphs):
+    if len(glyphs) < MIN_GLYPHS:
         return None
-    widths: dict[float, int] = {}  # rounded once per exact width (a typed page has few), in order of first use
-    for width, n in Counter(map(sub, glyphs.x1, glyphs.x0)).items():
-        width = round(width, 1)
-        widths[width] = widths.get(width, 0) + n
-    pitch = max(widths, key=widths.__getitem__)
-    alike = sum(n for w, n in widths.items() if abs(w - pitch) <= 0.02 * pitch)
+    head = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
+    widths = Counter(map(sub, glyphs.x1[:head], glyphs.x0[:head]))
+    if _proportional(_rounded(widths), len(glyphs)):
+        return None
+    widths.update(map(sub, glyphs.x1[head:], glyphs.x0[head:]))  # the rest: still in order of first use
+    rounded = _rounded(widths)
+    pitch = max(rounded, key=rounded.__getitem__)
+    alike = sum(n for w, n in rounded.items() if abs(w - pitch) <= 0.02 * pitch)
     has_spaces = " " in glyphs.text
     return pitch if pitch > 0 and has_spaces and alike >= FIXED_SHARE * len(glyphs) else None
 
 
-def _proportional(glyphs: Glyphs) -> bool:
-    """Surely not a typed page, from its first glyphs only (most pages are not typed, and counting
-    every glyph's width costs): a typed page has at most 5% of its glyphs off the pitch, so its first
-    glyphs, but for those 5%, fit in one width window of +-2% around the pitch; when no window holds
-    that many of them, no pitch can make the whole page typed. Else the whole count decides."""
-    count = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
-    widths = Counter(map(round, map(sub, glyphs.x1[:count], glyphs.x0[:count]), repeat(1)))
-    sample = sorted((width, n) for width, n in widths.items() if width > 0)  # a pitch is > 0; few widths
-    needed = min(count, len(glyphs)) - (1 - FIXED_SHARE) * len(glyphs) - 1  # -1: slack for float sums
+def _rounded(widths: Counter[float]) -> dict[float, int]:
+    """Glyphs per width to 0.1 pt, in order of first use: rounded once per exact width (a typed page
+    has few, and rounding a float to a digit costs more than counting it)."""
+    rounded: dict[float, int] = {}
+    for width, n in widths.items():
+        width = round(width, 1)
+        rounded[width] = rounded.get(width, 0) + n
+    return rounded
+
+
+def _proportional(head: dict[float, int], total: int) -> bool:
+    """Surely not a typed page, from the widths of its first glyphs (``head``) only (most pages are not
+    typed, and counting every glyph's width costs): a typed page has at most 5% of its ``total`` glyphs
+    off the pitch, so its first glyphs, but for those 5%, fit in one width window of +-2% around the
+    pitch; when no window holds that many of them, no pitch can make the whole page typed. Else the
+    whole count decides."""
+    sample = sorted((width, n) for width, n in head.items() if width > 0)  # a pitch is > 0; few widths
+    needed = sum(head.values()) - (1 - FIXED_SHARE) * total - 1  # -1: slack for float sums
     widest = start = below = upto = 0
     for width, n in sample:  # the most widths within one window of ratio WINDOW, counted per width
         while width > sample[start][0] * WINDOW:
