@@ -186,7 +186,10 @@ def _text_line(line: Row, gaps: list[int], page: _Page, page_number: int, first_
 
 
 def _gaps(line: Row) -> list[int]:
-    """The glyphs (past the first) that start after a gap wider than the tolerance."""
+    """The glyphs (past the first) that start after a gap wider than the tolerance. Most lines have
+    none: each glyph starts where the one before ends, told by comparing the lists whole."""
+    if line.x0[1:] == line.x1[:-1]:
+        return []
     return list(compress(range(1, len(line.x0)), map(TOLERANCE.__lt__, map(sub, line.x0[1:], line.x1))))
 
 
