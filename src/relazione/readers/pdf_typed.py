@@ -109,17 +109,20 @@ def settle_full_lines(lines: list[TextLine]) -> None:
     when the word opening the next line ("Programma", a code such as 000-000-000) opens paragraphs
     elsewhere in the document more often than it goes on from a wrapped line. ``lines``: every
     typed line of the document, in order."""
+    full = [i for i, line in enumerate(lines[:-1]) if line.ends is False and line.glue == " "]
+    if not full:
+        return
+    openings = [_opening(below.line.text) for below in lines[1:]]  # of the line below each line
     opens: Counter[str] = Counter()
     goes_on: Counter[str] = Counter()
-    for line, below in zip(lines, lines[1:], strict=False):
+    for line, word in zip(lines, openings, strict=False):
         if line.ends:
-            opens[_opening(below.line.text)] += 1
+            opens[word] += 1
         elif line.glue == "":  # a hanging space: wrapped for certain
-            goes_on[_opening(below.line.text)] += 1
-    for line, below in zip(lines, lines[1:], strict=False):
-        word = _opening(below.line.text)
-        if line.ends is False and line.glue == " " and opens[word] > goes_on[word]:
-            line.ends = True
+            goes_on[word] += 1
+    for i in full:
+        if opens[openings[i]] > goes_on[openings[i]]:
+            lines[i].ends = True
 
 
 _DIGIT = re.compile(r"\d")
