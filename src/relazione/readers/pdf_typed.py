@@ -49,7 +49,12 @@ def fixed_pitch(glyphs: Glyphs) -> float | None:
     widths = Counter(map(sub, glyphs.x1[:head], glyphs.x0[:head]))
     if _proportional(_rounded(widths), len(glyphs)):
         return None
-    widths.update(map(sub, glyphs.x1[head:], glyphs.x0[head:]))  # the rest: still in order of first use
+    rest = list(map(sub, glyphs.x1[head:], glyphs.x0[head:]))
+    common = max(widths, key=widths.__getitem__)
+    if widths[common] + rest.count(common) >= FIXED_SHARE * len(glyphs):  # most typed pages: no need to count
+        pitch = round(common, 1)  # the width of over half the glyphs: the commonest, rounded or not
+        return pitch if pitch > 0 and " " in glyphs.text else None
+    widths.update(rest)  # still in order of first use
     rounded = _rounded(widths)
     pitch = max(rounded, key=rounded.__getitem__)
     alike = sum(n for w, n in rounded.items() if abs(w - pitch) <= 0.02 * pitch)
