@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import compress
-from operator import sub
+from operator import ne, sub
 
 import regex as re
 
@@ -195,10 +195,12 @@ def _text_line(line: Row, gaps: list[int], page: _Page, page_number: int, first_
 
 def _gaps(line: Row) -> list[int]:
     """The glyphs (past the first) that start after a gap wider than the tolerance. Most lines have
-    none: each glyph starts where the one before ends, told by comparing the lists whole."""
-    if line.x0[1:] == line.x1[:-1]:
+    none: each glyph starts where the one before ends, told by comparing the lists whole; else only
+    the few glyphs that do not are measured."""
+    x0, x1 = line.x0, line.x1
+    if x0[1:] == x1[:-1]:
         return []
-    return list(compress(range(1, len(line.x0)), map(TOLERANCE.__lt__, map(sub, line.x0[1:], line.x1))))
+    return [k for k in compress(range(1, len(x0)), map(ne, x0[1:], x1)) if x0[k] - x1[k - 1] > TOLERANCE]
 
 
 def _in_word_hyphen(texts: list[str]) -> bool:
