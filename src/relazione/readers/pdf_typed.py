@@ -43,7 +43,7 @@ TOLERANCE = 0.3  # points: glyph positions are exact in a typed page; a gap narr
 def fixed_pitch(glyphs: Glyphs) -> float | None:
     """The width of every glyph of a page set in one fixed-pitch font, else None. Spaces count:
     drawn spaces as wide as letters are the mark of a typed page."""
-    if len(glyphs) < MIN_GLYPHS:
+    if len(glyphs) < MIN_GLYPHS or " " not in glyphs.text:
         return None
     head = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
     widths = Counter(map(sub, glyphs.x1[:head], glyphs.x0[:head]))
@@ -51,15 +51,14 @@ def fixed_pitch(glyphs: Glyphs) -> float | None:
         return None
     rest = list(map(sub, glyphs.x1[head:], glyphs.x0[head:]))
     common = max(widths, key=widths.__getitem__)
-    if widths[common] + rest.count(common) >= FIXED_SHARE * len(glyphs):  # most typed pages: no need to count
-        pitch = round(common, 1)  # the width of over half the glyphs: the commonest, rounded or not
-        return pitch if pitch > 0 and " " in glyphs.text else None
+    if widths[common] + rest.count(common) >= FIXED_SHARE * len(glyphs):  # most typed pages: nothing to count
+        pitch = round(common, 1)  # over half the glyphs have it: no other width can be commoner
+        return pitch if pitch > 0 else None
     widths.update(rest)  # still in order of first use
     rounded = _rounded(widths)
     pitch = max(rounded, key=rounded.__getitem__)
     alike = sum(n for w, n in rounded.items() if abs(w - pitch) <= 0.02 * pitch)
-    has_spaces = " " in glyphs.text
-    return pitch if pitch > 0 and has_spaces and alike >= FIXED_SHARE * len(glyphs) else None
+    return pitch if pitch > 0 and alike >= FIXED_SHARE * len(glyphs) else None
 
 
 def _rounded(widths: Counter[float]) -> dict[float, int]:

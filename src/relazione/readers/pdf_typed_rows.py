@@ -37,9 +37,9 @@ class Row:
 
 def rows(glyphs: Glyphs) -> list[Row]:
     """The page's lines with ink, top to bottom, each read left to right."""
-    text = glyphs.text  # a line of spaces only is no line
+    text = glyphs.text
     return [_row(glyphs, parts, top, bottom) for parts, top, bottom in _lines(_runs(glyphs))
-            if any(map(str.strip, map(text.__getitem__, chain.from_iterable(parts))))]
+            if any(map(str.strip, map(text.__getitem__, chain.from_iterable(parts))))]  # not spaces only
 
 
 Run = tuple[Sequence[int], float, float]  # glyph indices next in (rounded top, x0) order, their one top and bottom
