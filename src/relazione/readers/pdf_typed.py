@@ -45,10 +45,10 @@ def fixed_pitch(glyphs: Glyphs) -> float | None:
     drawn spaces as wide as letters are the mark of a typed page."""
     if len(glyphs) < MIN_GLYPHS or " " not in glyphs.text:
         return None
-    head = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
-    widths = Counter(map(sub, glyphs.x1[:head], glyphs.x0[:head]))
-    if _proportional(_rounded(widths), len(glyphs)):
+    widths = _head_widths(glyphs)
+    if _proportional(widths, len(glyphs)):
         return None
+    head = widths.total()  # the glyphs counted: the rest follow
     rest = list(map(sub, glyphs.x1[head:], glyphs.x0[head:]))
     common = max(widths, key=widths.__getitem__)
     if widths[common] + rest.count(common) >= FIXED_SHARE * len(glyphs):  # most typed pages: nothing to count
@@ -71,14 +71,20 @@ def _rounded(widths: Counter[float]) -> dict[float, int]:
     return rounded
 
 
-def _proportional(head: dict[float, int], total: int) -> bool:
+def _head_widths(glyphs: Glyphs) -> Counter[float]:
+    """The exact widths of the page's first glyphs (a sixth, ``MIN_GLYPHS`` at least), counted."""
+    head = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
+    return Counter(map(sub, glyphs.x1[:head], glyphs.x0[:head]))
+
+
+def _proportional(head: Counter[float], total: int) -> bool:
     """Surely not a typed page, from the widths of its first glyphs (``head``) only (most pages are not
     typed, and counting every glyph's width costs): a typed page has at most 5% of its ``total`` glyphs
     off the pitch, so its first glyphs, but for those 5%, fit in one width window of +-2% around the
     pitch; when no window holds that many of them, no pitch can make the whole page typed. Else the
     whole count decides."""
-    sample = sorted((width, n) for width, n in head.items() if width > 0)  # a pitch is > 0; few widths
-    needed = sum(head.values()) - (1 - FIXED_SHARE) * total - 1  # -1: slack for float sums
+    sample = sorted((width, n) for width, n in _rounded(head).items() if width > 0)  # a pitch is > 0; few widths
+    needed = head.total() - (1 - FIXED_SHARE) * total - 1  # -1: slack for float sums
     widest = start = below = upto = 0
     for width, n in sample:  # the most widths within one window of ratio WINDOW, counted per width
         while width > sample[start][0] * WINDOW:
