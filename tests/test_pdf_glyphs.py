@@ -12,7 +12,7 @@ from relazione.readers.pdf_glyph_mend import SPACE_SLACK, SPELT_LIGATURES, mend
 from relazione.readers.pdf_glyph_words import LIGATURES
 from relazione.readers.pdf_source import Glyphs
 from relazione.readers.pdf_source_pdfium import PdfiumSource
-from relazione.readers.pdf_typed import FIXED_SHARE, MIN_GLYPHS, PREFIX_SHARE, WINDOW, _proportional
+from relazione.readers.pdf_typed import FIXED_SHARE, MIN_GLYPHS, PREFIX_SHARE, WINDOW, _head_widths, _proportional
 from relazione.readers.pdf_words import Word
 
 
@@ -164,4 +164,5 @@ def test_typed_page_test_counted_per_width_answers_as_per_glyph(pitch: float, ot
     # a pitch and a few other widths among the first glyphs: the answer turns on the window's count
     widths = others + [pitch] * (total - len(others))
     glyphs = Glyphs.of_words([Word("x", 10.0, 10.0 + w, 0.0, 10.0, 10.0) for w in widths], [True] * total)
-    assert _proportional(glyphs) == proportional_per_glyph([g.x1 - g.x0 for g in glyphs.words()], total)
+    per_glyph = proportional_per_glyph([g.x1 - g.x0 for g in glyphs.words()], total)
+    assert _proportional(_head_widths(glyphs), total) == per_glyph

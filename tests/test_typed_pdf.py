@@ -20,6 +20,8 @@ from layouts.pdfwrite import PAGE_H, PAGE_W, assemble, escape
 from relazione.extract.pipeline import extract_file
 from relazione.readers import read_document
 from relazione.readers.blocks import Document, Line, Table
+from relazione.readers.pdf_source import Glyphs
+from relazione.readers.pdf_typed import fixed_pitch
 
 SIZE, GLYPH = 10, 6.0  # Courier 10 pt: every glyph 0.6 em
 MARGIN, STOP, PITCH = 56.7, 1.25 * 72 / 2.54, 11.35
@@ -125,3 +127,23 @@ def test_a_sample_printed_from_its_text_reads_within_005_of_the_text(stem: str) 
     printed = compare(expected, extract_file(SAMPLES / f"{stem}_typed.pdf").to_dict())
     for measure in ("objectives_f1", "indicators_f1", "fields"):
         assert getattr(printed, measure) >= getattr(text, measure) - 0.05, (measure, printed.problems[:10])
+
+
+def _widths(*runs: tuple[str, float, int]) -> Glyphs:
+    """Glyphs one after the other: (text, width, how many) per run."""
+    texts = [text for text, _, n in runs for _ in range(n)]
+    widths = [width for _, width, n in runs for _ in range(n)]
+    x0 = [10.0 * k for k in range(len(texts))]
+    x1 = [x + w for x, w in zip(x0, widths, strict=True)]
+    n = len(texts)
+    return Glyphs(texts, x0, x1, [0.0] * n, [10.0] * n, [10.0] * n, [False] * n, [True] * n)
+
+
+def test_the_pitch_is_the_commonest_width_to_a_tenth_of_a_point() -> None:
+    assert fixed_pitch(_widths(("a", 6.0, 95), (" ", 6.0, 3), ("W", 9.0, 2))) == 6.0
+    assert fixed_pitch(_widths(("a", 6.0, 95), ("W", 9.0, 5))) is None  # no space drawn
+    assert fixed_pitch(_widths(("a", 6.0, 90), (" ", 6.0, 3), ("W", 9.0, 7))) is None  # 7% off the pitch
+    # no exact width is that of 95% of the glyphs: widths within 2% of the commonest count with it
+    assert fixed_pitch(_widths(("a", 6.0, 30), (" ", 6.0, 10), ("b", 6.04, 30), ("c", 6.1, 28), ("W", 9.0, 2))) == 6.0
+    assert fixed_pitch(_widths(("a", 6.04, 40), (" ", 6.0, 10), ("b", 6.1, 50))) == 6.0  # a tie: the first used
+    assert fixed_pitch(_widths(("a", 6.0, 20), (" ", 4.0, 20), ("W", 9.0, 60))) is None  # the first glyphs tell

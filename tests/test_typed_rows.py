@@ -70,3 +70,19 @@ def test_rows_of_a_page_drawn_line_by_line_keep_the_line_rule_without_sorting_ev
     expected = _as_general_code_reads_them(glyphs)
     assert _as_rows(glyphs) == expected
     assert [line[0] for line in expected] == [["a", "c", "b", "d"], ["."], ["."], ["fi", "g"], ["h"]]
+
+
+def test_runs_of_rising_x0_are_cut_where_top_or_bottom_changes() -> None:
+    # a line drawn on at a new top with no step back in x is a run of its own; a bottom that changes
+    # alone leaves two runs at one rounded top, so every glyph is sorted
+    spec = [  # text, x0, top, bottom, size, bold
+        ("a", 10, 100, 110, 10, False), ("b", 16, 100, 110, 10, False),
+        ("c", 22, 130, 140, 10, False), ("d", 28, 130, 140, 10, False),
+    ]
+    glyphs = _glyphs(spec)
+    assert [(run.start, run.stop) for run, _, _ in _content_runs(glyphs)] == [(0, 2), (2, 4)]
+    assert _as_rows(glyphs) == _as_general_code_reads_them(glyphs)
+    assert [r.texts for r in rows(glyphs)] == [["a", "b"], ["c", "d"]]
+    glyphs = _glyphs([("a", 10, 100, 110, 10, False), ("b", 16, 100, 112, 10, False), ("c", 22, 100, 112, 10, False)])
+    assert _content_runs(glyphs) is None
+    assert _as_rows(glyphs) == _as_general_code_reads_them(glyphs)

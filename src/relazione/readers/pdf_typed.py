@@ -21,8 +21,8 @@ tables by the text reader's rule. Only glyph boxes are used, from whichever libr
 from __future__ import annotations
 
 from collections import Counter
-from itertools import compress, repeat
-from operator import sub
+from itertools import compress
+from operator import ne, sub
 
 import regex as re
 
@@ -43,27 +43,48 @@ TOLERANCE = 0.3  # points: glyph positions are exact in a typed page; a gap narr
 def fixed_pitch(glyphs: Glyphs) -> float | None:
     """The width of every glyph of a page set in one fixed-pitch font, else None. Spaces count:
     drawn spaces as wide as letters are the mark of a typed page."""
-    if len(glyphs) < MIN_GLYPHS or _proportional(glyphs):
+    if len(glyphs) < MIN_GLYPHS or " " not in glyphs.text:
         return None
-    widths: dict[float, int] = {}  # rounded once per exact width (a typed page has few), in order of first use
-    for width, n in Counter(map(sub, glyphs.x1, glyphs.x0)).items():
+    widths = _head_widths(glyphs)
+    if _proportional(widths, len(glyphs)):
+        return None
+    head = widths.total()  # the glyphs counted: the rest follow
+    rest = list(map(sub, glyphs.x1[head:], glyphs.x0[head:]))
+    common = max(widths, key=widths.__getitem__)
+    if widths[common] + rest.count(common) >= FIXED_SHARE * len(glyphs):  # most typed pages: nothing to count
+        pitch = round(common, 1)  # over half the glyphs have it: no other width can be commoner
+        return pitch if pitch > 0 else None
+    widths.update(rest)  # still in order of first use
+    rounded = _rounded(widths)
+    pitch = max(rounded, key=rounded.__getitem__)
+    alike = sum(n for w, n in rounded.items() if abs(w - pitch) <= 0.02 * pitch)
+    return pitch if pitch > 0 and alike >= FIXED_SHARE * len(glyphs) else None
+
+
+def _rounded(widths: Counter[float]) -> dict[float, int]:
+    """Glyphs per width to 0.1 pt, in order of first use: rounded once per exact width (a typed page
+    has few, and rounding a float to a digit costs more than counting it)."""
+    rounded: dict[float, int] = {}
+    for width, n in widths.items():
         width = round(width, 1)
-        widths[width] = widths.get(width, 0) + n
-    pitch = max(widths, key=widths.__getitem__)
-    alike = sum(n for w, n in widths.items() if abs(w - pitch) <= 0.02 * pitch)
-    has_spaces = " " in glyphs.text
-    return pitch if pitch > 0 and has_spaces and alike >= FIXED_SHARE * len(glyphs) else None
+        rounded[width] = rounded.get(width, 0) + n
+    return rounded
 
 
-def _proportional(glyphs: Glyphs) -> bool:
-    """Surely not a typed page, from its first glyphs only (most pages are not typed, and counting
-    every glyph's width costs): a typed page has at most 5% of its glyphs off the pitch, so its first
-    glyphs, but for those 5%, fit in one width window of +-2% around the pitch; when no window holds
-    that many of them, no pitch can make the whole page typed. Else the whole count decides."""
-    count = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
-    widths = Counter(map(round, map(sub, glyphs.x1[:count], glyphs.x0[:count]), repeat(1)))
-    sample = sorted((width, n) for width, n in widths.items() if width > 0)  # a pitch is > 0; few widths
-    needed = min(count, len(glyphs)) - (1 - FIXED_SHARE) * len(glyphs) - 1  # -1: slack for float sums
+def _head_widths(glyphs: Glyphs) -> Counter[float]:
+    """The exact widths of the page's first glyphs (a sixth, ``MIN_GLYPHS`` at least), counted."""
+    head = max(MIN_GLYPHS, len(glyphs) // PREFIX_SHARE)
+    return Counter(map(sub, glyphs.x1[:head], glyphs.x0[:head]))
+
+
+def _proportional(head: Counter[float], total: int) -> bool:
+    """Surely not a typed page, from the widths of its first glyphs (``head``) only (most pages are not
+    typed, and counting every glyph's width costs): a typed page has at most 5% of its ``total`` glyphs
+    off the pitch, so its first glyphs, but for those 5%, fit in one width window of +-2% around the
+    pitch; when no window holds that many of them, no pitch can make the whole page typed. Else the
+    whole count decides."""
+    sample = sorted((width, n) for width, n in _rounded(head).items() if width > 0)  # a pitch is > 0; few widths
+    needed = head.total() - (1 - FIXED_SHARE) * total - 1  # -1: slack for float sums
     widest = start = below = upto = 0
     for width, n in sample:  # the most widths within one window of ratio WINDOW, counted per width
         while width > sample[start][0] * WINDOW:
@@ -98,17 +119,20 @@ def settle_full_lines(lines: list[TextLine]) -> None:
     when the word opening the next line ("Programma", a code such as 000-000-000) opens paragraphs
     elsewhere in the document more often than it goes on from a wrapped line. ``lines``: every
     typed line of the document, in order."""
+    full = [i for i, line in enumerate(lines[:-1]) if line.ends is False and line.glue == " "]
+    if not full:
+        return
+    openings = [_opening(below.line.text) for below in lines[1:]]  # of the line below each line
     opens: Counter[str] = Counter()
     goes_on: Counter[str] = Counter()
-    for line, below in zip(lines, lines[1:], strict=False):
+    for line, word in zip(lines, openings, strict=False):
         if line.ends:
-            opens[_opening(below.line.text)] += 1
+            opens[word] += 1
         elif line.glue == "":  # a hanging space: wrapped for certain
-            goes_on[_opening(below.line.text)] += 1
-    for line, below in zip(lines, lines[1:], strict=False):
-        word = _opening(below.line.text)
-        if line.ends is False and line.glue == " " and opens[word] > goes_on[word]:
-            line.ends = True
+            goes_on[word] += 1
+    for i in full:
+        if opens[openings[i]] > goes_on[openings[i]]:
+            lines[i].ends = True
 
 
 _DIGIT = re.compile(r"\d")
@@ -175,8 +199,13 @@ def _text_line(line: Row, gaps: list[int], page: _Page, page_number: int, first_
 
 
 def _gaps(line: Row) -> list[int]:
-    """The glyphs (past the first) that start after a gap wider than the tolerance."""
-    return list(compress(range(1, len(line.x0)), map(TOLERANCE.__lt__, map(sub, line.x0[1:], line.x1))))
+    """The glyphs (past the first) that start after a gap wider than the tolerance. Most lines have
+    none: each glyph starts where the one before ends, told by comparing the lists whole; else only
+    the few glyphs that do not are measured."""
+    x0, x1 = line.x0, line.x1
+    if x0[1:] == x1[:-1]:
+        return []
+    return [k for k in compress(range(1, len(x0)), map(ne, x0[1:], x1)) if x0[k] - x1[k - 1] > TOLERANCE]
 
 
 def _in_word_hyphen(texts: list[str]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain, compress, groupby
+from itertools import chain, compress, groupby, pairwise
 from operator import gt, itemgetter, ne
 
 from relazione.readers.pdf_source import Glyphs
@@ -37,9 +37,9 @@ class Row:
 
 def rows(glyphs: Glyphs) -> list[Row]:
     """The page's lines with ink, top to bottom, each read left to right."""
-    ink = list(map(str.strip, glyphs.text))  # '' for a space: a line of spaces only is no line
-    return [_row(glyphs, parts, top, bottom, ink) for parts, top, bottom in _lines(_runs(glyphs))
-            if any(map(ink.__getitem__, chain.from_iterable(parts)))]
+    text = glyphs.text
+    return [_row(glyphs, parts, top, bottom) for parts, top, bottom in _lines(_runs(glyphs))
+            if any(map(str.strip, map(text.__getitem__, chain.from_iterable(parts))))]  # not spaces only
 
 
 Run = tuple[Sequence[int], float, float]  # glyph indices next in (rounded top, x0) order, their one top and bottom
@@ -58,21 +58,34 @@ def _runs(glyphs: Glyphs) -> list[Run]:
 
 def _content_runs(glyphs: Glyphs) -> list[Run] | None:
     """The same runs found without sorting every glyph, when the page allows (a typed page does: each
-    line is drawn left to right at one top): cut the content order where top or bottom changes or x0
-    goes back; when no two runs share a rounded top, sorting the runs by it sorts the glyphs. Else None."""
-    top, bottom, x0 = glyphs.top, glyphs.bottom, glyphs.x0
+    line is drawn left to right at one top): cut the content order where x0 goes back, then where top
+    or bottom changes; when no two runs share a rounded top, sorting the runs by it sorts the glyphs.
+    Else None."""
+    top, x0 = glyphs.top, glyphs.x0
     n = len(top)
     if not n:
         return []
-    cuts = set(compress(range(1, n), map(ne, top, top[1:])))
-    cuts.update(compress(range(1, n), map(ne, bottom, bottom[1:])), compress(range(1, n), map(gt, x0, x0[1:])))
-    starts = [0, *sorted(cuts)]
+    backs = [0, *compress(range(1, n), map(gt, x0, x0[1:])), n]
+    starts = [k for start, end in pairwise(backs) for k in _level_starts(glyphs, start, end)]
     rounded = [round(top[k]) for k in starts]
     if len(set(rounded)) < len(rounded):
         return None
     ends = [*starts[1:], n]
-    return [(range(starts[k], ends[k]), top[starts[k]], bottom[starts[k]])
+    return [(range(starts[k], ends[k]), top[starts[k]], glyphs.bottom[starts[k]])
             for k in sorted(range(len(starts)), key=rounded.__getitem__)]
+
+
+def _level_starts(glyphs: Glyphs, start: int, end: int) -> list[int]:
+    """Where glyphs ``start`` to ``end`` (x0 rising) start anew in top or bottom: at ``start`` only
+    when they share one top and one bottom, as a typed page's line does (told without comparing
+    each glyph with the next)."""
+    tops, bottoms = glyphs.top[start:end], glyphs.bottom[start:end]
+    if tops.count(tops[0]) == len(tops) and bottoms.count(bottoms[0]) == len(bottoms):
+        return [start]
+    starts = {start}
+    starts.update(compress(range(start + 1, end), map(ne, tops, tops[1:])),
+                  compress(range(start + 1, end), map(ne, bottoms, bottoms[1:])))
+    return sorted(starts)
 
 
 def _lines(runs: list[Run]) -> list[tuple[list[Sequence[int]], float, float]]:
@@ -105,19 +118,20 @@ def _lines(runs: list[Run]) -> list[tuple[list[Sequence[int]], float, float]]:
     return lines
 
 
-def _row(glyphs: Glyphs, parts: list[Sequence[int]], top: float, bottom: float, ink: list[str]) -> Row:
+def _row(glyphs: Glyphs, parts: list[Sequence[int]], top: float, bottom: float) -> Row:
     """A line's glyphs in x order (as group_lines leaves its words) and its font."""
     if len(parts) == 1 and isinstance(parts[0], range):  # one run in content order: its x0 already rise
         cut = slice(parts[0].start, parts[0].stop)
         texts, x0, x1 = glyphs.text[cut], glyphs.x0[cut], glyphs.x1[cut]
-        sizes, bolds, inked = glyphs.size[cut], glyphs.bold[cut], ink[cut]
+        sizes, bolds = glyphs.size[cut], glyphs.bold[cut]
     else:
         indices = sorted(chain.from_iterable(parts), key=glyphs.x0.__getitem__)  # stable: as group_lines
         pick = itemgetter(*indices) if len(indices) > 1 else lambda values: (values[indices[0]],)
         texts, x0, x1 = list(pick(glyphs.text)), list(pick(glyphs.x0)), list(pick(glyphs.x1))
-        sizes, bolds, inked = list(pick(glyphs.size)), list(pick(glyphs.bold)), list(pick(ink))
+        sizes, bolds = list(pick(glyphs.size)), list(pick(glyphs.bold))
     if sizes.count(sizes[0]) == len(sizes) and bolds.count(bolds[0]) == len(bolds):  # one font: most lines
         return Row(texts, x0, x1, top, bottom, sizes[0], round(sizes[0], 1), bool(bolds[0]))
+    inked = list(map(str.strip, texts))  # '' for a space
     font_size, bold = _font(list(compress(texts, inked)), list(compress(sizes, inked)), list(compress(bolds, inked)))
     return Row(texts, x0, x1, top, bottom, max(sizes), font_size, bold)
 

@@ -61,8 +61,9 @@ def read_text(path: str, data: bytes) -> Document:
 
 
 def is_separator(raw: str) -> bool:
-    """A markdown table rule ("-- | ---", "--\t--"): PDF-to-text debris that carries nothing."""
-    return bool(_MD_SEPARATOR.match(raw))
+    """A markdown table rule ("-- | ---", "--\t--"): PDF-to-text debris that carries nothing. A rule
+    holds two dashes in a row: most lines do not, and are told so without the pattern."""
+    return "--" in raw and bool(_MD_SEPARATOR.match(raw))
 
 
 def split_row(raw: str) -> list[str] | None:
@@ -80,6 +81,11 @@ def split_row(raw: str) -> list[str] | None:
 
 # "## Titolo": a markdown heading, its level the number of marks (heading evidence, like a Word style)
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(\S.*?)\s*#*\s*$")
+
+
+def _heading(raw: str) -> re.Match[str] | None:
+    """The markdown heading ``raw`` is, if any (a line with no mark is told without the pattern)."""
+    return _MD_HEADING.match(raw) if "#" in raw else None
 
 
 def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: int = 1) -> list[Block]:
@@ -105,7 +111,7 @@ def blocks_from_lines(lines: list[str], *, page: int | None = None, first_line: 
             table.rows.append(row)
         else:
             table = None
-            heading = _MD_HEADING.match(raw)
+            heading = _heading(raw)
             level = len(heading.group(1)) if heading else None
             text = clean_inline(heading.group(2) if heading else raw)
             blocks.append(Line(text, prov, after_blank=after_blank, style_level=level))
@@ -153,7 +159,7 @@ def rows_to_tables(blocks: list[Block], raw: Callable[[Line], bool]) -> list[Blo
             continue
         cells = split_row(block.text)
         if cells is None:
-            heading = _MD_HEADING.match(block.text)
+            heading = _heading(block.text)
             if heading:
                 block.text, block.style_level = heading.group(2), len(heading.group(1))
             (pending if table is not None else out).append(block)
