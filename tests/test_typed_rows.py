@@ -37,6 +37,16 @@ def _glyphs(spec: list[tuple]) -> Glyphs:
                   [s[5] for s in spec], [True] * len(spec))
 
 
+def _rows_read_as_the_general_code(spec: list[tuple], every_glyph_sorted: bool) -> list[list[str]]:
+    """The rows of glyphs made from ``spec``, checked against the general code's lines; the texts of
+    the lines. ``every_glyph_sorted``: the page is not drawn line by line, so no content runs."""
+    glyphs = _glyphs(spec)
+    assert (_content_runs(glyphs) is None) == every_glyph_sorted
+    expected = _as_general_code_reads_them(glyphs)
+    assert _as_rows(glyphs) == expected
+    return [line[0] for line in expected]
+
+
 def test_rows_keep_the_line_rule_for_flat_glyphs_mixed_heights_ligatures_and_bold() -> None:
     # zero-height glyphs each open a line; a tall glyph lowers its line's bottom, so a glyph just
     # below still joins; a spelt-out ligature ("fi") counts twice for the font; a glyph at the same
@@ -48,11 +58,9 @@ def test_rows_keep_the_line_rule_for_flat_glyphs_mixed_heights_ligatures_and_bol
         (" ", 10, 150, 160, 10, False), (" ", 16, 150, 160, 10, False),
         ("g", 10, 170, 180, 9, True), ("h", 16, 170, 180, 9, True), ("i", 22, 170.4, 180.4, 9, False),
     ]
-    glyphs = _glyphs(spec)
-    assert _content_runs(glyphs) is None  # two runs share a rounded top: every glyph is sorted
-    expected = _as_general_code_reads_them(glyphs)
-    assert _as_rows(glyphs) == expected
-    assert [line[0] for line in expected] == [["a", "fi", "b", "c", "c", "d"], ["."], ["."], ["e"], ["g", "h", "i"]]
+    # two runs share a rounded top: every glyph is sorted
+    assert _rows_read_as_the_general_code(spec, every_glyph_sorted=True) == \
+        [["a", "fi", "b", "c", "c", "d"], ["."], ["."], ["e"], ["g", "h", "i"]]
 
 
 def test_rows_of_a_page_drawn_line_by_line_keep_the_line_rule_without_sorting_every_glyph() -> None:
@@ -65,11 +73,8 @@ def test_rows_of_a_page_drawn_line_by_line_keep_the_line_rule_without_sorting_ev
         ("fi", 10, 150, 160, 10, True), ("g", 16, 150, 160, 10, True), ("h", 12, 161, 171, 10, False),
         (" ", 10, 180, 190, 10, False), (" ", 16, 180, 190, 10, False),
     ]
-    glyphs = _glyphs(spec)
-    assert _content_runs(glyphs) is not None
-    expected = _as_general_code_reads_them(glyphs)
-    assert _as_rows(glyphs) == expected
-    assert [line[0] for line in expected] == [["a", "c", "b", "d"], ["."], ["."], ["fi", "g"], ["h"]]
+    assert _rows_read_as_the_general_code(spec, every_glyph_sorted=False) == \
+        [["a", "c", "b", "d"], ["."], ["."], ["fi", "g"], ["h"]]
 
 
 def test_runs_of_rising_x0_are_cut_where_top_or_bottom_changes() -> None:
