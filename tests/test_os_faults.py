@@ -236,3 +236,29 @@ def test_without_hard_links_a_new_output_is_still_claimed_exclusively(tmp_path: 
     with pytest.raises(RelazioneError, match="out.json: il file esiste già"):
         write_atomic(tmp_path / "out.json", b"other")
     assert os.listdir(tmp_path) == ["out.json"]
+
+
+def test_a_stop_while_the_temporary_file_is_made_leaves_nothing_behind(tmp_path: Path, monkeypatch) -> None:
+    """A batch's worker is stopped with SIGTERM at any moment, also inside mkstemp after it made the
+    file and before it returned its name: the stop must still remove the file. The signal is sent
+    just as the file is opened; the handler is the workers'."""
+    import signal
+
+    from relazione.cli.interrupt import _exit_cleanly
+    from relazione.fileio import write_atomic
+
+    real_open = os.open
+
+    def stopped_here(path: str, flags: int, mode: int = 0o777) -> int:
+        fd = real_open(path, flags, mode)
+        os.kill(os.getpid(), signal.SIGTERM)
+        return fd
+
+    previous = signal.signal(signal.SIGTERM, _exit_cleanly)
+    try:
+        monkeypatch.setattr(os, "open", stopped_here)
+        with pytest.raises(SystemExit):
+            write_atomic(tmp_path / "out.json", b"complete")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert os.listdir(tmp_path) == []

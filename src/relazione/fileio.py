@@ -14,9 +14,10 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from relazione.errors import RelazioneError, shown_path
@@ -53,19 +54,27 @@ def refuse_existing(path: Path, force: bool) -> None:
         raise RelazioneError(path, EXISTS)
 
 
-def _temporary(folder: Path, name: str, data: bytes) -> str:
-    """A complete copy of ``data`` in ``folder``, with the mode a plain ``open()`` would give (0666 minus
-    the umask): mkstemp makes it 0600, and colleagues on a shared folder must be able to open the output."""
-    # a short prefix: a long target name must not make the temporary one too long to create
-    fd, tmp = tempfile.mkstemp(prefix=f".{name[:32]}.", suffix=".tmp", dir=folder)
+def _fill(fd: int, tmp: str, data: bytes) -> None:
+    """The temporary file gets ``data`` and the mode a plain ``open()`` would give (0666 minus the
+    umask): mkstemp makes it 0600, and colleagues on a shared folder must be able to open the output."""
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.chmod(tmp, 0o666 & ~_umask())
+
+
+@contextlib.contextmanager
+def _stops_held() -> Iterator[None]:
+    """Ctrl-C and SIGTERM held back until the block ends: a stop inside ``mkstemp``, after it made the
+    file and before its name reached us, would leave the file behind (a batch's workers are stopped
+    with SIGTERM at any moment). A stop held is acted on as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o666 & ~_umask())
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return tmp
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def _put_new(tmp: str, path: Path) -> None:
@@ -99,7 +108,9 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> None:
         raise RelazioneError(path, f"la cartella {shown_path(folder)} {problem}")
     tmp = None
     try:
-        tmp = _temporary(folder, path.name, data)
+        with _stops_held():  # a short prefix: a long target name must not make the temporary one too long
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name[:32]}.", suffix=".tmp", dir=folder)
+        _fill(fd, tmp, data)
         if force:
             os.replace(tmp, path)
         else:
