@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 from relazione.errors import RelazioneError
 from relazione.readers.pdf_glyph_mend import mend
 from relazione.readers.pdf_glyph_words import words_from_glyphs
+from relazione.readers.pdf_pdfium_calls import INT, VP, plain_call
 from relazione.readers.pdf_source import Glyphs, SourcePage
 from relazione.readers.pdf_source_pdfium_paths import page_edges_and_images
 from relazione.readers.pdf_words import is_bold_font
@@ -84,15 +85,6 @@ def _read_page(page, number: int) -> SourcePage:  # noqa: ANN001
     return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs))
 
 
-def _fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
-    """The same C function with plain integer arguments: pypdfium2's typed pointers cost more per
-    call than PDFium's work, and a page has thousands of characters."""
-    return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, ctypes.c_void_p).value)
-
-
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-
-
 class _CharCalls(NamedTuple):
     text_object: Any
     loose_box: Any
@@ -127,16 +119,15 @@ class _ObjectCalls(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _object_calls() -> _ObjectCalls:
-    """Calls on handles as plain integers: ``ctypes.cast`` to make typed handles leaves a reference
-    cycle per call, garbage only the cycle collector frees (paused while pages are read)."""
+    """The calls made per text object or page, on handles as plain integers (``pdf_pdfium_calls``)."""
     import pypdfium2.raw as raw
 
-    return _ObjectCalls(_fast(raw.FPDFTextObj_GetFontSize, _INT, _VP, _VP),
-                        _fast(raw.FPDFTextObj_GetFont, _VP, _VP),
-                        _fast(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, _VP, _VP, ctypes.c_size_t),
-                        _fast(raw.FPDFText_GetText, _INT, _VP, _INT, _INT, _VP),
-                        _fast(raw.FPDFText_GetMatrix, _INT, _VP, _INT, _VP),
-                        _fast(raw.FPDFText_GetCharOrigin, _INT, _VP, _INT, _VP, _VP))
+    return _ObjectCalls(plain_call(raw.FPDFTextObj_GetFontSize, INT, VP, VP),
+                        plain_call(raw.FPDFTextObj_GetFont, VP, VP),
+                        plain_call(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, VP, VP, ctypes.c_size_t),
+                        plain_call(raw.FPDFText_GetText, INT, VP, INT, INT, VP),
+                        plain_call(raw.FPDFText_GetMatrix, INT, VP, INT, VP),
+                        plain_call(raw.FPDFText_GetCharOrigin, INT, VP, INT, VP, VP))
 
 
 class _Glyphs:
@@ -146,7 +137,7 @@ class _Glyphs:
         import pypdfium2.raw as raw
 
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
-        self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see _object_calls
+        self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see pdf_pdfium_calls
 
     def text(self, n: int) -> str:
         raw = self.raw

@@ -15,10 +15,11 @@ from functools import lru_cache
 from itertools import repeat
 from typing import Any, NamedTuple
 
+from relazione.readers.pdf_pdfium_calls import INT, VP, plain_call
+
 Matrix = tuple[float, float, float, float, float, float]
 IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 MAX_DEPTH = 8  # forms nested deeper than this are not opened (a damaged file may loop)
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
 
 
 class _Calls(NamedTuple):
@@ -44,21 +45,17 @@ class _Calls(NamedTuple):
 
 @lru_cache(maxsize=1)
 def _calls() -> _Calls:
-    """pypdfium2's typed handles cost more per call than PDFium's work (a typed pointer made for
-    each object returned, each argument checked), and every page object is asked its type, every
-    path segment four things: the same C functions, called with integers."""
+    """Every page object is asked its type, every path segment four things: called with integers
+    (see ``pdf_pdfium_calls``)."""
     import pypdfium2.raw as raw
 
-    def fast(function, restype, *argtypes):  # noqa: ANN001, ANN002, ANN202
-        return ctypes.CFUNCTYPE(restype, *argtypes)(ctypes.cast(function, _VP).value)
-
-    return _Calls(fast(raw.FPDFPage_CountObjects, _INT, _VP), fast(raw.FPDFPage_GetObject, _VP, _VP, _INT),
-                  fast(raw.FPDFPageObj_GetType, _INT, _VP), fast(raw.FPDFPageObj_GetMatrix, _INT, _VP, _VP),
-                  fast(raw.FPDFFormObj_CountObjects, _INT, _VP),
-                  fast(raw.FPDFFormObj_GetObject, _VP, _VP, ctypes.c_ulong),
-                  fast(raw.FPDFPath_CountSegments, _INT, _VP), fast(raw.FPDFPath_GetPathSegment, _VP, _VP, _INT),
-                  fast(raw.FPDFPathSegment_GetPoint, _INT, _VP, _VP, _VP),
-                  fast(raw.FPDFPathSegment_GetType, _INT, _VP), fast(raw.FPDFPathSegment_GetClose, _INT, _VP),
+    return _Calls(plain_call(raw.FPDFPage_CountObjects, INT, VP), plain_call(raw.FPDFPage_GetObject, VP, VP, INT),
+                  plain_call(raw.FPDFPageObj_GetType, INT, VP), plain_call(raw.FPDFPageObj_GetMatrix, INT, VP, VP),
+                  plain_call(raw.FPDFFormObj_CountObjects, INT, VP),
+                  plain_call(raw.FPDFFormObj_GetObject, VP, VP, ctypes.c_ulong),
+                  plain_call(raw.FPDFPath_CountSegments, INT, VP), plain_call(raw.FPDFPath_GetPathSegment, VP, VP, INT),
+                  plain_call(raw.FPDFPathSegment_GetPoint, INT, VP, VP, VP),
+                  plain_call(raw.FPDFPathSegment_GetType, INT, VP), plain_call(raw.FPDFPathSegment_GetClose, INT, VP),
                   raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO,
                   raw.FS_MATRIX)
 
@@ -66,7 +63,7 @@ def _calls() -> _Calls:
 def page_edges_and_images(page, left: float, top: float, with_edges: bool) -> tuple[list[dict], bool]:  # noqa: ANN001
     calls = _calls()
     state = _Walk(calls, left, top, with_edges)
-    handle = ctypes.cast(page, _VP).value
+    handle = ctypes.cast(page, VP).value
     n = calls.count_objects(handle)
     state.visit(map(calls.get_object, repeat(handle, n), range(n)), IDENTITY, 0)
     return state.edges, state.images
