@@ -106,8 +106,13 @@ def _least_score(profile: Profile, verbatim: list[str]) -> float:
     return len(verbatim) / len(profile.detect.phrases) if profile.detect.phrases else GENERIC_FLOOR
 
 
+def _normalised_phrases(profile: Profile) -> list[str]:
+    """A family's phrases as the head text is written (normalised words); an empty one is never found."""
+    return [n for p in profile.detect.phrases if (n := normalise_words(p))]
+
+
 def _verbatim_phrases(profile: Profile, head: str) -> list[str]:
-    return [n for p in profile.detect.phrases if (n := normalise_words(p)) and n in head]
+    return [n for n in _normalised_phrases(profile) if n in head]
 
 
 def _key_if_first(doc: Document, profile: Profile, verbatim: list[str], head: str,
@@ -126,7 +131,7 @@ def _key_if_first(doc: Document, profile: Profile, verbatim: list[str], head: st
     if profile.parts and not _has_every_part(doc, profile):
         return _rank_key(profile, 0.0) if may_beat(0, 0) else None
     found = len(verbatim)
-    rest = [n for p in phrases if (n := normalise_words(p)) and n not in verbatim]
+    rest = [n for n in _normalised_phrases(profile) if n not in verbatim]
     unknown = len(phrases) - found
     for phrase in rest:
         unknown -= 1
