@@ -4,6 +4,15 @@ glyph gave."""
 
 from __future__ import annotations
 
+import ctypes
+import io
+import sys
+import unicodedata
+from itertools import chain, groupby
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -11,7 +20,7 @@ from conftest import SAMPLES
 from relazione.readers.pdf_glyph_mend import SPACE_SLACK, SPELT_LIGATURES, mend
 from relazione.readers.pdf_glyph_words import LIGATURES
 from relazione.readers.pdf_source import Glyphs
-from relazione.readers.pdf_source_pdfium import PdfiumSource
+from relazione.readers.pdf_source_pdfium import RIGHT_TO_LEFT, PdfiumSource, _calls, _Glyphs, _reads_right_to_left
 from relazione.readers.pdf_typed import FIXED_SHARE, MIN_GLYPHS, PREFIX_SHARE, WINDOW, _head_widths, _proportional
 from relazione.readers.pdf_words import Word
 
@@ -166,3 +175,87 @@ def test_typed_page_test_counted_per_width_answers_as_per_glyph(pitch: float, ot
     glyphs = Glyphs.of_words([Word("x", 10.0, 10.0 + w, 0.0, 10.0, 10.0) for w in widths], [True] * total)
     per_glyph = proportional_per_glyph([g.x1 - g.x0 for g in glyphs.words()], total)
     assert _proportional(_head_widths(glyphs), total) == per_glyph
+
+
+# -- each glyph's text object, asked per run of drawn glyphs -------------------------------------
+
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")  # Debian's fonts-dejavu-core: Hebrew too
+
+
+def objects_both_ways(data: bytes) -> tuple[list[int], list[int]]:
+    """Each drawn glyph's text object on the first page, as the reader asks (per run) and per glyph."""
+    doc = pdfium.PdfDocument(data)
+    page = doc[0]
+    textpage = page.get_textpage()
+    try:
+        glyphs = _Glyphs(textpage.raw, 0.0, page.get_height(), _reads_right_to_left(doc.raw))
+        text = glyphs.text(pdfium.raw.FPDFText_CountChars(textpage.raw))
+        starts, ends = glyphs.drawn(text)
+        kept = list(chain.from_iterable(map(range, starts, ends)))
+        per_glyph = [_calls().text_object(glyphs.address, k) for k in kept]
+        return glyphs.objects(text, starts, ends, kept), per_glyph
+    finally:
+        textpage.close()
+        page.close()
+        doc.close()
+
+
+def one_line_of_text_objects(texts: list[str], right_to_left: bool = False) -> bytes:
+    """A one-page PDF drawing each text as a text object of its own, one after another on a line;
+    ``right_to_left``: the document asks to be read right to left (viewer preference /Direction)."""
+    doc = pdfium.PdfDocument.new()
+    page = doc.new_page(400, 200)
+    data = (ctypes.c_uint8 * DEJAVU.stat().st_size).from_buffer_copy(DEJAVU.read_bytes())
+    font = pdfium.raw.FPDFText_LoadFont(doc.raw, data, len(data), pdfium.raw.FPDF_FONT_TRUETYPE, 1)
+    x = 10.0
+    for text in texts:
+        obj = pdfium.raw.FPDFPageObj_CreateTextObj(doc.raw, font, 12)
+        wide = ctypes.create_string_buffer((text + "\0").encode("utf-16-le"))
+        pdfium.raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(pdfium.raw.FPDF_WCHAR)))
+        pdfium.raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, x, 100)
+        pdfium.raw.FPDFPage_InsertObject(page.raw, obj)
+        x += 7.5 * len(text)
+    pdfium.raw.FPDFPage_GenerateContent(page.raw)
+    out = io.BytesIO()
+    doc.save(out)
+    saved = out.getvalue()
+    if right_to_left:  # PDFium repairs the cross-reference table the longer catalogue shifts
+        saved = saved.replace(b"/Type/Catalog", b"/Type/Catalog/ViewerPreferences<</Direction/R2L>>", 1)
+    return saved
+
+
+def split_objects(objs: list[int]) -> bool:
+    """Does an object come back after another one's glyphs?"""
+    runs = [obj for obj, _ in groupby(objs)]
+    return len(runs) != len(set(runs))
+
+
+def test_text_objects_asked_per_run_are_those_asked_per_glyph_on_every_sample_page() -> None:
+    for name in ("tables_split_across_pages.pdf", "brescia_pira_2020_ocr_typed.pdf"):
+        doc = pdfium.PdfDocument(SAMPLES / name)
+        for index in range(len(doc)):
+            data = io.BytesIO()
+            single = pdfium.PdfDocument.new()
+            single.import_pages(doc, [index])
+            single.save(data)
+            per_run, per_glyph = objects_both_ways(data.getvalue())
+            assert per_run == per_glyph and per_glyph
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="font DejaVu Sans (Debian fonts-dejavu-core) not installed")
+def test_right_to_left_text_splitting_a_text_object_is_asked_per_glyph() -> None:
+    # PDFium reverses the Hebrew run across both objects: the second object's glyphs come first and last
+    per_run, per_glyph = objects_both_ways(one_line_of_text_objects(["בב", "אb"]))
+    assert split_objects(per_glyph) and per_run == per_glyph
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="font DejaVu Sans (Debian fonts-dejavu-core) not installed")
+def test_a_document_read_right_to_left_is_asked_per_glyph() -> None:
+    # Latin text only, but the document's direction makes PDFium reverse the digit and the space
+    per_run, per_glyph = objects_both_ways(one_line_of_text_objects(["b", "a1", " "], right_to_left=True))
+    assert split_objects(per_glyph) and per_run == per_glyph
+
+
+def test_every_right_to_left_character_is_found() -> None:
+    rtl = [chr(c) for c in range(sys.maxunicode + 1) if unicodedata.bidirectional(chr(c)) in ("R", "AL")]
+    assert all(RIGHT_TO_LEFT.match(c) for c in rtl)

@@ -1,9 +1,9 @@
 """The PDFium engine (the default): pypdfium2's text page and page objects, through its raw API
 (ctypes; cffi for the calls made per character, mapped over a page's characters).
 
-A page's characters are read with two calls each (the page's text in one call; per character its
-advance box and its text object, whose font size, font name, direction and baseline are read once
-per object), as pdfminer would give them (``pdf_glyph_mend`` mends ligatures and dropped spaces):
+A page's characters are read with one call each (the page's text in one call; per character its
+advance box; its text object, whose font size, font name, direction and baseline are read once per
+object, is asked at the ends of each run of drawn characters), as pdfminer would give them (``pdf_glyph_mend`` mends ligatures and dropped spaces):
 ``x0``/``x1`` the advance, ``bottom`` the baseline, ``top`` one font size above. Words are made as
 pdfplumber's word extractor makes them from those characters (``pdf_glyph_words``), so the two
 engines group words alike. Ruling edges come from the page's path objects (in form XObjects too),
@@ -35,6 +35,10 @@ HYPHEN_MARKS = "\x02\ufffe"  # PDFium's marks for a hyphen ending a line: the gl
 HYPHENS = str.maketrans(dict.fromkeys(HYPHEN_MARKS, "-"))
 # what PDFium may add to a page's text: found by the regex engine, far faster than a test per character
 SPACE, LINE_BREAK = re.compile(" "), re.compile("[\r\n]")
+# characters of right-to-left scripts (bidi classes R and AL) and the marks that start such text: on a
+# line holding one, PDFium reverses runs of characters, so a text object's characters may be split
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\u200f\u202b\u202e\u2067\ufb1d-\ufdff\ufe70-\ufefe"
+                           "\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 class Unopened(Exception):
@@ -51,6 +55,7 @@ class PdfiumSource:
         try:
             self.doc = pdfium.PdfDocument(data)
             self.page_count = len(self.doc)
+            self.right_to_left = _reads_right_to_left(self.doc.raw)
         except pdfium.PdfiumError as exc:
             if getattr(exc, "err_code", None) == raw.FPDF_ERR_PASSWORD:
                 raise RelazioneError(path, "PDF protetto da password: toglierla prima (ad es. qpdf --decrypt)") \
@@ -68,17 +73,26 @@ class PdfiumSource:
         for index in range(min(limit or self.page_count, self.page_count)):
             page = self.doc[index]
             try:
-                yield _read_page(page, index + 1)
+                yield _read_page(page, index + 1, self.right_to_left)
             finally:
                 page.close()  # closes its text page too: memory stays flat with the page count
 
 
-def _read_page(page, number: int) -> SourcePage:  # noqa: ANN001
+def _reads_right_to_left(doc) -> bool:  # noqa: ANN001
+    """Does the document ask to be read right to left (viewer preference /Direction /R2L)? PDFium then
+    reads every line as right-to-left text."""
+    import pypdfium2.raw as raw
+
+    buf = ctypes.create_string_buffer(8)
+    return raw.FPDF_VIEWERREF_GetName(doc, b"Direction", buf, len(buf)) > 0 and buf.value == b"R2L"
+
+
+def _read_page(page, number: int, right_to_left: bool = False) -> SourcePage:  # noqa: ANN001
     left, bottom, right, top = page.get_mediabox()
     width, height = right - left, top - bottom
     textpage = page.get_textpage()
     try:
-        glyphs = _Glyphs(textpage.raw, left, top).read()
+        glyphs = _Glyphs(textpage.raw, left, top, right_to_left).read()
     finally:
         textpage.close()
     edges, has_images = page_edges_and_images(page.raw, left, top, with_edges=bool(glyphs))
@@ -133,10 +147,11 @@ def _object_calls() -> _ObjectCalls:
 class _Glyphs:
     """A text page's characters as pdfminer gives them (see the module's doc), and their direction."""
 
-    def __init__(self, textpage, left: float, top: float) -> None:  # noqa: ANN001
+    def __init__(self, textpage, left: float, top: float, right_to_left: bool = False) -> None:  # noqa: ANN001
         import pypdfium2.raw as raw
 
         self.raw, self.textpage, self.left, self.top = raw, textpage, left, top
+        self.right_to_left = right_to_left  # the document's direction: see ``objects``
         self.address = ctypes.c_void_p.from_buffer(textpage).value  # not ctypes.cast: see pdf_pdfium_calls
 
     def text(self, n: int) -> str:
@@ -185,7 +200,7 @@ class _Glyphs:
         if not kept:
             return Glyphs()
         chars = "".join(map(text.__getitem__, map(slice, starts, ends)))  # the glyphs' characters
-        objs = list(map(calls.text_object, repeat(self.address), kept))
+        objs = self.objects(text, starts, ends, kept)
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
         list(map(calls.loose_box, repeat(self.address), kept, at_boxes))
         runs = _Runs.of(objs)
@@ -196,6 +211,22 @@ class _Glyphs:
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
         return mend(glyphs, objs)
+
+    def objects(self, text: str, starts: list[int], ends: list[int], kept: list[int]) -> list[int]:
+        """Each drawn glyph's text object. PDFium gives an object's characters one after another: it
+        moves whole objects along a line, and splits one only to reverse right-to-left text. So, on a
+        page without such text, where a drawn run's first and last glyphs share an object every glyph
+        between does: two calls a run (mostly one object, a line or a cell's text), not one a glyph."""
+        call, page = _calls().text_object, repeat(self.address)
+        if self.right_to_left or RIGHT_TO_LEFT.search(text):
+            return list(map(call, page, kept))
+        runs = [(start, end) for start, end in zip(starts, ends, strict=True) if start < end]
+        firsts = list(map(call, page, [start for start, _ in runs]))
+        lasts = list(map(call, page, [end - 1 for _, end in runs]))
+        objs: list[int] = []
+        for (start, end), first, last in zip(runs, firsts, lasts, strict=True):
+            objs += repeat(first, end - start) if first == last else map(call, page, range(start, end))
+        return objs
 
     def drawn(self, text: str) -> tuple[list[int], list[int]]:
         """The runs of characters drawn on the page (starts, ends): not PDFium's own line breaks and
