@@ -126,8 +126,10 @@ def _break_reading_and_closing(engine: str, monkeypatch: pytest.MonkeyPatch) -> 
     if engine == "pdfium":
         import pypdfium2
 
+        from relazione.readers import pdf_source_pdfium
+
         monkeypatch.setattr(pypdfium2.PdfDocument, "close", fail)
-        monkeypatch.setattr(pypdfium2.PdfPage, "get_textpage", unreadable)
+        monkeypatch.setattr(pdf_source_pdfium._Glyphs, "read", unreadable)
     else:
         import pdfplumber
         from pdfplumber.page import Page

@@ -70,12 +70,19 @@ class PdfiumSource:
             self.doc.close()
 
     def pages(self, limit: int | None = None) -> Iterator[SourcePage]:
+        """Each page loaded and closed through PDFium's own calls: pypdfium2's page objects (a
+        finalizer and a parent's registry each) cost more than reading a short page's text."""
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
         for index in range(min(limit or self.page_count, self.page_count)):
-            page = self.doc[index]
+            page = raw.FPDF_LoadPage(self.doc.raw, index)
+            if not page:
+                raise pdfium.PdfiumError("Failed to load page.")
             try:
                 yield _read_page(page, index + 1, self.right_to_left)
             finally:
-                page.close()  # closes its text page too: memory stays flat with the page count
+                raw.FPDF_ClosePage(page)  # memory stays flat with the page count
 
 
 def _reads_right_to_left(doc) -> bool:  # noqa: ANN001
@@ -88,15 +95,33 @@ def _reads_right_to_left(doc) -> bool:  # noqa: ANN001
 
 
 def _read_page(page, number: int, right_to_left: bool = False) -> SourcePage:  # noqa: ANN001
-    left, bottom, right, top = page.get_mediabox()
+    """``page``: PDFium's handle of a loaded page."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    left, bottom, right, top = _mediabox(page)
     width, height = right - left, top - bottom
-    textpage = page.get_textpage()
+    textpage = raw.FPDFText_LoadPage(page)
+    if not textpage:
+        raise pdfium.PdfiumError("Failed to load text page.")
     try:
-        glyphs = _Glyphs(textpage.raw, left, top, right_to_left).read()
+        glyphs = _Glyphs(textpage, left, top, right_to_left).read()
     finally:
-        textpage.close()
-    edges, has_images = page_edges_and_images(page.raw, left, top, with_edges=bool(glyphs))
+        raw.FPDFText_ClosePage(textpage)
+    edges, has_images = page_edges_and_images(page, left, top, with_edges=bool(glyphs))
     return SourcePage(number, width, height, glyphs, has_images, edges, lambda: words_from_glyphs(glyphs))
+
+
+def _mediabox(page) -> tuple[float, float, float, float]:  # noqa: ANN001
+    """The page's MediaBox (left, bottom, right, top); pypdfium2's fallback, US Letter, where PDFium
+    finds none on the page itself."""
+    import pypdfium2.raw as raw
+
+    box = [ctypes.c_float() for _ in range(4)]
+    if not raw.FPDFPage_GetMediaBox(page, *box):
+        return 0, 0, 612, 792
+    left, bottom, right, top = (value.value for value in box)
+    return left, bottom, right, top
 
 
 class _CharCalls(NamedTuple):
