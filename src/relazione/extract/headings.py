@@ -150,7 +150,7 @@ def _screen(rules: tuple[HeadingRule, ...]) -> _Screen | None:
 def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
     """Could any rule match? A heading needs the words before its code to resemble a keyword: the
     words of every possible prefix (the first _MAX_PREFIX_CHARS characters, a word at a time) are
-    scored against all keywords in C, cheaper than scanning for each rule's codes
+    scored against all keywords in one RapidFuzz call, cheaper than scanning for each rule's codes
     (an indicator row is no heading, and most rows are indicator rows)."""
     screen = _screen(rules)
     if screen is None:
@@ -164,6 +164,5 @@ def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
         prefixes.append(prefix)
     if not prefixes or not screen.keywords:
         return False  # no words before any code: no similarity above 0
-    # one RapidFuzz call a prefix: cdist's matrix costs more to make than the few prefixes to score
-    return any(process.extractOne(prefix, screen.keywords, scorer=fuzz.ratio, processor=None,
-                                  score_cutoff=screen.min_similarity) is not None for prefix in prefixes)
+    scores = process.cdist(prefixes, screen.keywords, scorer=fuzz.ratio, score_cutoff=screen.min_similarity)
+    return bool(scores.max() >= screen.min_similarity)
