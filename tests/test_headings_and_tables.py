@@ -98,10 +98,13 @@ def _unscreened_best(text: str, rules: tuple[HeadingRule, ...]):  # type: ignore
     "OO 1.1.1 - Fascicolo d'impresa (Peso: 30,00%)",
     "Indicatore numero 7 sulla qualità dei servizi 1% >= 7,00% 8,00%",
     "Numero di pratiche evase entro 5 giorni 95% 97%",
+    "Obiettivo operativo n.3 - Servizi digitali",  # a code right after a mark, not a space
+    "Area strategica: A) Competitività del territorio",
     "",
 ])
 def test_generic_lines_screened_before_code_scan_match_as_unscreened(line: str) -> None:
-    # match_any screens a line's words against all level words first; the screen must never drop a heading
+    # match_any screens the words before each place a code can start against all level words first; the
+    # screen must never drop a heading
     rules = get_profile("generic").headings
     match_any.cache_clear()
     assert match_any(line, rules) == _unscreened_best(line, rules)

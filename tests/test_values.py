@@ -29,6 +29,7 @@ from relazione.records.values import format_value, parse_number, parse_value
         ("€ 6.900.000,00", None, 6900000.0, "€"),
         ("1.500 posizioni", None, 1500.0, None),
         ("7,5%", None, 7.5, "%"),
+        ("100%", None, 100.0, "%"),  # a percent sign alone after the number: the fast path
         ("-0,57 %", None, -0.57, "%"),
         ("28.133,00 N.", None, 28133.0, "N."),
     ],

@@ -123,12 +123,13 @@ def match_any(text: str, rules: tuple[HeadingRule, ...]) -> HeadingMatch | None:
 
 @dataclass(frozen=True, slots=True)
 class _Screen:
-    """All the rules' keywords in one list, the lowest similarity any rule accepts, and the longest words
-    before a code that can still reach it."""
+    """All the rules' keywords in one list, the lowest similarity any rule accepts, the longest words
+    before a code that can still reach it, and where any rule's code can start."""
 
     keywords: tuple[str, ...]
     min_similarity: float
     max_prefix: float
+    code_starts: re.Pattern[str]
 
 
 @cache
@@ -144,25 +145,30 @@ def _screen(rules: tuple[HeadingRule, ...]) -> _Screen | None:
     # fuzz.ratio(a, b) <= 200 * len(b) / (len(a) + len(b)) when a is the longer: words longer than this
     # cannot reach `least` against any keyword (plus one character against rounding)
     longest = max((len(k) for k in keywords), default=0) * (200 - least) / least + 1
-    return _Screen(keywords, least, longest)
+    # a zero-width match wherever one of the rules' codes matches as _code_regex reads it: every place a
+    # heading's words can end
+    codes = "|".join(f"(?:{r.code})" for r in rules)
+    code_starts = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?=(?:{codes})(?![\p{{N}}]))")
+    return _Screen(keywords, least, longest, code_starts)
 
 
 def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
-    """Could any rule match? A heading needs the words before its code to resemble a keyword: the
-    words of every possible prefix (the first _MAX_PREFIX_CHARS characters, a word at a time) are
-    scored against all keywords in one RapidFuzz call, cheaper than scanning for each rule's codes
-    (an indicator row is no heading, and most rows are indicator rows)."""
+    """Could any rule match? A heading needs the words before one of its codes to resemble a keyword:
+    the words before each place a code can start (within _MAX_PREFIX_CHARS) are scored against all
+    keywords in C. One scan for the codes of all rules and a RapidFuzz call only where a code starts
+    are cheaper than scanning for each rule's codes, or scoring every word prefix (an indicator row is
+    no heading, and most rows are indicator rows)."""
     screen = _screen(rules)
     if screen is None:
         return True
-    prefixes: list[str] = []
-    prefix = ""
-    for word in _NOT_WORD.sub(" ", text[:_MAX_PREFIX_CHARS]).upper().split():
-        prefix = f"{prefix} {word}" if prefix else word
-        if len(prefix) > screen.max_prefix:
+    head = text[: _MAX_PREFIX_CHARS + 40]  # the text match_heading looks for codes in
+    for start in screen.code_starts.finditer(head):
+        if start.start() > _MAX_PREFIX_CHARS:
             break
-        prefixes.append(prefix)
-    if not prefixes or not screen.keywords:
-        return False  # no words before any code: no similarity above 0
-    scores = process.cdist(prefixes, screen.keywords, scorer=fuzz.ratio, score_cutoff=screen.min_similarity)
-    return bool(scores.max() >= screen.min_similarity)
+        words = normalise_words(head[: start.start()])
+        if len(words) > screen.max_prefix:
+            break  # the words before a later code are longer still
+        if words and process.extractOne(words, screen.keywords, scorer=fuzz.ratio, processor=None,
+                                        score_cutoff=screen.min_similarity) is not None:
+            return True
+    return False

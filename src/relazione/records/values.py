@@ -82,6 +82,8 @@ def _match_op(text: str) -> tuple[str | None, str]:
 def _match_unit(text: str) -> tuple[str | None, str]:
     if not text:
         return None, text  # most numbers end their text
+    if text == "%":
+        return "%", ""  # most others end with a percent sign: the long alternation need not be tried
     m = _UNIT_RE.match(text)
     if not m:
         return None, text
