@@ -3,6 +3,7 @@ cells and tables, in its order, on the ruling lines of real pages."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pdfplumber
@@ -78,3 +79,28 @@ def test_edges_kept_are_pdfplumbers_own_in_its_order(name: str) -> None:
     with pdfplumber.open(path) as pdf:  # pdfplumber's own edges: y0 and y1 moved as well
         for page in pdf.pages[:3]:
             assert kept_edges(page.edges) == _pdfplumbers_kept_edges(page.edges)
+
+
+def _ruling(x0: float, top: float, x1: float, bottom: float) -> dict:
+    return {"object_type": "line", "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": "h" if top == bottom else "v"}
+
+
+def test_cells_and_tables_of_broken_grids_are_pdfplumbers_own() -> None:
+    """Grids with rulings missing here and there (merged cells, open sides, separate blocks): the
+    cells need more than the next point below and right, and must still be pdfplumber's."""
+    rng = random.Random(7)
+    s = TableSettings.resolve(TABLE_SETTINGS)
+    checked = 0
+    for _ in range(300):
+        xs = sorted(rng.sample(range(0, 200, 10), rng.randint(3, 7)))
+        ys = sorted(rng.sample(range(0, 200, 10), rng.randint(3, 7)))
+        edges = [_ruling(a, y, b, y) for y in ys for a, b in zip(xs, xs[1:], strict=False) if rng.random() < 0.8]
+        edges += [_ruling(x, a, x, b) for x in xs for a, b in zip(ys, ys[1:], strict=False) if rng.random() < 0.8]
+        kept, points = _kept_and_intersections(edges)
+        v_masks, h_masks = _intersections(kept, s.intersection_x_tolerance, s.intersection_y_tolerance)
+        cells = _cells(v_masks, h_masks)
+        assert cells == intersections_to_cells(points)
+        assert _tables_of(cells) == cells_to_tables(cells)
+        checked += len(cells)
+    assert checked > 1000

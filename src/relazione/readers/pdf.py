@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
+from itertools import compress
 
 from relazione.errors import RelazioneError
 from relazione.readers.blocks import Document, Provenance, sha256_of
@@ -180,11 +181,20 @@ def page_items(words: list[Word], edges: list[dict], width: float, number: int,
         inside = [index.within(t.bbox) for t in tables]
         boxes = [box for t, words_in in zip(tables, inside, strict=True)
                  if (box := table_box(t, words_in, number)) is not None]
-        taken = {id(w) for words_in in inside for w in words_in.words}
-        free = [w for w in words if id(w) not in taken]  # in the page's order, as lines are grouped from
+        free = _outside(words, inside)
     items, carried = _place(free, boxes, width, number, carried)
     _number(items, number, ocr)
     return items, carried
+
+
+def _outside(words: list[Word], inside: list[WordIndex]) -> list[Word]:
+    """The words in none of the indexes (made of ``words``), in the page's order, as lines are grouped
+    from: marked by their places, no set of them to build and test."""
+    outside = [True] * len(words)
+    for words_in in inside:
+        for place in words_in.places:
+            outside[place] = False
+    return list(compress(words, outside))
 
 
 def _place(free: list[Word], boxes: list[TableBox], width: float, number: int,

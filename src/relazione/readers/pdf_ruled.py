@@ -179,42 +179,53 @@ def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) ->
 
 
 class _Grid:
-    """The intersections by column and by row, with their edge masks."""
+    """The intersections by column (their sorted order) and by row, each known by its place in that
+    order: their edge masks in lists, a point's own coordinates hashed only to find a cell's far
+    corner (a dict lookup by a tuple of floats costs several list reads)."""
 
     def __init__(self, v_masks: Masks, h_masks: Masks) -> None:
-        self.v, self.h = v_masks, h_masks
-        self.points = sorted(v_masks)
-        self.column: dict[float, list[Point]] = {}  # x -> its points by y
-        self.row: dict[float, list[Point]] = {}  # y -> its points by x
-        self.at: dict[Point, tuple[int, int]] = {}  # a point -> its place in its column and in its row
-        for pt in self.points:
-            in_column, in_row = self.column.setdefault(pt[0], []), self.row.setdefault(pt[1], [])
-            self.at[pt] = len(in_column), len(in_row)
-            in_column.append(pt)
-            in_row.append(pt)
+        points = self.points = sorted(v_masks)  # by x, then by y: a point's next below is the next one in its column
+        self.place = {pt: k for k, pt in enumerate(points)}
+        self.v = [v_masks[pt] for pt in points]
+        self.h = [h_masks[pt] for pt in points]
+        self.column_end: list[int] = []  # a point -> the place after its column's last point
+        self.row_at: list[tuple[list[int], int]] = []  # a point -> its row (places by x) and its place there
+        rows: dict[float, list[int]] = {}
+        column_start = 0
+        for k, (x, y) in enumerate(points):
+            row = rows.setdefault(y, [])
+            self.row_at.append((row, len(row)))
+            row.append(k)
+            if x != points[column_start][0]:  # a new column: the one before ends here
+                self.column_end += [k] * (k - column_start)
+                column_start = k
+        self.column_end += [len(points)] * (len(points) - column_start)
 
-    def smallest_cell(self, pt: Point) -> BBox | None:
-        """pdfplumber's ``find_smallest_cell``: the first point below ``pt`` and point right of it,
-        both joined to it, whose corner is joined to both; the points below tried one by one, as
-        there. Points of one column can only share a vertical edge, of one row a horizontal one."""
-        v, h = self.v, self.h
-        i, j = self.at[pt]
-        column, row = self.column[pt[0]], self.row[pt[1]]
-        if i + 1 < len(column) and j + 1 < len(row):  # most cells: the next point below and the next right
-            b, r = column[i + 1], row[j + 1]
-            corner = (r[0], b[1])
-            if v[pt] & v[b] and h[pt] & h[r] and corner in v and v[corner] & v[r] and h[corner] & h[b]:
-                return pt[0], pt[1], corner[0], corner[1]
-        right: list[Point] | None = None
-        for b in column[i + 1:]:
-            if not v[pt] & v[b]:
+    def smallest_cell(self, k: int) -> BBox | None:
+        """pdfplumber's ``find_smallest_cell`` from the point at place ``k``: the first point below it
+        and point right of it, both joined to it, whose corner is joined to both; the points below
+        tried one by one, as there. Points of one column can only share a vertical edge, of one row a
+        horizontal one."""
+        v, h, points = self.v, self.h, self.points
+        end = self.column_end[k]
+        row, j = self.row_at[k]
+        if k + 1 == end or j + 1 == len(row):  # nothing below or nothing right: no cell (no search)
+            return None
+        b, r = k + 1, row[j + 1]  # most cells: the next point below and the next right
+        if v[k] & v[b] and h[k] & h[r]:
+            corner = self.place.get((points[r][0], points[b][1]))
+            if corner is not None and v[corner] & v[r] and h[corner] & h[b]:
+                return points[k][0], points[k][1], points[r][0], points[b][1]
+        right: list[int] | None = None
+        for b in range(k + 1, end):
+            if not v[k] & v[b]:
                 continue
             if right is None:
-                right = [r for r in row[j + 1:] if h[pt] & h[r]]
+                right = [r for r in row[j + 1:] if h[k] & h[r]]
             for r in right:
-                corner = (r[0], b[1])
-                if corner in v and v[corner] & v[r] and h[corner] & h[b]:
-                    return pt[0], pt[1], corner[0], corner[1]
+                corner = self.place.get((points[r][0], points[b][1]))
+                if corner is not None and v[corner] & v[r] and h[corner] & h[b]:
+                    return points[k][0], points[k][1], points[r][0], points[b][1]
         return None
 
 
@@ -224,7 +235,7 @@ def _cells(v_masks: Masks, h_masks: Masks) -> list[BBox]:
     those below and right of each one; here each point's edges are masks made once and the points
     below and right come from its column and its row."""
     grid = _Grid(v_masks, h_masks)
-    return [cell for pt in grid.points if (cell := grid.smallest_cell(pt)) is not None]
+    return [cell for k in range(len(grid.points)) if (cell := grid.smallest_cell(k)) is not None]
 
 
 def _tables_of(cells: list[BBox]) -> list[list[BBox]]:

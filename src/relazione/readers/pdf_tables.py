@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from relazione.readers.blocks import Cell, Provenance, Row, Table
-from relazione.readers.clean import clean_inline
+from relazione.readers.clean import clean_inline, collapse
 from relazione.readers.pdf_flow import MAYBE_CUT, TableBox, join_lines
 from relazione.readers.pdf_words import PhysLine, WordIndex, group_lines
 
@@ -33,9 +33,12 @@ def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
     words = index.band(bbox[1], bbox[3]).inside(bbox[0], bbox[2]) if bbox is not None else []
     if not words or bbox is None:
         return CellRead("", None, 0.0)
+    if len(words) == 1:  # a number or a code (most cells): one line of one word, no lines to group or join
+        word = words[0]
+        text_right = _text_right(bbox, word.x0, size)
+        return CellRead(collapse(word.text), text_right - word.x1, word.x1 - word.x0)  # collapse: join_lines' own
     lines = group_lines(words)
-    padding = min(max(min([w.x0 for w in words]) - bbox[0], 0.0), size)
-    text_right = bbox[2] - padding
+    text_right = _text_right(bbox, min([w.x0 for w in words]), size)
     parts: list[str] = []
     prev: PhysLine | None = None
     for line in lines:
@@ -47,6 +50,12 @@ def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
         prev = line
     first = lines[0].words[0]
     return CellRead(join_lines(parts), text_right - lines[-1].x1, first.x1 - first.x0)
+
+
+def _text_right(bbox: BBox, left: float, size: float) -> float:
+    """Where the cell's lines may end: its right side less the padding its leftmost word shows on
+    the left (a font size at most)."""
+    return bbox[2] - min(max(left - bbox[0], 0.0), size)
 
 
 def _fills_line_alone(prev: PhysLine, line: PhysLine, text_right: float) -> bool:

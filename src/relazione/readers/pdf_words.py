@@ -102,22 +102,23 @@ class WordIndex:
     cells) come by bisection, not by a scan of all the words. A word is in a box when its centre
     is, bounds included."""
 
-    def __init__(self, words: list[Word], centres: list[float]) -> None:
+    def __init__(self, words: list[Word], centres: list[float], places: list[int]) -> None:
         self.words, self.centres = words, centres  # both sorted by centre
+        self.places = places  # each word's place in the list the index was made of
         self._bands: dict[tuple[float, float], Band] = {}
 
     @classmethod
     def of(cls, words: list[Word]) -> WordIndex:
         centres = [(w.top + w.bottom) / 2 for w in words]
         order = sorted(range(len(words)), key=centres.__getitem__)  # stable: ties keep the words' order
-        return cls([words[i] for i in order], [centres[i] for i in order])
+        return cls([words[i] for i in order], [centres[i] for i in order], order)
 
     def within(self, bbox: tuple[float, float, float, float]) -> WordIndex:
         """The index of the words inside ``bbox`` (a table's), still sorted."""
         x0, top, x1, bottom = bbox
         lo, hi = bisect_left(self.centres, top), bisect_right(self.centres, bottom)
         kept = [i for i, w in enumerate(self.words[lo:hi], lo) if x0 <= (w.x0 + w.x1) / 2 <= x1]
-        return WordIndex([self.words[i] for i in kept], [self.centres[i] for i in kept])
+        return WordIndex([self.words[i] for i in kept], [self.centres[i] for i in kept], [self.places[i] for i in kept])
 
     def band(self, top: float, bottom: float) -> Band:
         """The words whose centre lies between ``top`` and ``bottom``: a row's, made once for its cells."""
@@ -143,6 +144,8 @@ class Band:
         lo, hi = bisect_left(self.xs, x0), bisect_right(self.xs, x1)
         if lo == hi:  # most cells of most tables are empty
             return []
+        if hi - lo == 1:  # a number, a code: no order to restore
+            return [self.words[self.by_x[lo]]]
         return [self.words[i] for i in sorted(self.by_x[lo:hi])]
 
 
