@@ -1,9 +1,10 @@
-"""The PDFium engine (the default): pypdfium2's text page and page objects, through its raw API
-(ctypes; cffi for the calls made per character, mapped over a page's characters).
+"""The PDFium engine (the default): PDFium's pages, text pages and page objects, through pypdfium2's
+raw API (ctypes; cffi for the calls made per character, mapped over a page's characters).
 
 A page's characters are read with one call each (the page's text in one call; per character its
 advance box; its text object, whose font size, font name, direction and baseline are read once per
-object, is asked at the ends of each run of drawn characters), as pdfminer would give them (``pdf_glyph_mend`` mends ligatures and dropped spaces):
+object, asked at the ends of each run of drawn characters), as pdfminer would give them
+(``pdf_glyph_mend`` mends ligatures and dropped spaces):
 ``x0``/``x1`` the advance, ``bottom`` the baseline, ``top`` one font size above. Words are made as
 pdfplumber's word extractor makes them from those characters (``pdf_glyph_words``), so the two
 engines group words alike. Ruling edges come from the page's path objects (in form XObjects too),
