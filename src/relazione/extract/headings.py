@@ -17,6 +17,10 @@ from relazione.extract.profiles import HeadingRule
 
 _SEPARATORS = " \t:.-–—_)"
 _MAX_PREFIX_CHARS = 48
+_HEAD_CHARS = _MAX_PREFIX_CHARS + 40  # a line's start where codes are looked for: prefix, code and room
+# A code stands alone: not glued to a word before it, and not followed by more digits.
+_BEFORE_CODE = r"(?<![\p{L}\p{N}])"
+_AFTER_CODE = r"(?![\p{N}])"
 _NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
 _SHORT_WORD = 5  # letters: a level word this short must match exactly
 _ABBREVIATION = 3  # letters: "AS", "OS", "OO", "O.S." are abbreviations, written in capitals
@@ -45,8 +49,7 @@ def normalise_words(s: str) -> str:
 
 @cache
 def _code_regex(code: str) -> re.Pattern[str]:
-    # The code must stand alone: not glued to a word before it, and not followed by more digits.
-    return re.compile(rf"(?<![\p{{L}}\p{{N}}])(?P<code>{code})(?![\p{{N}}])")
+    return re.compile(f"{_BEFORE_CODE}(?P<code>{code}){_AFTER_CODE}")
 
 
 def keyword_similarity(prefix: str, keywords: tuple[str, ...]) -> float:
@@ -86,7 +89,7 @@ def is_garbage(text: str) -> bool:
 
 def match_heading(text: str, rule: HeadingRule) -> HeadingMatch | None:
     """Match one line against one level's rule; None when it is not such a heading."""
-    head = text[: _MAX_PREFIX_CHARS + 40]
+    head = text[:_HEAD_CHARS]
     if rule.code_required or _code_regex(rule.code).search(head):
         for m in _code_regex(rule.code).finditer(head):
             prefix = head[: m.start()]
@@ -148,7 +151,7 @@ def _screen(rules: tuple[HeadingRule, ...]) -> _Screen | None:
     # a zero-width match wherever one of the rules' codes matches as _code_regex reads it: every place a
     # heading's words can end
     codes = "|".join(f"(?:{r.code})" for r in rules)
-    code_starts = re.compile(rf"(?<![\p{{L}}\p{{N}}])(?=(?:{codes})(?![\p{{N}}]))")
+    code_starts = re.compile(f"{_BEFORE_CODE}(?=(?:{codes}){_AFTER_CODE})")
     return _Screen(keywords, least, longest, code_starts)
 
 
@@ -161,7 +164,7 @@ def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
     screen = _screen(rules)
     if screen is None:
         return True
-    head = text[: _MAX_PREFIX_CHARS + 40]  # the text match_heading looks for codes in
+    head = text[:_HEAD_CHARS]  # the text match_heading looks for codes in
     for start in screen.code_starts.finditer(head):
         if start.start() > _MAX_PREFIX_CHARS:
             break
