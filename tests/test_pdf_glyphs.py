@@ -193,7 +193,8 @@ def objects_both_ways(data: bytes) -> tuple[list[int], list[int]]:
         starts, ends = glyphs.drawn(text)
         kept = list(chain.from_iterable(map(range, starts, ends)))
         per_glyph = [_calls().text_object(glyphs.address, k) for k in kept]
-        return glyphs.objects(text, starts, ends, kept), per_glyph
+        runs = glyphs.objects(text, starts, ends, kept)
+        return runs.repeated(runs.objs), per_glyph
     finally:
         textpage.close()
         page.close()

@@ -226,33 +226,40 @@ class _Glyphs:
         if not kept:
             return Glyphs()
         chars = "".join(map(text.__getitem__, map(slice, starts, ends)))  # the glyphs' characters
-        objs = self.objects(text, starts, ends, kept)
+        runs = self.objects(text, starts, ends, kept)
         boxes, at_boxes = _buffer("f", 4, len(kept))  # FS_RECTF per glyph: left, top, right, bottom
         list(map(calls.loose_box, repeat(self.address), kept, at_boxes))
-        runs = _Runs.of(objs)
         # each object at its first glyph: where the object changes, the last time wins
         fonts = self.fonts(dict(zip(reversed(runs.objs), map(kept.__getitem__, reversed(runs.starts)), strict=True)))
         glyphs = Glyphs(list(chars.translate(HYPHENS) if any(mark in chars for mark in HYPHEN_MARKS) else chars),
                         self.across(boxes[0::4]), self.across(boxes[2::4]), *runs.per_glyph(fonts))
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
-        return mend(glyphs, objs)
+        return mend(glyphs, runs.repeated(runs.objs))
 
-    def objects(self, text: str, starts: list[int], ends: list[int], kept: list[int]) -> list[int]:
-        """Each drawn glyph's text object. PDFium gives an object's characters one after another: it
-        moves whole objects along a line, and splits one only to reverse right-to-left text. So, on a
-        page without such text, where a drawn run's first and last glyphs share an object every glyph
-        between does: two calls a run (mostly one object, a line or a cell's text), not one a glyph."""
+    def objects(self, text: str, starts: list[int], ends: list[int], kept: list[int]) -> _Runs:
+        """The drawn glyphs' text objects, as runs. PDFium gives an object's characters one after
+        another: it moves whole objects along a line, and splits one only to reverse right-to-left text.
+        So, on a page without such text, where a drawn run's first and last glyphs share an object every
+        glyph between does: two calls a run (mostly one object, a line or a cell's text), not one a glyph,
+        and the run is one of the object's without looking at each glyph."""
         call, page = _calls().text_object, repeat(self.address)
         if self.right_to_left or RIGHT_TO_LEFT.search(text):
-            return list(map(call, page, kept))
+            return _Runs.of(list(map(call, page, kept)))
         runs = [(start, end) for start, end in zip(starts, ends, strict=True) if start < end]
         firsts = list(map(call, page, [start for start, _ in runs]))
         lasts = list(map(call, page, [end - 1 for _, end in runs]))
         objs: list[int] = []
+        lengths: list[int] = []
         for (start, end), first, last in zip(runs, firsts, lasts, strict=True):
-            objs += repeat(first, end - start) if first == last else map(call, page, range(start, end))
-        return objs
+            if first == last:
+                objs.append(first)
+                lengths.append(end - start)
+            else:
+                split = _Runs.of(list(map(call, page, range(start, end))))
+                objs += split.objs
+                lengths += split.lengths
+        return _Runs.made(objs, lengths)
 
     def drawn(self, text: str) -> tuple[list[int], list[int]]:
         """The runs of characters drawn on the page (starts, ends): not PDFium's own line breaks and
@@ -283,7 +290,8 @@ def _bold(font: int | None) -> bool:
 
 class _Runs(NamedTuple):
     """A page's glyphs as runs of one text object each (an object's glyphs are mostly one run, of a
-    line or a word): each run's object, first glyph and length."""
+    line or a word; two runs in a row may be of one object): each run's object, first glyph and
+    length."""
 
     objs: list[int]
     starts: list[int]
@@ -291,9 +299,14 @@ class _Runs(NamedTuple):
 
     @classmethod
     def of(cls, objs: list[int]) -> _Runs:
+        """The runs of each glyph's text object."""
         runs = [(obj, len(list(run))) for obj, run in groupby(objs)]
-        lengths = [length for _, length in runs]
-        return cls([obj for obj, _ in runs], list(accumulate(lengths[:-1], initial=0)), lengths)
+        return cls.made([obj for obj, _ in runs], [length for _, length in runs])
+
+    @classmethod
+    def made(cls, objs: list[int], lengths: list[int]) -> _Runs:
+        """The runs of these objects and lengths, one after another."""
+        return cls(objs, list(accumulate(lengths[:-1], initial=0)), lengths)
 
     def per_glyph(self, fonts: dict[int, tuple[float, bool, bool, float]]) -> tuple[list, ...]:
         """Each glyph's top, bottom, size, bold and upright, from its text object's font: one value
