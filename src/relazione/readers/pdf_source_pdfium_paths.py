@@ -12,7 +12,8 @@ from __future__ import annotations
 import ctypes
 from collections.abc import Iterable
 from functools import lru_cache
-from itertools import repeat
+from itertools import compress, repeat
+from operator import ne
 from typing import Any, NamedTuple
 
 from relazione.readers.pdf_pdfium_calls import INT, VP, plain_call
@@ -36,6 +37,7 @@ class _Calls(NamedTuple):
     segment_point: Any
     segment_kind: Any
     segment_closes: Any
+    text: int
     image: int
     path: int
     form: int
@@ -56,8 +58,8 @@ def _calls() -> _Calls:
                   plain_call(raw.FPDFPath_CountSegments, INT, VP), plain_call(raw.FPDFPath_GetPathSegment, VP, VP, INT),
                   plain_call(raw.FPDFPathSegment_GetPoint, INT, VP, VP, VP),
                   plain_call(raw.FPDFPathSegment_GetType, INT, VP), plain_call(raw.FPDFPathSegment_GetClose, INT, VP),
-                  raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM, raw.FPDF_SEGMENT_MOVETO,
-                  raw.FS_MATRIX)
+                  raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_FORM,
+                  raw.FPDF_SEGMENT_MOVETO, raw.FS_MATRIX)
 
 
 def page_edges_and_images(page, left: float, top: float, with_edges: bool) -> tuple[list[dict], bool]:  # noqa: ANN001
@@ -79,10 +81,12 @@ class _Walk:
         self.m_at, self.x_at, self.y_at = ctypes.addressof(self.m), ctypes.addressof(self.x), ctypes.addressof(self.y)
 
     def visit(self, objects: Iterable[int], outer: Matrix, depth: int) -> None:
-        """A page's or a form's objects; most are text runs, of which only the type is asked."""
+        """A page's or a form's objects; most are text runs, of which only the type is asked (the types
+        mapped over the objects, the text runs passed over without a step of this loop)."""
         calls = self.calls
-        for obj in objects:
-            kind = calls.kind(obj)
+        handles = list(objects)
+        kinds = list(map(calls.kind, handles))
+        for obj, kind in compress(zip(handles, kinds, strict=True), map(ne, kinds, repeat(calls.text))):
             if kind == calls.image:
                 self.images = True
             elif kind == calls.path and self.with_edges:
@@ -119,7 +123,7 @@ class _Walk:
             seg = calls.get_segment(obj, i)
             calls.segment_point(seg, self.x_at, self.y_at)
             point = (x.value, y.value)
-            if calls.segment_kind(seg) == calls.move_to or not out:
+            if not out or calls.segment_kind(seg) == calls.move_to:  # the first opens one, whatever its kind
                 out.append([point])
             else:
                 out[-1].append(point)
