@@ -35,7 +35,8 @@ def _pdf_safe(view: View) -> None:
                     ind[k] = safe(v)
 
 
-def generate(layout: str, sample: str, out_dir: Path, seed: int = 0) -> tuple[Path, dict]:
+def generate(layout: str, sample: str, out_dir: Path, seed: int = 0, inherited_box: bool = False) -> tuple[Path, dict]:
+    """``inherited_box``: a PDF's page size on its page tree only (``pdfwrite.assemble``)."""
     lay = LAYOUTS[layout]
     rng = random.Random(f"{layout}/{sample}/{seed}")
     view = View.of(load_report(sample))
@@ -49,7 +50,7 @@ def generate(layout: str, sample: str, out_dir: Path, seed: int = 0) -> tuple[Pa
     elif lay.fmt == "docx":
         write_docx(blocks, path)
     elif lay.fmt == "pdf":
-        write_pdf(blocks, path)
+        write_pdf(blocks, path, inherited_box)
     else:
         write_xlsx(blocks, path)
     return path, expected(view, written, str(path.name))

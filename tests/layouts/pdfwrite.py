@@ -55,8 +55,8 @@ class Canvas:
     def line(self, x1: float, y1: float, x2: float, y2: float) -> None:
         self.pages[-1].append(f"0.5 w {x1:.1f} {PAGE_H - y1:.1f} m {x2:.1f} {PAGE_H - y2:.1f} l S")
 
-    def to_bytes(self) -> bytes:
-        return assemble(["\n".join(ops) for ops in self.pages])
+    def to_bytes(self, inherited_box: bool = False) -> bytes:
+        return assemble(["\n".join(ops) for ops in self.pages], inherited_box=inherited_box)
 
 
 def escape(text: str) -> str:
@@ -64,8 +64,10 @@ def escape(text: str) -> str:
     return _escape(text)
 
 
-def assemble(pages: list[str], fonts: dict[str, str] = FONTS) -> bytes:
-    """A whole PDF file from each page's content operators (A4, the standard ``fonts`` by resource name)."""
+def assemble(pages: list[str], fonts: dict[str, str] = FONTS, inherited_box: bool = False) -> bytes:
+    """A whole PDF file from each page's content operators (A4, the standard ``fonts`` by resource name);
+    ``inherited_box``: the page size given once, on the page tree, for the pages to inherit (as some
+    writers do), not on each page."""
     objects: list[bytes] = [b"<< /Type /Catalog /Pages 2 0 R >>", b""]
     numbers = {}
     for name, base in fonts.items():
@@ -73,13 +75,15 @@ def assemble(pages: list[str], fonts: dict[str, str] = FONTS) -> bytes:
         numbers[name] = len(objects)
     font_dict = b" ".join(b"/%s %d 0 R" % (n.encode(), k) for n, k in numbers.items())
     kids = []
+    box = b"/MediaBox [0 0 %d %d]" % (PAGE_W, PAGE_H)
     for ops in pages:
         stream = zlib.compress(ops.encode("cp1252", "replace"))
         objects.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        objects.append(b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-                       b"/Resources << /Font << %s >> >> >>" % (PAGE_W, PAGE_H, len(objects), font_dict))
+        objects.append(b"<< /Type /Page /Parent 2 0 R %s /Contents %d 0 R /Resources << /Font << %s >> >> >>"
+                       % (b"" if inherited_box else box, len(objects), font_dict))
         kids.append(len(objects))
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d %s >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids),
+                                                                 box if inherited_box else b"")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n")
     offsets = []

@@ -93,7 +93,8 @@ class Flow:
             self.c.line(x, top, x, top + h)
 
 
-def write_pdf(blocks: list[Block], path: Path) -> Path:
+def write_pdf(blocks: list[Block], path: Path, inherited_box: bool = False) -> Path:
+    """``inherited_box``: the page size on the page tree only (see ``pdfwrite.assemble``)."""
     flow = Flow()
     for b in blocks:
         if isinstance(b, Para):
@@ -103,5 +104,5 @@ def write_pdf(blocks: list[Block], path: Path) -> Path:
         elif isinstance(b, Break) and flow.y > MARGIN:
             flow.c.new_page()
             flow.y = MARGIN
-    path.write_bytes(flow.c.to_bytes())
+    path.write_bytes(flow.c.to_bytes(inherited_box))
     return path

@@ -114,15 +114,18 @@ def _read_page(page, number: int, right_to_left: bool = False) -> SourcePage:  #
 
 
 def _mediabox(page) -> tuple[float, float, float, float]:  # noqa: ANN001
-    """The page's MediaBox (left, bottom, right, top); pypdfium2's fallback, US Letter, where PDFium
-    finds none on the page itself."""
+    """The page's MediaBox (left, bottom, right, top). PDFium's MediaBox call reads the page's own
+    entry only; a page inheriting its size from the page tree (as pdfminer follows it) gets PDFium's
+    page box, which follows the tree (cut to a CropBox if there is one; US Letter if none at all)."""
     import pypdfium2.raw as raw
 
     box = [ctypes.c_float() for _ in range(4)]
-    if not raw.FPDFPage_GetMediaBox(page, *box):
-        return 0, 0, 612, 792
-    left, bottom, right, top = (value.value for value in box)
-    return left, bottom, right, top
+    if raw.FPDFPage_GetMediaBox(page, *box):
+        left, bottom, right, top = (value.value for value in box)
+        return left, bottom, right, top
+    inherited = raw.FS_RECTF()
+    raw.FPDF_GetPageBoundingBox(page, inherited)
+    return inherited.left, inherited.bottom, inherited.right, inherited.top
 
 
 class _CharCalls(NamedTuple):
