@@ -5,7 +5,8 @@ A page's characters are read with one call each (the page's text in one call; pe
 advance box; its text object, whose font size, font name, direction and baseline are read once per
 object, asked at the ends of each run of drawn characters), as pdfminer would give them
 (``pdf_glyph_mend`` mends ligatures and dropped spaces):
-``x0``/``x1`` the advance, ``bottom`` the baseline, ``top`` one font size above. Words are made as
+``x0``/``x1`` the advance, ``bottom`` the baseline (lowered by the font's descent where it is known,
+see ``_font_facts``), ``top`` one font size above. Words are made as
 pdfplumber's word extractor makes them from those characters (``pdf_glyph_words``), so the two
 engines group words alike. Ruling edges come from the page's path objects (in form XObjects too),
 one edge per straight segment, as pdfplumber makes them from lines, rects and curves. Each page
@@ -193,7 +194,7 @@ class _Glyphs:
         return text
 
     def fonts(self, firsts: dict[int, int]) -> dict[int, tuple[float, bool, bool, float]]:
-        """(size, bold, upright, baseline) of each text object, read at its first character (``firsts``:
+        """(size, bold, upright, bottom) of each text object, read at its first character (``firsts``:
         object -> character): an object is one text-showing operator, so one line of one font at one
         height. Each call is mapped over the page's objects, into one buffer per kind."""
         calls = _object_calls()
@@ -205,13 +206,14 @@ class _Glyphs:
         list(map(calls.matrix, tp, firsts.values(), at_matrices))
         list(map(calls.origin, tp, firsts.values(), at_origins, range(at_origins.start + 8, at_origins.stop + 8, 16)))
         fonts = list(map(calls.font, objs))
-        bold = {font: _bold(font) for font in set(fonts)}
+        facts = {font: _font_facts(font) for font in set(fonts)}
         found = {}
         for obj, size, a, b, c, d, y, font in zip(objs, sizes, matrices[0::6], matrices[1::6], matrices[2::6],
                                                   matrices[3::6], origins[1::2], fonts, strict=True):
             upright = a * d > 0 and b * c <= 0  # pdfminer's test
             scale = abs(d) if upright else (b * b + d * d) ** 0.5
-            found[obj] = (size * scale, bold[font], upright, self.top - y)
+            bold, descent = facts[font]
+            found[obj] = (size * scale, bold, upright, self.top - y - descent * size * scale)
         return found
 
     def read(self) -> Glyphs:
@@ -284,11 +286,28 @@ class _Glyphs:
             glyphs.top[i], glyphs.bottom[i] = self.top - boxes[4 * i + 1], self.top - boxes[4 * i + 3]
 
 
-def _bold(font: int | None) -> bool:
-    """Bold by the font's name (``font``: its handle, None for none)."""
+def _font_facts(font: int | None) -> tuple[bool, float]:
+    """Bold by the font's name, and the font's descent below the baseline per unit of size, negative
+    (``font``: its handle, None for none). pdfminer stands a glyph's box on its font's declared
+    descent; a standard font not embedded declares the one of its published metrics, which pdfminer
+    carries and which is read here too. An embedded font's own declaration PDFium does not give (it
+    makes a descent up where a font declares none), so its glyphs stand on the baseline: as in pdfminer
+    for a font declaring none (the samples' fonts), one descent higher for a font declaring one."""
     buf = ctypes.create_string_buffer(256)
     named = font and _object_calls().font_name(font, ctypes.addressof(buf), 256)
-    return is_bold_font(buf.value.decode("latin-1") if named else "")
+    name = buf.value.decode("latin-1") if named else ""
+    return is_bold_font(name), _standard_descent(font, name) if font else 0.0
+
+
+def _standard_descent(font: int, name: str) -> float:
+    """The published descent of a standard font (Helvetica, Times, Arial...) not embedded, else 0."""
+    import pypdfium2.raw as raw
+
+    if plain_call(raw.FPDFFont_GetIsEmbedded, INT, VP)(font):
+        return 0.0
+    from pdfminer.fontmetrics import FONT_METRICS  # a large table: loaded only for a font not embedded
+
+    return FONT_METRICS[name][0]["Descent"] / 1000 if name in FONT_METRICS else 0.0
 
 
 class _Runs(NamedTuple):
@@ -315,9 +334,9 @@ class _Runs(NamedTuple):
         """Each glyph's top, bottom, size, bold and upright, from its text object's font: one value
         per run, repeated over its glyphs; on a page with no bold, or none rotated, that list is
         made at once."""
-        size, bold, upright, baseline = zip(*map(fonts.__getitem__, self.objs), strict=True)
+        size, bold, upright, bottom = zip(*map(fonts.__getitem__, self.objs), strict=True)
         n = sum(self.lengths)
-        return (self.repeated(map(sub, baseline, size)), self.repeated(baseline), self.repeated(size),
+        return (self.repeated(map(sub, bottom, size)), self.repeated(bottom), self.repeated(size),
                 self.repeated(bold) if any(bold) else [False] * n,
                 [True] * n if all(upright) else self.repeated(upright))
 
