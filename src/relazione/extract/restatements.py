@@ -55,19 +55,29 @@ class _Header:
 def add_restatements(doc: Document, reports: list[Report]) -> None:
     """Fill ``restatements`` on each report from the rows and lines of ``doc`` that restate its indicators."""
     own_rows = {i.provenance for r in reports for i in r.indicators}
-    rows: list[tuple[Row, ColumnMap | None]] | None = None
+    rows: _TableRows | None = None
     for report in reports:
         if report.indicators:
-            rows = rows if rows is not None else _mapped_rows(doc)
+            rows = rows if rows is not None else _TableRows(doc)
             finder = _Finder(report)
             report.restatements = finder.table_rows(rows, own_rows) + finder.narrative(doc)
 
 
-def _mapped_rows(doc: Document) -> list[tuple[Row, ColumnMap | None]]:
-    """The tables' rows of two or more filled cells (a Line, one cell, is never one), each with its
-    mapping as a header: once for every report of the document, as the mapping does not depend on it."""
-    return [(row, map_header(row, HEADER_SYNONYMS))
-            for block in doc.blocks if isinstance(block, Table) for row in block.rows if len(row.filled()) >= 2]
+class _TableRows:
+    """The tables' rows of two or more filled cells (a Line, one cell, is never one), each mapped as a
+    header when first asked: once for every report of the document, as the mapping does not depend on
+    it, and only for the rows a report reads (most rows are indicators' own, see :meth:`_Finder.table_rows`)."""
+
+    def __init__(self, doc: Document) -> None:
+        self.rows = [row for block in doc.blocks if isinstance(block, Table) for row in block.rows
+                     if len(row.filled()) >= 2]
+        self._columns: list[ColumnMap | None | bool] = [False] * len(self.rows)  # False: not mapped yet
+
+    def columns(self, index: int) -> ColumnMap | None:
+        columns = self._columns[index]
+        if columns is False:
+            columns = self._columns[index] = map_header(self.rows[index], HEADER_SYNONYMS)
+        return columns  # type: ignore[return-value]
 
 
 class _Finder:
@@ -79,18 +89,34 @@ class _Finder:
             self.exact.setdefault(name, []).append(i)
 
     # -- overview tables -------------------------------------------------------------------------
-    def table_rows(self, rows: list[tuple[Row, ColumnMap | None]], own_rows: set[Provenance]) -> list[Restatement]:
+    def table_rows(self, rows: _TableRows, own_rows: set[Provenance]) -> list[Restatement]:
+        """Restatements in the rows that are no indicator's own, each read under the last header above it.
+        An indicator's own row restates nothing: it matters only if it is a header, and only to a row read
+        after it, so such rows are tried as headers (the last first) only when one is read."""
         found: list[Restatement] = []
         header = _Header(None, None)
-        for row, columns in rows:
-            new_header = self._header_of(row, columns)
+        skipped: list[int] = []  # own rows since the last row read
+        for index, row in enumerate(rows.rows):
+            if row.prov in own_rows:
+                skipped.append(index)
+                continue
+            header = self._last_header(rows, skipped) or header
+            skipped.clear()
+            new_header = self._header_of(row, rows.columns(index))
             if new_header is not None:
                 header = new_header
                 continue
-            if row.prov in own_rows or (header.columns is None and header.year_column is None):
+            if header.columns is None and header.year_column is None:
                 continue
             found.extend(self._row_restatements(row, header))
         return found
+
+    def _last_header(self, rows: _TableRows, indices: list[int]) -> _Header | None:
+        for index in reversed(indices):
+            header = self._header_of(rows.rows[index], rows.columns(index))
+            if header is not None:
+                return header
+        return None
 
     def _header_of(self, row: Row, columns: ColumnMap | None) -> _Header | None:
         """A header of yearly targets naming the report's year, else the row's mapping (``columns``) when
