@@ -86,7 +86,7 @@ class Scan:
 
     numbered: list[Candidate] = field(default_factory=list)
     styled: list[tuple[Key, int, tuple[float, ...], str]] = field(default_factory=list)  # key, position, style
-    evidence: list[int] = field(default_factory=list)  # indicator headers, weights, indicator sheets
+    evidence: list[int] = field(default_factory=list)  # indicator headers, weights, sheets (see scan_document)
     keyword_headings: list[int] = field(default_factory=list)  # headings the profile's level words read
     anchors: dict[tuple[str, ...], tuple[str, int]] = field(default_factory=dict)  # code parts -> level, where
 
@@ -94,7 +94,11 @@ class Scan:
 def scan_document(doc: Document, profile: Profile) -> Scan:
     """Numbered candidates, styled candidates (a Word heading style or a larger or bold font, no number),
     the positions holding objective evidence, and the headings the keyword rules read (the evidence after
-    one of those is its own; their codes anchor the numbers that extend them)."""
+    one of those is its own; their codes anchor the numbers that extend them).
+
+    Evidence counts only in a candidate's part of the document, which starts at the candidate: table rows
+    before the first candidate are not tried for it (in a document whose headings all carry level words,
+    none is). Lines are, as a line of evidence is no styled candidate."""
     scan = Scan()
     body_size = doc.body_font_size()
     position = 0
@@ -105,7 +109,8 @@ def scan_document(doc: Document, profile: Profile) -> Scan:
         for key, row in rows:
             position += 1
             starts_table = key == b or key[1] < 2 or row.after_blank  # type: ignore[index]
-            kind, found = _classify(row, previous, starts_table, profile)
+            evidence_counts = isinstance(block, Line) or bool(scan.numbered or scan.styled)
+            kind, found = _classify(row, previous, starts_table, profile, evidence_counts)
             if kind == "numbered":
                 first = next(c.text for c in row.cells if c.text)
                 scan.numbered.append(numbered_candidate(key, position, *found, first))  # type: ignore[misc]
@@ -148,9 +153,10 @@ def _keyword_start(rules: tuple[HeadingRule, ...]) -> re.Pattern[str]:
     return re.compile(rf"^[\W\d_]{{0,12}}(?:{alternation})(?![\p{{Ll}}])", re.IGNORECASE)
 
 
-def _classify(row: Row, previous: Row | None, starts_table: bool,
-              profile: Profile) -> tuple[str, tuple[str, str] | None]:
-    """("numbered", (code, title)), ("keyword", None), ("evidence", None) or ("", None)."""
+def _classify(row: Row, previous: Row | None, starts_table: bool, profile: Profile,
+              evidence_counts: bool) -> tuple[str, tuple[str, str] | None]:
+    """("numbered", (code, title)), ("keyword", (level, code)), ("evidence", None) or ("", None); a row is
+    tried as evidence only when ``evidence_counts``."""
     filled = [c.text for c in row.filled()]
     if not filled:
         return "", None
@@ -162,7 +168,8 @@ def _classify(row: Row, previous: Row | None, starts_table: bool,
     found = _candidate(filled, profile)
     if found:
         return "numbered", found
-    if _is_evidence_text(filled[0], profile) or (starts_table and _is_header(row, previous, profile)):
+    if evidence_counts and (_is_evidence_text(filled[0], profile)
+                            or (starts_table and _is_header(row, previous, profile))):
         return "evidence", None
     return "", None
 
