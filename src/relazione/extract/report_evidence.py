@@ -32,12 +32,13 @@ _REQUIRED = ("obiettivi", "indicatori")  # at least one of these words
 
 def not_a_report(doc: Document, reports: list[Report]) -> Warning_ | None:
     """A warning when the document shows too few signals of a performance report, else None."""
-    found = _words_found(doc)
+    found: set[str] = set()
     if sum(1 for r in reports for o in r.objectives if o.code) >= 2:
         found.add("obiettivi con codice")
     if any(i.target or i.actual for r in reports for i in r.indicators):
         found.add("indicatori con target o risultato")
-    if any(w in found for w in _REQUIRED) and len(found) >= MIN_SIGNALS:
+    _add_words_found(doc, found)
+    if _is_report(found):
         return None
     seen = ", ".join(sorted(found)) if found else "nessuno"
     return Warning_("not_a_report", "il documento non sembra una relazione/piano della performance: mancano le "
@@ -45,14 +46,17 @@ def not_a_report(doc: Document, reports: list[Report]) -> Warning_ | None:
                                     "nessun obiettivo né indicatore è stato emesso")
 
 
-def _words_found(doc: Document) -> set[str]:
-    """The word signals present in the document's text (read until all are found)."""
-    found: set[str] = set()
+def _is_report(found: set[str]) -> bool:
+    return any(w in found for w in _REQUIRED) and len(found) >= MIN_SIGNALS
+
+
+def _add_words_found(doc: Document, found: set[str]) -> None:
+    """Add the word signals present in the document's text to ``found``, read until the signals make it a
+    report: the rest of the text can change nothing (the warning that lists them is not given)."""
     for row in doc.rows():
+        if _is_report(found):
+            return
         text = " ".join(c.text for c in row.cells if c.text)
         for name, pattern in _WORDS.items():
             if name not in found and pattern.search(text):
                 found.add(name)
-        if len(found) == len(_WORDS):
-            break
-    return found
