@@ -31,22 +31,40 @@ def without_summary_tables(report: Report, table_of: dict[int, int]) -> list[Ind
     """The report's indicators less the rows of its summary tables."""
     depth = {o.ref: LEVELS.index(o.level) for o in report.objectives}
     by_table: dict[int, list[Indicator]] = defaultdict(list)
-    owners_by_name: dict[str, set[str]] = defaultdict(set)
     for ind in report.indicators:
         if id(ind) in table_of:
             by_table[table_of[id(ind)]].append(ind)
-        owners_by_name[_key(ind.name)].add(ind.objective)
+    owners_by_name: dict[str, set[str]] | None = None  # read only for a table that may be a summary
     dropped: set[int] = set()
     for rows in by_table.values():
+        if not _may_be_summary(rows, depth):
+            continue
+        owners_by_name = owners_by_name if owners_by_name is not None else _owners_by_name(report)
         if _is_summary(rows, owners_by_name, depth):
             dropped.update(id(ind) for ind in rows)
     return [ind for ind in report.indicators if id(ind) not in dropped] if dropped else report.indicators
 
 
-def _is_summary(rows: list[Indicator], owners_by_name: dict[str, set[str]], depth: dict[str, int]) -> bool:
+def _may_be_summary(rows: list[Indicator], depth: dict[str, int]) -> bool:
+    """The tests that need no names: enough rows, one owner, and enough objectives deeper than it in the
+    report (a table under the deepest level, the usual place of indicators, is never a summary)."""
     owner = rows[0].objective
     if len(rows) < MIN_ROWS or any(ind.objective != owner for ind in rows) or owner not in depth:
         return False
+    return sum(1 for d in depth.values() if d > depth[owner]) >= MIN_OBJECTIVES
+
+
+def _owners_by_name(report: Report) -> dict[str, set[str]]:
+    owners: dict[str, set[str]] = defaultdict(set)
+    for ind in report.indicators:
+        owners[_key(ind.name)].add(ind.objective)
+    return owners
+
+
+def _is_summary(rows: list[Indicator], owners_by_name: dict[str, set[str]], depth: dict[str, int]) -> bool:
+    """Most rows named again under several objectives deeper than the table's owner (rows that passed
+    :func:`_may_be_summary`)."""
+    owner = rows[0].objective
     deeper: set[str] = set()
     named_again = 0
     for ind in rows:
