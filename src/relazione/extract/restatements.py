@@ -13,6 +13,7 @@ creates indicators, it only records what another place of the document says abou
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex as re
 from rapidfuzz import fuzz, process
@@ -83,10 +84,19 @@ class _TableRows:
 class _Finder:
     def __init__(self, report: Report) -> None:
         self.report = report
-        self.names = [normalise_words(i.name) for i in report.indicators]
-        self.exact: dict[str, list[int]] = {}
+
+    @cached_property
+    def names(self) -> list[str]:
+        """The indicators' names as rows and quotes are compared with them: normalised when a row or a
+        sentence is first compared (in many documents none is)."""
+        return [normalise_words(i.name) for i in self.report.indicators]
+
+    @cached_property
+    def exact(self) -> dict[str, list[int]]:
+        exact: dict[str, list[int]] = {}
         for i, name in enumerate(self.names):
-            self.exact.setdefault(name, []).append(i)
+            exact.setdefault(name, []).append(i)
+        return exact
 
     # -- overview tables -------------------------------------------------------------------------
     def table_rows(self, rows: _TableRows, own_rows: set[Provenance]) -> list[Restatement]:
