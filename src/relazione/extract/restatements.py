@@ -52,6 +52,10 @@ class _Header:
     columns: ColumnMap | None  # target/actual columns named by words
     year_column: int | None  # or: yearly targets, the report year's column
 
+    @property
+    def reads_rows(self) -> bool:
+        return self.columns is not None or self.year_column is not None
+
 
 def add_restatements(doc: Document, reports: list[Report]) -> None:
     """Fill ``restatements`` on each report from the rows and lines of ``doc`` that restate its indicators."""
@@ -101,22 +105,23 @@ class _Finder:
     # -- overview tables -------------------------------------------------------------------------
     def table_rows(self, rows: _TableRows, own_rows: set[Provenance]) -> list[Restatement]:
         """Restatements in the rows that are no indicator's own, each read under the last header above it.
-        An indicator's own row restates nothing: it matters only if it is a header, and only to a row read
-        after it, so such rows are tried as headers (the last first) only when one is read."""
+        A row that restates nothing where it stands (an indicator's own, or any row before a header) matters
+        only if it is a header, and only to a row read after it: such rows are tried as headers (the last
+        first) only when a row comes that is read."""
         found: list[Restatement] = []
         header = _Header(None, None)
-        skipped: list[int] = []  # own rows since the last row read
+        skipped: list[int] = []  # rows not tried since the last row read
         for index, row in enumerate(rows.rows):
-            if row.prov in own_rows:
+            own = row.prov in own_rows
+            if not own:
+                header = self._last_header(rows, skipped) or header
+                skipped.clear()
+            if own or not header.reads_rows:
                 skipped.append(index)
                 continue
-            header = self._last_header(rows, skipped) or header
-            skipped.clear()
             new_header = self._header_of(row, rows.columns(index))
             if new_header is not None:
                 header = new_header
-                continue
-            if header.columns is None and header.year_column is None:
                 continue
             found.extend(self._row_restatements(row, header))
         return found
