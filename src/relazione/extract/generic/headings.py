@@ -76,10 +76,11 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
     without a code; sentences that merely mention an objective are not headings."""
     if (len(text) > _MAX_HEADING_CHARS and not in_row) or _COUNT.match(text):
         return None, False
-    spaced = _GLUED_ABBREVIATION.sub(r"\1 ", text)
+    spaced = _spaced_abbreviation(text)
     match = match_any(spaced, profile.headings)
-    if match is None and _LEADING_NUMBERING.match(spaced):
-        match = match_any(_LEADING_NUMBERING.sub("", spaced), profile.headings)
+    numbering = _LEADING_NUMBERING.match(spaced) if match is None else None
+    if numbering:
+        match = match_any(spaced[numbering.end():], profile.headings)
     bare = False
     level, depth = section
     if match is None and level:
@@ -93,6 +94,13 @@ def find_heading(text: str, profile: Profile, section: tuple[str | None, int | N
                               or (match.title and is_garbage(match.title))):
         return None, False  # a sentence mentioning an objective, an indicator's code, glyph garbage
     return match, bare
+
+
+def _spaced_abbreviation(text: str) -> str:
+    """ "AS1 Titolo" -> "AS 1 Titolo". A match, then a slice: a substitution costs more even where the
+    pattern does not match, and it matches almost no line."""
+    glued = _GLUED_ABBREVIATION.match(text)
+    return text if glued is None else f"{glued.group(1)} {text[glued.end():]}"
 
 
 def _codeless_heading(text: str, cells: list[str] | None, profile: Profile) -> HeadingMatch | None:
