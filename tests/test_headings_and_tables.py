@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex as re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relazione.extract.headings import match_any, match_heading
+from relazione.extract.headings import _AFTER_CODE, _BEFORE_CODE, _code_starts, _screen, match_any, match_heading
 from relazione.extract.profiles import HeadingRule, get_profile
 from relazione.extract.tables import map_header
 from relazione.readers.blocks import Cell, Provenance, Row
@@ -108,6 +109,16 @@ def test_generic_lines_screened_before_code_scan_match_as_unscreened(line: str) 
     rules = get_profile("generic").headings
     match_any.cache_clear()
     assert match_any(line, rules) == _unscreened_best(line, rules)
+
+
+@given(st.text(alphabet="aAIVXO1290._-( |:à", max_size=30))
+def test_screen_finds_the_code_starts_the_code_lookbehind_allows(text: str) -> None:
+    # the screen matches the character before a code instead of looking behind at it (faster): the same
+    # places, the text's start among them
+    rules = get_profile("generic").headings
+    codes = "|".join(f"(?:{r.code})" for r in rules)
+    looked_behind = re.compile(f"{_BEFORE_CODE}(?=(?:{codes}){_AFTER_CODE})")
+    assert list(_code_starts(text, _screen(rules))) == [m.start() for m in looked_behind.finditer(text)]
 
 
 def test_header_cell_without_letters_maps_when_a_synonym_has_none() -> None:

@@ -7,6 +7,7 @@ compared with each level's keywords by RapidFuzz, so OCR damage of a letter or t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -20,6 +21,7 @@ _MAX_PREFIX_CHARS = 48
 _HEAD_CHARS = _MAX_PREFIX_CHARS + 40  # a line's start where codes are looked for: prefix, code and room
 # A code stands alone: not glued to a word before it, and not followed by more digits.
 _BEFORE_CODE = r"(?<![\p{L}\p{N}])"
+_NOT_LETTER_OR_DIGIT = r"[^\p{L}\p{N}]"  # the character _BEFORE_CODE asks for, where a code does not start a text
 _AFTER_CODE = r"(?![\p{N}])"
 _NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
 _SHORT_WORD = 5  # letters: a level word this short must match exactly
@@ -127,12 +129,14 @@ def match_any(text: str, rules: tuple[HeadingRule, ...]) -> HeadingMatch | None:
 @dataclass(frozen=True, slots=True)
 class _Screen:
     """All the rules' keywords in one list, the lowest similarity any rule accepts, the longest words
-    before a code that can still reach it, and where any rule's code can start."""
+    before a code that can still reach it, and where any rule's code can start: a text's start, or
+    after a character that is no letter or digit (``code_here``, ``code_after``)."""
 
     keywords: tuple[str, ...]
     min_similarity: float
     max_prefix: float
-    code_starts: re.Pattern[str]
+    code_here: re.Pattern[str]
+    code_after: re.Pattern[str]
 
 
 @cache
@@ -148,11 +152,22 @@ def _screen(rules: tuple[HeadingRule, ...]) -> _Screen | None:
     # fuzz.ratio(a, b) <= 200 * len(b) / (len(a) + len(b)) when a is the longer: words longer than this
     # cannot reach `least` against any keyword (plus one character against rounding)
     longest = max((len(k) for k in keywords), default=0) * (200 - least) / least + 1
-    # a zero-width match wherever one of the rules' codes matches as _code_regex reads it: every place a
-    # heading's words can end
+    # wherever one of the rules' codes matches as _code_regex reads it: every place a heading's words can
+    # end. Past a text's start, the character before the code is matched, not looked behind at: the regex
+    # module scans fast for a pattern starting with a character class, and tries a lookbehind at every
+    # position (three times slower over an indicator row)
     codes = "|".join(f"(?:{r.code})" for r in rules)
-    code_starts = re.compile(f"{_BEFORE_CODE}(?=(?:{codes}){_AFTER_CODE})")
-    return _Screen(keywords, least, longest, code_starts)
+    code_here = f"(?=(?:{codes}){_AFTER_CODE})"
+    return _Screen(keywords, least, longest, re.compile(code_here), re.compile(_NOT_LETTER_OR_DIGIT + code_here))
+
+
+def _code_starts(head: str, screen: _Screen) -> Iterator[int]:
+    """Where any rule's code can start in ``head``, in order (as _BEFORE_CODE allows: at the start, or
+    after a character that is no letter or digit)."""
+    if screen.code_here.match(head):
+        yield 0
+    for before in screen.code_after.finditer(head):
+        yield before.end()  # a match is the one character before the code: the next search starts at the code
 
 
 def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
@@ -165,10 +180,10 @@ def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
     if screen is None:
         return True
     head = text[:_HEAD_CHARS]  # the text match_heading looks for codes in
-    for start in screen.code_starts.finditer(head):
-        if start.start() > _MAX_PREFIX_CHARS:
+    for start in _code_starts(head, screen):
+        if start > _MAX_PREFIX_CHARS:
             break
-        words = normalise_words(head[: start.start()])
+        words = normalise_words(head[:start])
         if len(words) > screen.max_prefix:
             break  # the words before a later code are longer still
         if words and process.extractOne(words, screen.keywords, scorer=fuzz.ratio, processor=None,
