@@ -52,12 +52,13 @@ def _line_words(glyphs: Glyphs, start: int, end: int) -> list[Word]:
     within a word), not recomputed from a list per word: a page has thousands."""
     text, x0s, x1s, tops, bottoms = (values[start:end] for values in (
         glyphs.text, glyphs.x0, glyphs.x1, glyphs.top, glyphs.bottom))
-    line_of = _clusters(set(tops))
+    stream = list(_stream_pieces(tops, x0s))
+    line_of = _clusters({tops[piece.start] for piece in stream})  # a piece's glyphs share its top: no set of all
     words: list[Word] = []
     texts: list[str] = []
     line = first = -1
     prev_x1 = prev_top = x1 = top = bottom = 0.0
-    for piece in _reading_pieces(line_of, tops, x0s):
+    for piece in _reading_pieces(stream, line_of, tops, x0s):
         piece_top = tops[piece.start]
         if texts and (line_of[piece_top] != line or abs(piece_top - prev_top) > TOLERANCE):
             words.append(_word(texts, glyphs, start + first, x1, top, bottom))
@@ -93,10 +94,11 @@ def _word(texts: list[str], glyphs: Glyphs, first: int, x1: float, top: float, b
     return Word(text, glyphs.x0[first], x1, top, bottom, glyphs.size[first], glyphs.bold[first])
 
 
-def _reading_pieces(line_of: dict[float, int], top: list[float], x0: list[float]) -> list[range]:
-    """The reading order as pieces of the stream order: the stream is cut where the top changes or
-    x0 goes back, and the pieces are sorted by their first glyph, as one sort of all glyphs would
-    put them; content streams mostly draw a line left to right, so the pieces are few and long.
+def _reading_pieces(stream: list[range], line_of: dict[float, int], top: list[float],
+                    x0: list[float]) -> list[range]:
+    """The reading order: the pieces of the stream (``_stream_pieces``) sorted by their first glyph,
+    as one sort of all glyphs would put them; content streams mostly draw a line left to right, so
+    the pieces are few and long.
     Pieces of one line that overlap (text drawn twice, slightly shifted) are sorted glyph by glyph."""
     def first_glyph(piece: range) -> tuple[int, float, int]:
         return line_of[top[piece.start]], x0[piece.start], piece.start
@@ -104,7 +106,7 @@ def _reading_pieces(line_of: dict[float, int], top: list[float], x0: list[float]
     def last_glyph(piece: range) -> tuple[int, float, int]:
         return line_of[top[piece.start]], x0[piece[-1]], piece[-1]
 
-    pieces = sorted(_stream_pieces(top, x0), key=first_glyph)
+    pieces = sorted(stream, key=first_glyph)
     firsts, lasts = list(map(first_glyph, pieces)), list(map(last_glyph, pieces))
     if any(map(lt, firsts[1:], lasts)):  # a piece starts before the one sorted ahead of it ends
         tangled = {b[0] for a, b in zip(lasts, firsts[1:], strict=False) if b < a}  # their lines
