@@ -55,7 +55,9 @@ def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
 def _text_right(bbox: BBox, left: float, size: float) -> float:
     """Where the cell's lines may end: its right side less the padding its leftmost word shows on
     the left (a font size at most)."""
-    return bbox[2] - min(max(left - bbox[0], 0.0), size)
+    padding = left - bbox[0]
+    padding = 0.0 if padding < 0.0 else padding  # max and min, spelt out: no two calls per cell
+    return bbox[2] - (size if size < padding else padding)
 
 
 def _fills_line_alone(prev: PhysLine, line: PhysLine, text_right: float) -> bool:

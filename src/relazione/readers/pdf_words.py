@@ -75,6 +75,15 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
     """Words whose vertical extents overlap by most of their height form a line, read left to right."""
     if len(words) == 1:  # a table cell's number or code: nothing to sort
         return [PhysLine([words[0]], words[0].top, words[0].bottom, words[0].size)]
+    if not words:
+        return []
+    first = words[0]
+    if first.bottom > first.top and all(w.top == first.top and w.bottom == first.bottom for w in words):
+        # words of one top and bottom (a table cell's label in one font) overlap by their whole
+        # height: one line, read left to right, no keys to make and sort (a page's words fail the
+        # test at its second line)
+        in_line = sorted(words, key=_X0)
+        return [PhysLine(in_line, first.top, first.bottom, max([w.size for w in in_line]))]
     lines: list[PhysLine] = []
     keys = [(round(w.top), w.x0) for w in words]  # keys made once, sorted by index: no call per comparison
     line = None
