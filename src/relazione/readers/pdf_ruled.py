@@ -73,9 +73,13 @@ def kept_edges(edges: list[dict]) -> list[dict]:
         merged = _snapped(vertical, "x0", s.snap_x_tolerance) + _snapped(horizontal, "top", s.snap_y_tolerance)
     else:
         merged = vertical + horizontal
+    lines: dict[tuple[str, float], list[dict]] = {}  # each edge's line asked for once, not to sort and again to group
+    for edge in merged:
+        lines.setdefault(_line_of(edge), []).append(edge)
     joined: list[dict] = []
-    for (orientation, _), group in groupby(sorted(merged, key=_line_of), key=_line_of):
-        joined += _joined(list(group), orientation, s.join_x_tolerance if orientation == "h" else s.join_y_tolerance)
+    for orientation, at in sorted(lines):
+        joined += _joined(lines[orientation, at], orientation,
+                          s.join_x_tolerance if orientation == "h" else s.join_y_tolerance)
     return [e for e in joined if e["height" if e["orientation"] == "v" else "width"] >= s.edge_min_length]
 
 
@@ -105,7 +109,10 @@ def _snapped(edges: list[dict], key: str, tolerance: float) -> list[dict]:
 
 
 def _moved(edge: dict, key: str, shift: float) -> dict:
-    """pdfplumber's ``move_object``, across (``key`` x0) or down (``key`` top)."""
+    """pdfplumber's ``move_object``, across (``key`` x0) or down (``key`` top). An edge alone in its
+    cluster (most are) is its own mean: not moved, not copied (a NaN shift is no zero: moved there too)."""
+    if not shift:
+        return edge
     if key == "x0":
         return {**edge, "x0": edge["x0"] + shift, "x1": edge["x1"] + shift}
     out = {**edge, "top": edge["top"] + shift, "bottom": edge["bottom"] + shift}
@@ -119,6 +126,8 @@ def _moved(edge: dict, key: str, shift: float) -> dict:
 def _joined(edges: list[dict], orientation: str, tolerance: float) -> list[dict]:
     """pdfplumber's ``join_edge_group``: edges of one line, by their start, each one starting within
     ``tolerance`` of the end of the one before extending it."""
+    if len(edges) == 1:  # most rulings are alone on their line: nothing to join
+        return edges
     start, end = ("x0", "x1") if orientation == "h" else ("top", "bottom")
     ordered = sorted(edges, key=itemgetter(start))
     joined = [ordered[0]]
@@ -173,8 +182,11 @@ def _intersections(edges: list[dict], x_tolerance: float, y_tolerance: float) ->
             if top <= h_top + y_tolerance and bottom >= h_top - y_tolerance \
                     and x >= h_x0 - x_tolerance and x <= h_x1 + x_tolerance:
                 vertex = (x, h_top)
-                v_masks[vertex] = v_masks.get(vertex, 0) | v_bit
-                h_masks[vertex] = h_masks.get(vertex, 0) | h_bits[k]
+                if vertex in v_masks:  # met again (edges in line not joined): one more edge there
+                    v_masks[vertex] |= v_bit
+                    h_masks[vertex] |= h_bits[k]
+                else:
+                    v_masks[vertex], h_masks[vertex] = v_bit, h_bits[k]
     return v_masks, h_masks
 
 
