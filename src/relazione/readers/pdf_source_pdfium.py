@@ -156,6 +156,7 @@ class _ObjectCalls(NamedTuple):
     font_size: Any
     font: Any
     font_name: Any
+    font_is_embedded: Any
     text: Any
     matrix: Any
     origin: Any
@@ -169,6 +170,7 @@ def _object_calls() -> _ObjectCalls:
     return _ObjectCalls(plain_call(raw.FPDFTextObj_GetFontSize, INT, VP, VP),
                         plain_call(raw.FPDFTextObj_GetFont, VP, VP),
                         plain_call(raw.FPDFFont_GetBaseFontName, ctypes.c_size_t, VP, VP, ctypes.c_size_t),
+                        plain_call(raw.FPDFFont_GetIsEmbedded, INT, VP),
                         plain_call(raw.FPDFText_GetText, INT, VP, INT, INT, VP),
                         plain_call(raw.FPDFText_GetMatrix, INT, VP, INT, VP),
                         plain_call(raw.FPDFText_GetCharOrigin, INT, VP, INT, VP, VP))
@@ -301,9 +303,7 @@ def _font_facts(font: int | None) -> tuple[bool, float]:
 
 def _standard_descent(font: int, name: str) -> float:
     """The published descent of a standard font (Helvetica, Times, Arial...) not embedded, else 0."""
-    import pypdfium2.raw as raw
-
-    if plain_call(raw.FPDFFont_GetIsEmbedded, INT, VP)(font):
+    if _object_calls().font_is_embedded(font):
         return 0.0
     from pdfminer.fontmetrics import FONT_METRICS  # a large table: loaded only for a font not embedded
 
