@@ -7,12 +7,10 @@ import regex as re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relazione.extract.generic.tables import _PLAIN_QUANTITY
 from relazione.extract.headings import _AFTER_CODE, _BEFORE_CODE, _code_starts, _screen, match_any, match_heading
 from relazione.extract.profiles import HeadingRule, get_profile
 from relazione.extract.tables import map_header
 from relazione.readers.blocks import Cell, Provenance, Row
-from relazione.records.values import parse_value
 
 STRATEGIC = HeadingRule("strategic", ("OBIETTIVO STRATEGICO", "Ob. Strategico", "OS"), code=r"\d+(?:[._]\d+)+")
 
@@ -131,9 +129,3 @@ def test_header_cell_without_letters_maps_when_a_synonym_has_none() -> None:
     assert by_year is not None and by_year.fields == {0: "name", 1: "target"}
     assert map_header(row, {"name": ("Indicatore",), "target": ("Target 2024",)}) is None
 
-
-@given(st.from_regex(_PLAIN_QUANTITY.pattern, fullmatch=True))
-def test_a_plain_number_cell_is_a_quantity_as_parse_value_reads_it(text: str) -> None:
-    """holds_quantities decides on such a cell (a year aside) without parsing it: parse_value must agree."""
-    value = parse_value(text)
-    assert value is not None and value.value is not None

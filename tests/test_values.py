@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from relazione.records.model import Value
-from relazione.records.values import format_value, parse_number, parse_value
+from relazione.records.values import _PLAIN_QUANTITY, format_value, is_plain_quantity, parse_number, parse_value
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,11 @@ def test_parse_of_format_is_identity(op: str | None, number, unit: str | None) -
 def test_any_text_parses_without_exception(raw: str) -> None:
     parsed = parse_value(raw)
     assert parsed is None or isinstance(parsed, Value)
+
+
+@given(st.from_regex(_PLAIN_QUANTITY.pattern, fullmatch=True))
+def test_a_plain_number_cell_is_a_quantity_as_parse_value_reads_it(text: str) -> None:
+    """is_plain_quantity says so without parsing (holds_quantities decides on it): parse_value must agree."""
+    assert is_plain_quantity(text)
+    value = parse_value(text)
+    assert value is not None and value.value is not None

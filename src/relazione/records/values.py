@@ -47,6 +47,9 @@ _BOOLEAN = {"si": True, "sì": True, "si'": True, "yes": True, "no": False}
 _DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{4}\b")
 MAX_TRAILING_WORDS = 3
 _THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:\.\d{3})+")
+# a whole number or a decimal one, maybe a percentage ("1%", "12,5", "80 %"): no date, operator or
+# second number can be in it, so parse_value always reads it as one quantity
+_PLAIN_QUANTITY = re.compile(r"[0-9]+(?:,[0-9]+)? ?%?")
 
 
 def parse_number(text: str) -> float | None:
@@ -88,6 +91,12 @@ def _match_unit(text: str) -> tuple[str | None, str]:
     if not m:
         return None, text
     return _UNIT_OF_GROUP[m.lastgroup], text[m.end():]  # type: ignore[index]
+
+
+def is_plain_quantity(text: str) -> bool:
+    """Does :func:`parse_value` read ``text`` as a quantity, told without parsing it? True only for a plain
+    number (``_PLAIN_QUANTITY``); other quantities need the parse."""
+    return _PLAIN_QUANTITY.fullmatch(text) is not None
 
 
 def parse_value(raw: str | None) -> Value | None:

@@ -23,7 +23,7 @@ from relazione.extract.tables import ColumnMap, header_field, map_header, read_r
 from relazione.readers.blocks import Cell, Row
 from relazione.readers.clean import join_wrapped
 from relazione.records.model import Indicator
-from relazione.records.values import parse_number, parse_value
+from relazione.records.values import is_plain_quantity, parse_number, parse_value
 
 _PERCENT = re.compile(r"(?P<n>-?\d+(?:\.\d{3})*(?:,\d+)?|-?\d+(?:\.\d+)?)\s*%?")
 _ORDINAL = re.compile(r"^\s*(?:n\.?\s*)?\d{1,2}\s*[.)°]?\s*$", re.IGNORECASE)
@@ -32,9 +32,6 @@ _MAX_HEADER_CELL = 60
 _YEAR = re.compile(r"\b(20\d\d)\b")
 _RELATIVE_YEAR = re.compile(r"\bn\s*\+\s*(\d)\b", re.IGNORECASE)  # "anno n+1": the year after the base year
 _YEAR_CELL = re.compile(r"^\s*(?:anno\s+)?(?:19|20)\d\d\s*$", re.IGNORECASE)
-# a whole number or a decimal one, maybe a percentage ("1%", "12,5", "80 %"): parse_value reads every
-# such cell as a quantity, so a data row's shortest cell, mostly one of these, is decided without it
-_PLAIN_QUANTITY = re.compile(r"[0-9]+(?:,[0-9]+)? ?%?")
 _TARGETS_PREFIX = "targets:"  # pseudo-field of a yearly target column: "targets:2025"
 # "(Peso: 20,00%)" inside an indicator's name cell
 _WEIGHT_IN_NAME = re.compile(r"\s*\(\s*peso\s*:?\s*(?P<w>\d+(?:[.,]\d+)?)\s*%?\s*\)", re.IGNORECASE)
@@ -69,7 +66,7 @@ def holds_quantities(row: Row) -> bool:
     for text in sorted((c.text for c in row.cells if c.text), key=len):
         if _YEAR_CELL.match(text):
             continue
-        if _PLAIN_QUANTITY.fullmatch(text):
+        if is_plain_quantity(text):  # a data row's shortest cell mostly is: no parsing to decide it
             return True
         value = parse_value(text)
         if value is not None and (value.value is not None or value.boolean is not None):
