@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from relazione.records.model import Value
-from relazione.records.values import _PLAIN_QUANTITY, format_value, is_plain_quantity, parse_number, parse_value
+from relazione.records.values import (
+    _PLAIN_QUANTITY,
+    format_value,
+    is_plain_quantity,
+    parse_number,
+    parse_quantity,
+    parse_value,
+)
 
 
 @pytest.mark.parametrize(
@@ -101,3 +108,15 @@ def test_a_plain_number_cell_is_a_quantity_as_parse_value_reads_it(text: str) ->
     assert is_plain_quantity(text)
     value = parse_value(text)
     assert value is not None and value.value is not None
+
+
+@given(st.from_regex(_PLAIN_QUANTITY.pattern, fullmatch=True))
+def test_a_plain_quantity_is_read_as_the_whole_grammar_reads_it(text: str) -> None:
+    """The shortcut for plain quantities (">= 12,5%", "80", "≤ 3 %") gives the Value the full parse gives."""
+    assert parse_value(text) == parse_quantity(text)
+
+
+@pytest.mark.parametrize("text", ["=> 5", "=< 5", "⩾ 5", "⩽ 5", "= 5", "< 5%", "> 0,5 %", "007"])
+def test_each_sign_of_a_plain_quantity_is_the_grammars(text: str) -> None:
+    assert parse_value(text) == parse_quantity(text)
+    assert parse_value(text).value is not None

@@ -7,6 +7,8 @@ dates stay text with everything else null. Never guess.
 
 from __future__ import annotations
 
+import re as std_re
+
 import regex as re
 
 from relazione.readers.clean import clean_inline
@@ -47,9 +49,13 @@ _BOOLEAN = {"si": True, "sì": True, "si'": True, "yes": True, "no": False}
 _DATE_RE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b|\b\d{1,2}[.-]\d{1,2}[.-]\d{4}\b")
 MAX_TRAILING_WORDS = 3
 _THOUSANDS_ONLY = re.compile(r"\d{1,3}(?:\.\d{3})+")
-# a whole number or a decimal one, maybe a percentage ("1%", "12,5", "80 %"): no date, operator or
-# second number can be in it, so parse_value always reads it as one quantity
-_PLAIN_QUANTITY = re.compile(r"[0-9]+(?:,[0-9]+)? ?%?")
+# a whole number or a decimal one after a sign, maybe a percentage ("1%", ">= 12,5", "≤ 80 %"): no
+# date, word, thousands dot or second number can be in it, so it is one quantity, read without the
+# grammar below (most targets and results are). The standard library's re: for a pattern this plain
+# its call costs a third of the regex module's.
+_PLAIN_QUANTITY = std_re.compile(r"(?:([<>]=?|=[<>]?|[≥≤⩾⩽]) ?)?([0-9]+(?:,[0-9]+)?)( ?%)?")
+_PLAIN_OPS = {">": ">", "<": "<", "=": "=", ">=": ">=", "=>": ">=", "≥": ">=", "⩾": ">=",
+              "<=": "<=", "=<": "<=", "≤": "<=", "⩽": "<="}
 
 
 def parse_number(text: str) -> float | None:
@@ -95,7 +101,7 @@ def _match_unit(text: str) -> tuple[str | None, str]:
 
 def is_plain_quantity(text: str) -> bool:
     """Does :func:`parse_value` read ``text`` as a quantity, told without parsing it? True only for a plain
-    number (``_PLAIN_QUANTITY``); other quantities need the parse."""
+    number, maybe after a sign (``_PLAIN_QUANTITY``); other quantities need the parse."""
     return _PLAIN_QUANTITY.fullmatch(text) is not None
 
 
@@ -106,6 +112,16 @@ def parse_value(raw: str | None) -> Value | None:
     text = clean_inline(raw)
     if not text:
         return None
+    plain = _PLAIN_QUANTITY.fullmatch(text)
+    if plain is not None:
+        op, number, percent = plain.groups()
+        return Value(text, _PLAIN_OPS[op] if op else None, float(number.replace(",", ".")), "%" if percent else None)
+    return parse_quantity(text)
+
+
+def parse_quantity(text: str) -> Value:
+    """A cleaned, non-empty text -> Value, by the whole grammar: operator words, units before or
+    after the number, thousands dots, booleans; prose, dates and formulas stay text."""
     value = Value(text=text)
     key = text.strip(" .;:!").casefold()
     if key in _BOOLEAN:
