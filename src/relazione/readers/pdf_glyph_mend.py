@@ -2,7 +2,7 @@
 sharing one box ("f", "l" for "ﬂ") is one glyph again, and spaces PDFium drops (it keeps one of
 several in a row) come back, as pdfminer reads them: a typed page's columns are spaces, and the
 glyphs of a typed page are counted. ``objs``: each glyph's text object (only a glyph following one
-of its own object can be mended).
+of its own object can be mended; looked up by index, of few glyphs).
 
 Most pages have a case or two, so the mended page is made from the ``Glyphs`` lists directly: each
 list cut at the cases, the slices between them copied whole, the glyphs to add spliced in.
@@ -11,6 +11,7 @@ list cut at the cases, the slices between them copied whole, the glyphs to add s
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import fields
 from itertools import chain, compress, count
 from operator import eq
@@ -26,7 +27,7 @@ COLUMNS = [column.name for column in fields(Glyphs)]  # a glyph added is a tuple
 Piece = slice | tuple  # of a mended page: a slice of the glyphs read, or one glyph added
 
 
-def mend(glyphs: Glyphs, objs: list) -> Glyphs:
+def mend(glyphs: Glyphs, objs: Sequence[int]) -> Glyphs:
     """The rare cases, where a glyph follows another of its text object: a letter in the last glyph's
     box (a ligature PDFium spelt out) or a gap after a space (spaces PDFium dropped). Only the glyphs
     that may be one are looked at (a space's gap under 0.4 of its width is neither)."""
@@ -39,13 +40,14 @@ def mend(glyphs: Glyphs, objs: list) -> Glyphs:
     return _fill_gaps(mended, gaps) if gaps else mended
 
 
-def _cases(glyphs: Glyphs, objs: list) -> list[int]:
+def _cases(glyphs: Glyphs, objs: Sequence[int]) -> list[int]:
     """The glyphs that may need mending, found by maps over the page's glyphs and its spaces."""
     text, x0, x1 = glyphs.text, glyphs.x0, glyphs.x1
     same_box = compress(count(1), map(eq, x0[1:], x0))
     # found by re in the page's text (a glyph is one character): far faster than a test per glyph
     spaces = [space.start() for space in SPACE.finditer("".join(text[:-1]))]
-    after_gap = [p + 1 for p in spaces if x0[p + 1] - x1[p] > min(0.4 * (x1[p] - x0[p]), x1[p] - x0[p])]
+    # a gap over 0.4 of the space's width (or over the width itself, a negative one): min() spelt out
+    after_gap = [p + 1 for p in spaces if x0[p + 1] - x1[p] > (0.4 * w if (w := x1[p] - x0[p]) >= 0 else w)]
     return sorted({j for j in chain(same_box, after_gap) if objs[j] == objs[j - 1]})
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import re
 from array import array
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from contextlib import suppress
 from functools import lru_cache
@@ -242,7 +243,7 @@ class _Glyphs:
                         self.across(boxes[0::4]), self.across(boxes[2::4]), *runs.per_glyph(fonts))
         if not all(font[2] for font in fonts.values()):
             self.rotated(glyphs, chars, boxes)
-        return mend(glyphs, runs.repeated(runs.objs))
+        return mend(glyphs, _GlyphObjects(runs))
 
     def objects(self, text: str, starts: list[int], ends: list[int], kept: list[int]) -> _Runs:
         """The drawn glyphs' text objects, as runs. PDFium gives an object's characters one after
@@ -343,6 +344,19 @@ class _Runs(NamedTuple):
     def repeated(self, values: Iterable) -> list:
         """One value per run -> one per glyph."""
         return list(chain.from_iterable(map(repeat, values, self.lengths)))
+
+
+class _GlyphObjects:
+    """Each glyph's text object by its index, looked up in the runs: mend asks it of a few glyphs, a
+    list of one per glyph would cost more than all its other tests."""
+
+    __slots__ = ("objs", "starts")
+
+    def __init__(self, runs: _Runs) -> None:
+        self.objs, self.starts = runs.objs, runs.starts
+
+    def __getitem__(self, glyph: int) -> int:
+        return self.objs[bisect_right(self.starts, glyph) - 1]
 
 
 def _buffer(code: str, items: int, count: int) -> tuple[array, range]:
