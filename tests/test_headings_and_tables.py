@@ -7,7 +7,16 @@ import regex as re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from relazione.extract.headings import _AFTER_CODE, _BEFORE_CODE, _code_starts, _screen, match_any, match_heading
+from relazione.extract.headings import (
+    _AFTER_CODE,
+    _BEFORE_CODE,
+    _PLAIN_LIMIT,
+    _code_starts,
+    _screen,
+    match_any,
+    match_heading,
+    normalise_words,
+)
 from relazione.extract.profiles import HeadingRule, get_profile
 from relazione.extract.tables import map_header
 from relazione.readers.blocks import Cell, Provenance, Row
@@ -129,3 +138,25 @@ def test_header_cell_without_letters_maps_when_a_synonym_has_none() -> None:
     assert by_year is not None and by_year.fields == {0: "name", 1: "target"}
     assert map_header(row, {"name": ("Indicatore",), "target": ("Target 2024",)}) is None
 
+
+
+_NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
+
+
+def _normalised_by_regex(text: str) -> str:
+    """normalise_words as the regex module's Unicode properties read it: what the fast path must give."""
+    return " ".join(_NOT_WORD.sub(" ", text).upper().split())
+
+
+def test_words_are_normalised_as_unicode_properties_say_for_every_plain_character() -> None:
+    # below the limit normalise_words reads with the standard library's re: each character, between
+    # letters, beside an accented one and a dash, and alone, as the regex module reads it
+    for code in range(ord(_PLAIN_LIMIT) + 64):
+        ch = chr(code)
+        for text in (f"a{ch}b c", f"{ch}à–x", ch):
+            assert normalise_words.__wrapped__(text) == _normalised_by_regex(text), hex(code)
+
+
+@given(st.text(max_size=40))
+def test_any_text_is_normalised_as_unicode_properties_say(text: str) -> None:
+    assert normalise_words.__wrapped__(text) == _normalised_by_regex(text)

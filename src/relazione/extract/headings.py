@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+import re as std_re
 from functools import cache, lru_cache
 
 import regex as re
@@ -23,7 +24,9 @@ _HEAD_CHARS = _MAX_PREFIX_CHARS + 40  # a line's start where codes are looked fo
 _BEFORE_CODE = r"(?<![\p{L}\p{N}])"
 _NOT_LETTER_OR_DIGIT = r"[^\p{L}\p{N}]"  # the character _BEFORE_CODE asks for, where a code does not start a text
 _AFTER_CODE = r"(?![\p{N}])"
-_NOT_WORD = re.compile(r"[^\p{L}\p{N}]+")
+_WORDS = re.compile(r"[\p{L}\p{N}]+")
+_PLAIN_LIMIT = "\u2100"  # below: the letters and digits of European scripts, and the punctuation around them
+_BEYOND_PLAIN = std_re.compile("[\u2100-\U0010ffff]")
 _SHORT_WORD = 5  # letters: a level word this short must match exactly
 _ABBREVIATION = 3  # letters: "AS", "OS", "OO", "O.S." are abbreviations, written in capitals
 _GLYPH_CODE = re.compile(r"\(cid:\d+\)")
@@ -46,7 +49,19 @@ class HeadingMatch:
 def normalise_words(s: str) -> str:
     """Upper-case letters and single spaces: the form keywords are compared in. Cached: every pass over
     a document (detection, outline scan, the walk, restatements) normalises the same lines again."""
-    return " ".join(_NOT_WORD.sub(" ", s).upper().split())
+    words = _WORDS if not s.isascii() and _BEYOND_PLAIN.search(s) else _plain_words()
+    return " ".join(words.findall(s)).upper()
+
+
+@cache
+def _plain_words() -> std_re.Pattern[str]:
+    """``_WORDS`` for a text of characters below ``_PLAIN_LIMIT`` (an Italian text's), as a class of the
+    standard library's re listing the same characters (the regex module says which, once): the
+    regex module looks up each character's Unicode properties, most of a line's normalising."""
+    codes = {c for c in range(ord(_PLAIN_LIMIT)) if _WORDS.fullmatch(chr(c))}
+    starts = sorted(c for c in codes if c - 1 not in codes)
+    ends = sorted(c for c in codes if c + 1 not in codes)
+    return std_re.compile("[" + "".join(f"\\u{a:04x}-\\u{b:04x}" for a, b in zip(starts, ends, strict=True)) + "]+")
 
 
 @cache
