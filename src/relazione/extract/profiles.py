@@ -67,6 +67,16 @@ class HeadingRule:
     title_next_line: bool = True
     max_title_lines: int = 3
     min_similarity: float = 85.0
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # a profile's rules are the key of the per-line caches (match_any, the screen): hashed once, not
+        # field by field at every line
+        object.__setattr__(self, "_hash", hash((self.level, self.keywords, self.code, self.code_required,
+                                                 self.title_next_line, self.max_title_lines, self.min_similarity)))
+
+    def __hash__(self) -> int:
+        return self._hash
 
 
 @dataclass(frozen=True, slots=True)
