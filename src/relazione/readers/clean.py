@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re as std_re
 
 import regex as re
 
@@ -24,7 +25,9 @@ _LATEX = [
     (re.compile(r"\\text\{([^{}]*)\}"), r"\1"),
 ]
 _SPACE = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f]+")
-_OTHER_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f]")  # _SPACE's, bar " "
+# _SPACE's, bar " ": searched in every non-ASCII text collapse() is given, so by the standard library's
+# re, whose call costs a third of the regex module's (the same characters, listed)
+_OTHER_SPACE = std_re.compile(r"[\t\u00a0\u2000-\u200b\u202f]")
 _BULLETS = re.compile(r"^\s*[•◦✓▪■●\-–·]\s+")
 
 
