@@ -58,30 +58,34 @@ def _line_words(glyphs: Glyphs, start: int, end: int) -> list[Word]:
     texts: list[str] = []
     line = first = -1
     prev_x1 = prev_top = x1 = top = bottom = 0.0
+    tolerance = TOLERANCE
     for piece in _reading_pieces(stream, line_of, tops, x0s):
         piece_top = tops[piece.start]
         if texts and (line_of[piece_top] != line or abs(piece_top - prev_top) > TOLERANCE):
             words.append(_word(texts, glyphs, start + first, x1, top, bottom))
             texts = []
         line, prev_top = line_of[piece_top], piece_top
-        for i in piece:
+        for i in piece:  # every glyph of the page: each test and lookup here counts
             t = text[i]
             if t.isspace():
                 if texts:
                     words.append(_word(texts, glyphs, start + first, x1, top, bottom))
                     texts = []
                 continue
-            if texts and x0s[i] > prev_x1 + TOLERANCE:
-                words.append(_word(texts, glyphs, start + first, x1, top, bottom))
-                texts = []
-            if texts:
+            right = x1s[i]
+            if texts and not x0s[i] > prev_x1 + tolerance:  # the word goes on (no gap)
                 texts.append(t)
-                x1 = x1s[i] if x1s[i] > x1 else x1
-                top = piece_top if piece_top < top else top
-                bottom = bottoms[i] if bottoms[i] > bottom else bottom
+                if right > x1:
+                    x1 = right
+                if piece_top < top:
+                    top = piece_top
+                if bottoms[i] > bottom:
+                    bottom = bottoms[i]
             else:
-                texts, first, x1, top, bottom = [t], i, x1s[i], tops[i], bottoms[i]
-            prev_x1 = x1s[i]
+                if texts:
+                    words.append(_word(texts, glyphs, start + first, x1, top, bottom))
+                texts, first, x1, top, bottom = [t], i, right, piece_top, bottoms[i]
+            prev_x1 = right
     if texts:
         words.append(_word(texts, glyphs, start + first, x1, top, bottom))
     return words
