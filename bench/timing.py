@@ -32,15 +32,14 @@ def best_cpu_of_pair(repeat: int, first: Callable[[], object], second: Callable[
 
 
 def clear_engine_caches() -> None:
-    """Forget the engine's per-text caches (heading lines, normalised words, header words, level cells,
-    bold font names): a benchmark that repeats one document would otherwise time a second reading that
-    a user never runs."""
+    """Forget the engine's per-text caches (heading lines, normalised words, keyword-like prefixes, header
+    words, level cells, bold font names): a benchmark that repeats one document would otherwise time a
+    second reading that a user never runs."""
     from relazione.extract import headings, tables
     from relazione.extract.generic import tree
     from relazione.readers import pdf_words
 
-    headings.match_any.cache_clear()
-    headings.normalise_words.cache_clear()
+    headings.clear_line_caches()
     tables._field_of_words.cache_clear()
     tree.cell_level.cache_clear()
     pdf_words.is_bold_font.cache_clear()

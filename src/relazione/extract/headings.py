@@ -7,9 +7,9 @@ compared with each level's keywords by RapidFuzz, so OCR damage of a letter or t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 import re as std_re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 import regex as re
@@ -35,6 +35,7 @@ _GARBAGE_LETTERS = 0.4  # a title of fewer letters than this share of its charac
 # the level words of the generic profile (52) make scanning a line for each level's codes and scoring the
 # words before each code slower than screening the line; a family's few (1-7) do not (measured)
 _SCREEN_MIN_KEYWORDS = 12
+_MAX_RESEMBLING = 1 << 14  # prefixes a screen remembers
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,6 +153,12 @@ class _Screen:
     max_prefix: float
     code_here: re.Pattern[str]
     code_after: re.Pattern[str]
+    # words before a code -> whether they resemble a keyword: a table's rows repeat them ("Indicatore 1",
+    # "Indicatore 2"...), and the fuzzy scoring costs more than the rest of a row's screening
+    resembles: dict[str, bool] = field(default_factory=dict, compare=False)
+
+
+_SCREENS: list[_Screen] = []  # every screen made (one per profile's rules), for clear_line_caches
 
 
 @cache
@@ -173,7 +180,9 @@ def _screen(rules: tuple[HeadingRule, ...]) -> _Screen | None:
     # position (three times slower over an indicator row)
     codes = "|".join(f"(?:{r.code})" for r in rules)
     code_here = f"(?=(?:{codes}){_AFTER_CODE})"
-    return _Screen(keywords, least, longest, re.compile(code_here), re.compile(_NOT_LETTER_OR_DIGIT + code_here))
+    screen = _Screen(keywords, least, longest, re.compile(code_here), re.compile(_NOT_LETTER_OR_DIGIT + code_here))
+    _SCREENS.append(screen)
+    return screen
 
 
 def _code_starts(head: str, screen: _Screen) -> Iterator[int]:
@@ -201,7 +210,24 @@ def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
         words = normalise_words(head[:start])
         if len(words) > screen.max_prefix:
             break  # the words before a later code are longer still
-        if words and process.extractOne(words, screen.keywords, scorer=fuzz.ratio, processor=None,
-                                        score_cutoff=screen.min_similarity) is not None:
+        if words and _resembles_keyword(words, screen):
             return True
     return False
+
+
+def _resembles_keyword(words: str, screen: _Screen) -> bool:
+    found = screen.resembles.get(words)
+    if found is None:
+        if len(screen.resembles) >= _MAX_RESEMBLING:
+            screen.resembles.clear()  # a long document's many prefixes: the table at hand fills it again
+        found = screen.resembles[words] = process.extractOne(
+            words, screen.keywords, scorer=fuzz.ratio, processor=None, score_cutoff=screen.min_similarity) is not None
+    return found
+
+
+def clear_line_caches() -> None:
+    """Forget what was learnt of lines read (a benchmark times each reading afresh)."""
+    match_any.cache_clear()
+    normalise_words.cache_clear()
+    for screen in _SCREENS:
+        screen.resembles.clear()
