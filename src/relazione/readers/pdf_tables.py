@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from relazione.readers.blocks import Cell, Provenance, Row, Table
 from relazione.readers.clean import clean_inline, collapse
 from relazione.readers.pdf_flow import MAYBE_CUT, TableBox, join_lines
-from relazione.readers.pdf_words import PhysLine, WordIndex, group_lines
+from relazione.readers.pdf_words import PhysLine, WordIndex, group_lines, in_one_line
 
 BBox = tuple[float, float, float, float]
 CUT_LETTERS = 1.5
@@ -37,6 +37,12 @@ def read_cell(bbox: BBox | None, index: WordIndex, size: float) -> CellRead:
         word = words[0]
         text_right = _text_right(bbox, word.x0, size)
         return CellRead(collapse(word.text), text_right - word.x1, word.x1 - word.x0)  # collapse: join_lines' own
+    in_line = in_one_line(words)
+    if in_line is not None:  # a name in one line (most): no lines to group or join
+        first = in_line[0]
+        text_right = _text_right(bbox, first.x0, size)
+        text = collapse(" ".join([w.text for w in in_line]))  # collapse: join_lines' own
+        return CellRead(text, text_right - in_line[-1].x1, first.x1 - first.x0)
     lines = group_lines(words)
     text_right = _text_right(bbox, min([w.x0 for w in words]), size)
     parts: list[str] = []

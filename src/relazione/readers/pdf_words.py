@@ -77,12 +77,9 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
         return [PhysLine([words[0]], words[0].top, words[0].bottom, words[0].size)]
     if not words:
         return []
-    first = words[0]
-    if first.bottom > first.top and all(w.top == first.top and w.bottom == first.bottom for w in words):
-        # words of one top and bottom (a table cell's label in one font) overlap by their whole
-        # height: one line, read left to right, no keys to make and sort (a page's words fail the
-        # test at its second line)
-        in_line = sorted(words, key=_X0)
+    in_line = in_one_line(words)
+    if in_line is not None:
+        first = in_line[0]
         return [PhysLine(in_line, first.top, first.bottom, max([w.size for w in in_line]))]
     lines: list[PhysLine] = []
     keys = [(round(w.top), w.x0) for w in words]  # keys made once, sorted by index: no call per comparison
@@ -104,6 +101,16 @@ def group_lines(words: list[Word]) -> list[PhysLine]:
 
 
 _X0 = attrgetter("x0")
+
+
+def in_one_line(words: list[Word]) -> list[Word] | None:
+    """Words of one top and bottom (a table cell's label in one font), left to right; None for others.
+    They overlap by their whole height: one line, no keys to make and sort (a page's words fail the
+    test at its second line)."""
+    first = words[0]
+    if first.bottom > first.top and all([w.top == first.top and w.bottom == first.bottom for w in words]):
+        return sorted(words, key=_X0)
+    return None
 
 
 class WordIndex:
