@@ -208,6 +208,8 @@ def new_indicator(ref: str, n: int, values: dict[str, str], prov,  # noqa: ANN00
 
 
 def _weight_in_name(name: str) -> tuple[str, float | None]:
+    if "(" not in name:  # the pattern's bracket: most names have none, and are not searched
+        return name, None
     m = _WEIGHT_IN_NAME.search(name)
     if m is None or m.start() == 0:
         return name, None
@@ -222,6 +224,8 @@ def first_number(text: str) -> float | None:
 
 def split_metadata(name: str) -> tuple[str, dict[str, str]]:
     """"Tempo medio (tipologia: efficienza - unità di misura: giorni)" -> name and {type, unit}."""
+    if "(" not in name:  # the pattern's bracket: most names have none, and are not searched
+        return name, {}
     m = _METADATA.search(name)
     if not m or m.start() == 0:
         return name, {}
