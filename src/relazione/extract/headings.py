@@ -216,6 +216,7 @@ def _may_open_heading(text: str, rules: tuple[HeadingRule, ...]) -> bool:
 
 
 def _resembles_keyword(words: str, screen: _Screen) -> bool:
+    """Do the words before a code score at least the screen's similarity against one of its keywords?"""
     found = screen.resembles.get(words)
     if found is None:
         if len(screen.resembles) >= _MAX_RESEMBLING:
