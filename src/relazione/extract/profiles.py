@@ -109,6 +109,14 @@ class Profile:
     settings: dict[str, Any] = field(default_factory=dict)  # anything a family module reads
     parts: tuple[Part, ...] = ()  # a composite document: several reports, each with its profile
     kinds: dict[str, KindRule] = field(default_factory=dict)  # how a kind of document arranges its objectives
+    # the labels casefolded, by field and all together: every line of a document is tried against them
+    casefolded_labels: tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]] = field(
+        init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        by_field = tuple((name, tuple(label.casefold() for label in labels)) for name, labels in self.labels.items())
+        object.__setattr__(self, "casefolded_labels", (by_field, tuple(label for _, labels in by_field
+                                                                        for label in labels)))
 
     def heading(self, level: str) -> HeadingRule | None:
         return next((h for h in self.headings if h.level == level), None)

@@ -6,51 +6,25 @@ its value is the rest of the line, or the row's other cells.
 
 from __future__ import annotations
 
-from functools import cache
-
 from relazione.extract.generic.tables import first_number
 from relazione.extract.profiles import Profile
 from relazione.readers.blocks import Provenance
 from relazione.records.model import Objective, Warning_
 
 _NUMERIC_FIELDS = ("weight", "score")
-Labels = tuple[tuple[tuple[str, tuple[str, ...]], ...], tuple[str, ...]]  # by field, and all together
 _LEADING_MARKS = "•-–*# "  # bullets and markdown marks before a label
 
 
 def label_field(text: str, profile: Profile) -> str | None:
     """The objective field whose label starts ``text``, if any."""
     low = text.casefold().lstrip(_LEADING_MARKS)
-    by_field, every_label = _labels_of(profile)
+    by_field, every_label = profile.casefolded_labels
     if not low.startswith(every_label):
         return None  # most lines and rows start with no label: one test, not one per field
     for field_name, labels in by_field:
         if low.startswith(labels):
             return field_name
     return None  # pragma: no cover - the test above found one
-
-
-_MAX_PROFILES = 64
-_LABELS: dict[int, tuple[Profile, Labels]] = {}  # id -> the profile (kept: its id stays its own) and its labels
-
-
-def _labels_of(profile: Profile) -> Labels:
-    """The profile's labels casefolded, found by the profile's identity: its labels (a dict) cannot key
-    a cache, and a tuple of them made and hashed at every line costs more than the test they serve."""
-    kept = _LABELS.get(id(profile))
-    if kept is None or kept[0] is not profile:
-        if len(_LABELS) >= _MAX_PROFILES:
-            _LABELS.clear()  # profiles loaded again and again (a server's): the ones in use come back
-        kept = _LABELS[id(profile)] = (profile, _casefolded(tuple(profile.labels.items())))
-    return kept[1]
-
-
-@cache
-def _casefolded(labels: tuple[tuple[str, tuple[str, ...]], ...]) -> Labels:
-    """The profile's labels casefolded once, by field and all together: every line of a document is
-    tried against them."""
-    by_field = tuple((field_name, tuple(label.casefold() for label in names)) for field_name, names in labels)
-    return by_field, tuple(label for _, names in by_field for label in names)
 
 
 def apply_label(target: Objective | None, text: str, cells: list[str], prov: Provenance, profile: Profile,
